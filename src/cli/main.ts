@@ -1,0 +1,3 @@
+// Placeholder entry; the commands land with the register core.
+process.stderr.write("reestr: команды ещё не реализованы\n");
+process.exit(2);
