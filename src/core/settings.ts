@@ -1,0 +1,204 @@
+/**
+ * The agency's settings. They live in the workbook itself (a «Параметр | Значение» block on the sheet «Справочники»), so
+ * they travel with the file and both adapters read them the same way.
+ */
+import { z } from "zod";
+import type { SheetText } from "./register-types";
+import { cleanText, matchKey } from "./text";
+
+export const SETTINGS_SHEET_NAME = "Справочники";
+
+const DATE_PATTERN = /^(\d{2})\.(\d{2})\.(\d{4})$/;
+
+function isCalendarDate(text: string): boolean {
+  const match = DATE_PATTERN.exec(text);
+  if (!match) return false;
+  const [day, month, year] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+/** "dd.mm.yyyy" or "" (not set). */
+const DateText = z.string().refine((text) => text === "" || isCalendarDate(text), { message: "Дата в виде ДД.ММ.ГГГГ" });
+
+const TypicalProcessSchema = z.object({
+  code: z.string(),
+  direction: z.string(),
+  name: z.string().min(1),
+  goal: z.string(),
+  value: z.string(),
+});
+
+const DirectionSchema = z.object({ code: z.string().min(1), name: z.string().min(1) });
+
+const NonEmptyList = z.array(z.string().min(1)).min(1);
+
+export const SettingsSchema = z.object({
+  agencyName: z.string(),
+  agencyGenitive: z.string(),
+  /** Put into generated IDs ({agency}). */
+  agencyCode: z.string(),
+  units: z.array(z.string()),
+  /** The person responsible for the register (clause 3.1). */
+  coordinator: z.string(),
+  orderNumber: z.string(),
+  orderDate: DateText,
+  appendixNumber: z.string(),
+  lastActualization: DateText,
+  /** Placeholders: {agency} agency code, {process} process code, {nn} sequence number with two digits. */
+  idScheme: z.string().min(1),
+  statuses: NonEmptyList.optional(),
+  clients: NonEmptyList.optional(),
+  kinds: NonEmptyList.optional(),
+  placements: NonEmptyList.optional(),
+  directions: z.array(DirectionSchema).min(1).optional(),
+  processes: z.array(TypicalProcessSchema).min(1).optional(),
+});
+
+export type Settings = z.infer<typeof SettingsSchema>;
+
+export const DEFAULT_ID_SCHEME = "{agency}-{process}-{nn}";
+
+export const DEFAULT_SETTINGS: Settings = {
+  agencyName: "",
+  agencyGenitive: "",
+  agencyCode: "",
+  units: [],
+  coordinator: "",
+  orderNumber: "",
+  orderDate: "",
+  appendixNumber: "1",
+  lastActualization: "",
+  idScheme: DEFAULT_ID_SCHEME,
+};
+
+type SettingsField = keyof Settings;
+type FieldKind = "text" | "date" | "list" | "json";
+
+/** Russian parameter names, in the order they are written. */
+const FIELDS: { field: SettingsField; title: string; kind: FieldKind }[] = [
+  { field: "agencyName", title: "Наименование органа", kind: "text" },
+  { field: "agencyGenitive", title: "Наименование органа (родительный падеж)", kind: "text" },
+  { field: "agencyCode", title: "Код органа", kind: "text" },
+  { field: "units", title: "Структурные подразделения", kind: "list" },
+  { field: "coordinator", title: "Ответственный за ведение реестра", kind: "text" },
+  { field: "orderNumber", title: "Номер приказа", kind: "text" },
+  { field: "orderDate", title: "Дата приказа", kind: "date" },
+  { field: "appendixNumber", title: "Номер приложения", kind: "text" },
+  { field: "lastActualization", title: "Дата последней актуализации", kind: "date" },
+  { field: "idScheme", title: "Схема идентификатора", kind: "text" },
+  { field: "statuses", title: "Статусы", kind: "list" },
+  { field: "clients", title: "Клиенты", kind: "list" },
+  { field: "kinds", title: "Виды процесса", kind: "list" },
+  { field: "placements", title: "Точки размещения", kind: "list" },
+  { field: "directions", title: "Направления деятельности (JSON)", kind: "json" },
+  { field: "processes", title: "Типовой перечень процессов (JSON)", kind: "json" },
+];
+
+/** Other names people may give a parameter when they edit the sheet by hand. */
+const FIELD_ALIASES: Partial<Record<SettingsField, string[]>> = {
+  agencyName: ["Орган", "Наименование органа власти", "Наименование ведомства"],
+  agencyGenitive: ["Наименование органа в родительном падеже", "Родительный падеж"],
+  agencyCode: ["Код ведомства", "Код органа для идентификаторов"],
+  units: ["Подразделения"],
+  coordinator: ["Координатор", "Ответственный"],
+  orderDate: ["Дата утверждения"],
+  lastActualization: ["Последняя актуализация", "Дата актуализации"],
+  idScheme: ["Шаблон идентификатора"],
+  directions: ["Направления деятельности"],
+  processes: ["Типовой перечень процессов", "Типовой перечень"],
+};
+
+const FIELD_BY_KEY = new Map<string, (typeof FIELDS)[number]>();
+for (const entry of FIELDS) {
+  FIELD_BY_KEY.set(matchKey(entry.title), entry);
+  FIELD_BY_KEY.set(matchKey(entry.field), entry);
+  for (const alias of FIELD_ALIASES[entry.field] ?? []) FIELD_BY_KEY.set(matchKey(alias), entry);
+}
+
+/** List items are separated by "; " or line breaks (never commas: unit names contain them). */
+export const LIST_SEPARATOR = "; ";
+
+function splitSettingsList(text: string): string[] {
+  return text
+    .split(/[;\n\r]/)
+    .map(cleanText)
+    .filter((item) => item !== "");
+}
+
+/** Accepts dd.mm.yyyy, d.m.yyyy and yyyy-mm-dd; anything else is returned unchanged (and then rejected). */
+export function normalizeDateText(text: string): string {
+  const trimmed = cleanText(text);
+  let match = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(trimmed);
+  if (match) return `${match[1].padStart(2, "0")}.${match[2].padStart(2, "0")}.${match[3]}`;
+  match = /^(\d{4})-(\d{2})-(\d{2})(?:[T ].*)?$/.exec(trimmed);
+  if (match) return `${match[3]}.${match[2]}.${match[1]}`;
+  return trimmed;
+}
+
+/** The settings as «Параметр | Значение» pairs; lists absent from the settings (defaults) are not written. */
+export function settingsToPairs(settings: Settings): [string, string][] {
+  const pairs: [string, string][] = [];
+  for (const { field, title, kind } of FIELDS) {
+    const value = settings[field];
+    if (value === undefined) continue;
+    if (kind === "list") pairs.push([title, (value as string[]).join(LIST_SEPARATOR)]);
+    else if (kind === "json") pairs.push([title, JSON.stringify(value)]);
+    else pairs.push([title, String(value)]);
+  }
+  return pairs;
+}
+
+function parseFieldValue(kind: FieldKind, raw: string): unknown {
+  switch (kind) {
+    case "list":
+      return splitSettingsList(raw);
+    case "date":
+      return normalizeDateText(raw);
+    case "json":
+      try {
+        return JSON.parse(raw);
+      } catch {
+        return undefined;
+      }
+    default:
+      return cleanText(raw);
+  }
+}
+
+/** Settings from pairs: unknown parameters ignored, each invalid value falls back to its default. Never throws. */
+export function settingsFromPairs(pairs: readonly (readonly [string, string])[]): Settings {
+  const result: Record<string, unknown> = { ...DEFAULT_SETTINGS };
+  const shape = SettingsSchema.shape as Record<string, z.ZodType>;
+  for (const pair of pairs ?? []) {
+    if (!pair) continue;
+    const entry = FIELD_BY_KEY.get(matchKey(String(pair[0] ?? "")));
+    if (!entry) continue;
+    const raw = String(pair[1] ?? "");
+    // An empty list or JSON cell means "use the defaults".
+    if ((entry.kind === "list" || entry.kind === "json") && cleanText(raw) === "" && entry.field !== "units") continue;
+    const parsed = shape[entry.field].safeParse(parseFieldValue(entry.kind, raw));
+    if (parsed.success) result[entry.field] = parsed.data;
+  }
+  const whole = SettingsSchema.safeParse(result);
+  return whole.success ? whole.data : { ...DEFAULT_SETTINGS };
+}
+
+/** The «Параметр | Значение» block anywhere on the sheet: pairs below the header row until the first empty parameter. */
+export function findSettingsPairs(sheet: SheetText): [string, string][] {
+  const rows = sheet.rows ?? [];
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r] ?? [];
+    for (let c = 0; c < row.length - 1; c++) {
+      if (matchKey(row[c] ?? "") !== "параметр" || matchKey(row[c + 1] ?? "") !== "значение") continue;
+      const pairs: [string, string][] = [];
+      for (let k = r + 1; k < rows.length; k++) {
+        const key = cleanText(rows[k]?.[c] ?? "");
+        if (key === "") break;
+        pairs.push([key, rows[k]?.[c + 1] ?? ""]);
+      }
+      return pairs;
+    }
+  }
+  return [];
+}
