@@ -25,6 +25,15 @@ export const DEFAULT_DIRECTIONS: readonly Direction[] = [
   { code: "5", name: "Организация отношений с внутренним клиентом" },
 ];
 
+/** The seed's own spellings of direction names, accepted when reading column 5. */
+export const DIRECTION_NAME_VARIANTS: Record<string, string[]> = {
+  "Обеспечение доступа к информации о деятельности": [
+    "Обеспечения доступа к информации о деятельности",
+    "Обеспечение доступа к информации о деятельности органа власти",
+  ],
+  "Предоставление государственных услуг": ["Предоставление государственных услуг (функций)"],
+};
+
 /** The generic wording used where the seed names the archive service and no agency is configured. */
 export const GENERIC_AGENCY_GENITIVE = "органа власти";
 

@@ -1,0 +1,11 @@
+/** The public API of the register core (pure TypeScript: no Office.js, no DOM, no Node). */
+export type * from "./register-types";
+export type * from "./layout/types";
+export * from "./text";
+export * from "./columns";
+export * from "./typical-list";
+export * from "./vocabularies";
+export * from "./settings";
+export * from "./catalog";
+export * from "./read-register";
+export * from "./rules";

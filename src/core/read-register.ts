@@ -1,0 +1,146 @@
+/**
+ * Finding the register in any workbook (issue 3): the header row is the row, within the first 30 of a sheet, whose cells
+ * name the most register columns; columns may come in any order, extra ones are kept, missing ones reported.
+ */
+import type { ExtraColumn, RegisterRow, RegisterTable, SheetText } from "./register-types";
+import { COLUMN_COUNT, matchColumnTitleDetailed, type TitleMatchQuality } from "./columns";
+import { SETTINGS_SHEET_NAME } from "./settings";
+import { cleanText, matchKey } from "./text";
+
+/** The header must lie within this many rows from the top of the sheet. */
+export const HEADER_SEARCH_ROWS = 30;
+/** Fewer matched titles than this is not a register header. */
+export const MIN_HEADER_COLUMNS = 3;
+/** At least one of these (ID, service, process) must be among the matched titles. */
+const KEY_COLUMNS = [1, 3, 6];
+
+const QUALITY_RANK: Record<TitleMatchQuality, number> = { exact: 3, alias: 2, prefix: 1 };
+
+interface HeaderCandidate {
+  sheetIndex: number;
+  /** 0-based. */
+  rowIndex: number;
+  columnMap: (number | null)[];
+  matched: number;
+  exactness: number;
+  extraColumns: ExtraColumn[];
+}
+
+/** Sheets we write that are never a register. */
+function isSkippedSheet(name: string): boolean {
+  return name.startsWith("_") || matchKey(name) === matchKey(SETTINGS_SHEET_NAME);
+}
+
+function isRegisterSheetName(name: string): boolean {
+  return matchKey(name).startsWith("реестр");
+}
+
+function headerCandidate(row: readonly string[], sheetIndex: number, rowIndex: number): HeaderCandidate | null {
+  const columnMap: (number | null)[] = new Array(COLUMN_COUNT).fill(null);
+  const rank: number[] = new Array(COLUMN_COUNT).fill(0);
+  const unmatched: number[] = [];
+  for (let c = 0; c < row.length; c++) {
+    const text = row[c];
+    if (!text || cleanText(text) === "") continue;
+    const match = matchColumnTitleDetailed(text);
+    if (!match) {
+      unmatched.push(c);
+      continue;
+    }
+    const index = match.column - 1;
+    const quality = QUALITY_RANK[match.quality];
+    if (quality > rank[index]) {
+      // A better title for the same column: the earlier cell becomes an extra column.
+      const previous = columnMap[index];
+      if (previous !== null) unmatched.push(previous);
+      columnMap[index] = c;
+      rank[index] = quality;
+    } else {
+      unmatched.push(c);
+    }
+  }
+  const matched = columnMap.filter((c) => c !== null).length;
+  if (matched < MIN_HEADER_COLUMNS) return null;
+  if (!KEY_COLUMNS.some((n) => columnMap[n - 1] !== null)) return null;
+  const extraColumns = unmatched
+    .sort((a, b) => a - b)
+    .map((sheetColumn) => ({ sheetColumn, title: cleanText(row[sheetColumn]) }));
+  return { sheetIndex, rowIndex, columnMap, matched, exactness: rank.reduce((a, b) => a + b, 0), extraColumns };
+}
+
+function isBetter(candidate: HeaderCandidate, best: HeaderCandidate | null, sheets: readonly SheetText[]): boolean {
+  if (!best) return true;
+  if (candidate.matched !== best.matched) return candidate.matched > best.matched;
+  const candidateNamed = isRegisterSheetName(sheets[candidate.sheetIndex].name);
+  const bestNamed = isRegisterSheetName(sheets[best.sheetIndex].name);
+  if (candidateNamed !== bestNamed) return candidateNamed;
+  return candidate.exactness > best.exactness;
+}
+
+const SMALL_INTEGER = /^\d{1,3}\.?$/;
+
+/** The row of column numbers (1…15) that forms print under the header: by register number or by position. */
+function isNumberingRow(row: readonly string[], header: HeaderCandidate): boolean {
+  const values: number[] = [];
+  for (const cell of row) {
+    const text = cleanText(cell ?? "");
+    if (text === "") continue;
+    if (!SMALL_INTEGER.test(text)) return false;
+    values.push(parseInt(text, 10));
+  }
+  if (values.length < Math.min(MIN_HEADER_COLUMNS, header.matched)) return false;
+  const byRegisterNumber = header.columnMap.every((sheetColumn, index) => {
+    if (sheetColumn === null) return true;
+    const text = cleanText(row[sheetColumn] ?? "");
+    return text === "" || parseInt(text, 10) === index + 1;
+  });
+  const distinct = new Set(values).size === values.length;
+  return byRegisterNumber || distinct;
+}
+
+function tableFrom(sheet: SheetText, header: HeaderCandidate): RegisterTable {
+  const rows: RegisterRow[] = [];
+  const sheetRows = sheet.rows;
+  let numberingChecked = false;
+  for (let r = header.rowIndex + 1; r < sheetRows.length; r++) {
+    const source = sheetRows[r] ?? [];
+    const cells = header.columnMap.map((sheetColumn) => (sheetColumn === null ? "" : cleanText(source[sheetColumn] ?? "")));
+    const extra = header.extraColumns.map(({ sheetColumn }) => cleanText(source[sheetColumn] ?? ""));
+    if (cells.every((c) => c === "") && extra.every((c) => c === "")) continue;
+    if (!numberingChecked) {
+      numberingChecked = true;
+      if (isNumberingRow(source, header)) continue;
+    }
+    rows.push({ sheetRow: r + 1, cells, extra });
+  }
+  const missingColumns: number[] = [];
+  header.columnMap.forEach((sheetColumn, index) => {
+    if (sheetColumn === null) missingColumns.push(index + 1);
+  });
+  return {
+    sheet: sheet.name,
+    headerRow: header.rowIndex + 1,
+    columnMap: header.columnMap,
+    missingColumns,
+    extraColumns: header.extraColumns,
+    rows,
+  };
+}
+
+/** The register in these sheets, or null when no sheet has a register header. */
+export function findRegister(sheets: readonly SheetText[]): RegisterTable | null {
+  let best: HeaderCandidate | null = null;
+  sheets.forEach((sheet, sheetIndex) => {
+    if (!sheet || isSkippedSheet(sheet.name ?? "")) return;
+    const rows = sheet.rows ?? [];
+    const limit = Math.min(rows.length, HEADER_SEARCH_ROWS);
+    for (let r = 0; r < limit; r++) {
+      const candidate = headerCandidate(rows[r] ?? [], sheetIndex, r);
+      if (!candidate) continue;
+      if (isBetter(candidate, best, sheets)) best = candidate;
+    }
+  });
+  if (!best) return null;
+  const header: HeaderCandidate = best;
+  return tableFrom(sheets[header.sheetIndex], header);
+}

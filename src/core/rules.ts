@@ -1,0 +1,193 @@
+/** The register's rules (issue 3): each finding is {row, column 1–15, code, severity, Russian message}. */
+import type { RegisterCatalog } from "./catalog";
+import type { IssueCode, RegisterIssue, RegisterTable, Severity } from "./register-types";
+import { REGISTER_COLUMNS } from "./columns";
+import { cleanText, matchKey, splitList } from "./text";
+import { DIRECTION_NAME_VARIANTS, findProcess, type TypicalProcess } from "./typical-list";
+import { canonicalPlacements, canonicalValue, DIGITAL_KIND, vocabularyKey } from "./vocabularies";
+
+const COL = { id: 1, group: 5, process: 6, status: 8, client: 9, links: 13, kind: 14, placement: 15 } as const;
+
+const MANDATORY_COLUMNS = REGISTER_COLUMNS.filter((column) => column.mandatory).map((column) => column.number);
+
+/** Placeholders people put in «Связь с другими процессами» when there is no link. */
+const NO_LINK = new Set(["-", "—", "–", "нет", "отсутствует", "отсутствуют", "не имеется", "не предусмотрено"]);
+
+/** How many other rows a duplicate-ID message lists before «и др.». */
+const DUPLICATE_ROWS_SHOWN = 5;
+
+function quoted(value: string): string {
+  const oneLine = value.replace(/\n/g, " ");
+  return `«${oneLine.length > 80 ? `${oneLine.slice(0, 77)}…` : oneLine}»`;
+}
+
+function columnLabel(columnNumber: number): string {
+  return `графа ${columnNumber} «${REGISTER_COLUMNS[columnNumber - 1].title}»`;
+}
+
+/** Memoises a normaliser per distinct raw value: registers repeat statuses, kinds and process names thousands of times. */
+function memo<T>(compute: (value: string) => T): (value: string) => T {
+  const cache = new Map<string, T>();
+  return (value) => {
+    let result = cache.get(value);
+    if (result === undefined && !cache.has(value)) {
+      result = compute(value);
+      cache.set(value, result);
+    }
+    return result as T;
+  };
+}
+
+export function validateRegister(table: RegisterTable, catalog: RegisterCatalog): RegisterIssue[] {
+  const issues: RegisterIssue[] = [];
+  const add = (row: number, column: number, code: IssueCode, severity: Severity, message: string) =>
+    issues.push({ row, column, code, severity, message });
+
+  const missing = new Set(table.missingColumns);
+  const processOf = memo((text: string): TypicalProcess | null => findProcess(text, catalog.processes));
+  const statusOf = memo((text: string) => canonicalValue(text, catalog.statuses));
+  const clientOf = memo((text: string) => canonicalValue(text, catalog.clients));
+  const kindOf = memo((text: string) => canonicalValue(text, catalog.kinds));
+  const placementsOf = memo((text: string) => canonicalPlacements(text, catalog.placements));
+  const directionsNamed = directionsNamedBy(catalog);
+  const digitalKey = vocabularyKey(DIGITAL_KIND);
+
+  // IDs: which rows hold each, for duplicates and for links.
+  const rowsById = new Map<string, number[]>();
+  for (const row of table.rows) {
+    const id = cleanText(row.cells[COL.id - 1]);
+    if (id === "") continue;
+    const rows = rowsById.get(id);
+    if (rows) rows.push(row.sheetRow);
+    else rowsById.set(id, [row.sheetRow]);
+  }
+
+  for (const row of table.rows) {
+    const cells = row.cells;
+    const sheetRow = row.sheetRow;
+    const hasData = cells.some((c) => c !== "") || row.extra.some((c) => c !== "");
+    if (!hasData) continue;
+
+    for (const columnNumber of MANDATORY_COLUMNS) {
+      if (cells[columnNumber - 1] !== "") continue;
+      const message = missing.has(columnNumber)
+        ? `Обязательная ${columnLabel(columnNumber)} отсутствует в таблице`
+        : `Не заполнена обязательная ${columnLabel(columnNumber)}`;
+      add(sheetRow, columnNumber, "required", "error", message);
+    }
+
+    const id = cleanText(cells[COL.id - 1]);
+    if (id !== "") {
+      const rows = rowsById.get(id)!;
+      if (rows.length > 1) {
+        const others = rows.filter((r) => r !== sheetRow);
+        const shown = others.slice(0, DUPLICATE_ROWS_SHOWN).join(", ");
+        const more = others.length > DUPLICATE_ROWS_SHOWN ? " и др." : "";
+        add(sheetRow, COL.id, "duplicate-id", "error", `Идентификатор ${quoted(id)} повторяется: также в строке ${shown}${more}`);
+      }
+    }
+
+    const processText = cells[COL.process - 1];
+    const process = processText === "" ? null : processOf(processText);
+    if (processText !== "" && !process) {
+      add(sheetRow, COL.process, "unknown-process", "error", `Процесс ${quoted(processText)} не найден в типовом перечне процессов (${columnLabel(COL.process)})`);
+    }
+
+    const groupText = cells[COL.group - 1];
+    if (groupText !== "" && process && !directionsNamed(groupText).has(process.direction)) {
+      const direction = catalog.directions.find((d) => d.code === process.direction);
+      const expected = direction ? `«${direction.code}. ${direction.name}»` : `направление ${process.direction}`;
+      add(
+        sheetRow,
+        COL.group,
+        "group-mismatch",
+        "warning",
+        `Группа процессов ${quoted(groupText)} не соответствует процессу ${process.code}: ожидается ${expected}`,
+      );
+    }
+
+    const status = cells[COL.status - 1];
+    if (status !== "" && statusOf(status) === null) {
+      add(sheetRow, COL.status, "invalid-value", "error", `Статус ${quoted(status)} не из справочника статусов (${columnLabel(COL.status)})`);
+    }
+    const client = cells[COL.client - 1];
+    if (client !== "" && clientOf(client) === null) {
+      add(sheetRow, COL.client, "invalid-value", "warning", `Клиент ${quoted(client)} не из справочника: допустимо ${catalog.clients.map((c) => `«${c}»`).join(" или ")}`);
+    }
+    const kindText = cells[COL.kind - 1];
+    const kind = kindText === "" ? null : kindOf(kindText);
+    if (kindText !== "" && kind === null) {
+      add(sheetRow, COL.kind, "invalid-value", "warning", `Вид процесса ${quoted(kindText)} не из справочника: допустимо ${catalog.kinds.map((k) => `«${k}»`).join(" или ")}`);
+    }
+    const placementText = cells[COL.placement - 1];
+    if (placementText !== "") {
+      const { unknown } = placementsOf(placementText);
+      if (unknown.length > 0) {
+        const list = unknown.map((u) => quoted(u)).join(", ");
+        add(
+          sheetRow,
+          COL.placement,
+          "invalid-value",
+          "warning",
+          `${unknown.length > 1 ? "Точки размещения" : "Точка размещения"} ${list} не из справочника (${catalog.placements.map((p) => `«${p}»`).join(", ")})`,
+        );
+      }
+    } else if (kind !== null && vocabularyKey(kind) === digitalKey) {
+      add(sheetRow, COL.placement, "placement-missing", "warning", `Процесс цифровой, но не указана ${columnLabel(COL.placement)}`);
+    }
+
+    const links = cells[COL.links - 1];
+    if (links !== "") {
+      for (const link of splitList(links)) {
+        if (NO_LINK.has(matchKey(link))) continue;
+        if (!rowsById.has(link)) {
+          add(sheetRow, COL.links, "broken-link", "warning", `Связанный процесс ${quoted(link)} не найден в реестре (${columnLabel(COL.links)})`);
+        }
+      }
+    }
+  }
+
+  // Stable: within a cell, issues keep the order they were found in.
+  return issues
+    .map((issue, order) => ({ issue, order }))
+    .sort((a, b) => a.issue.row - b.issue.row || a.issue.column - b.issue.column || a.order - b.order)
+    .map(({ issue }) => issue);
+}
+
+/** For a column-5 text: the codes of the directions it names (name, code, «code. name»). Memoised per text. */
+function directionsNamedBy(catalog: RegisterCatalog): (groupText: string) => Set<string> {
+  const namesByCode = new Map<string, Set<string>>();
+  for (const direction of catalog.directions) {
+    const names = new Set<string>([matchKey(direction.name)]);
+    for (const variant of DIRECTION_NAME_VARIANTS[direction.name] ?? []) names.add(matchKey(variant));
+    namesByCode.set(direction.code, names);
+  }
+  return memo((groupText: string) => {
+    const key = matchKey(groupText);
+    const match = /^(\d{1,2})(?:\s*\.\s*|\s+|$)(.*)$/.exec(key);
+    const code = match ? match[1] : "";
+    const name = match ? match[2].trim() : key;
+    const named = new Set<string>();
+    for (const [directionCode, names] of namesByCode) {
+      const codeFits = code === "" || code === directionCode;
+      const nameFits = name === "" || names.has(name);
+      if (codeFits && nameFits && (code !== "" || name !== "")) named.add(directionCode);
+    }
+    return named;
+  });
+}
+
+export interface IssueSummary {
+  errors: number;
+  warnings: number;
+}
+
+export function summarizeIssues(issues: readonly RegisterIssue[]): IssueSummary {
+  let errors = 0;
+  let warnings = 0;
+  for (const issue of issues) {
+    if (issue.severity === "error") errors++;
+    else warnings++;
+  }
+  return { errors, warnings };
+}
