@@ -1,0 +1,182 @@
+/**
+ * Reads an .xlsx workbook's bytes into `SheetText[]` (every cell as the text a person sees). Runs in Node and in the
+ * browser; the file-system part lives in read-workbook-file.ts. Every failure is one Russian line with a reason code.
+ */
+import ExcelJS from "exceljs";
+import type { SheetText } from "../../core/register-types";
+import { cellText } from "./cell-text";
+import { readZipDirectory, startsLikeZip, type ZipDirectory } from "./zip-directory";
+
+export interface ReadLimits {
+  /** Largest file accepted, in bytes. */
+  maxFileBytes: number;
+  /** Largest total unpacked size of the archive's parts, in bytes (guards against decompression bombs). */
+  maxUncompressedBytes: number;
+}
+
+export const DEFAULT_READ_LIMITS: ReadLimits = {
+  maxFileBytes: 50 * 1024 * 1024,
+  maxUncompressedBytes: 300 * 1024 * 1024,
+};
+
+export type ReadFailure =
+  | "not-found"
+  | "unreadable"
+  | "empty"
+  | "too-large"
+  | "too-large-unpacked"
+  | "not-workbook"
+  | "encrypted"
+  | "legacy-xls"
+  | "unsupported-format"
+  | "corrupt";
+
+export type ReadWorkbookResult =
+  | { ok: true; sheets: SheetText[] }
+  | { ok: false; reason: ReadFailure; message: string };
+
+const OLE_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+
+/** Worksheet parts we never need; skipping them saves time on files with large validations or formats. */
+const IGNORED_WORKSHEET_NODES = [
+  "dataValidations",
+  "conditionalFormatting",
+  "extLst",
+  "pageSetup",
+  "pageMargins",
+  "headerFooter",
+  "printOptions",
+  "rowBreaks",
+  "sheetProtection",
+  "autoFilter",
+  "picture",
+  "drawing",
+  "tableParts",
+];
+
+export function failure(reason: ReadFailure, message: string): ReadWorkbookResult {
+  return { ok: false, reason, message };
+}
+
+/** Checks that the bytes are a workbook we can open, before any library inflates them. */
+export function vetWorkbookBytes(
+  data: Uint8Array,
+  fileName: string,
+  limits: ReadLimits = DEFAULT_READ_LIMITS,
+): ReadWorkbookResult | null {
+  if (data.length === 0) return failure("empty", "файл пуст (0 байт)");
+  if (data.length > limits.maxFileBytes) {
+    return failure("too-large", `файл слишком большой: ${formatMegabytes(data.length)} при пределе ${formatMegabytes(limits.maxFileBytes)}`);
+  }
+  if (OLE_SIGNATURE.every((byte, index) => data[index] === byte)) {
+    if (containsUtf16(data, "EncryptedPackage") || containsUtf16(data, "EncryptionInfo")) {
+      return failure("encrypted", "файл защищён паролем: снимите пароль в Excel и сохраните книгу снова");
+    }
+    return failure("legacy-xls", "формат .xls не поддерживается, сохраните книгу как .xlsx");
+  }
+  if (!startsLikeZip(data)) return failure("not-workbook", notZipMessage(data, fileName));
+  const directory = readZipDirectory(data);
+  if (!directory) return failure("not-workbook", "файл повреждён или не является книгой Excel (.xlsx): архив не читается");
+  const formatProblem = describeForeignZip(directory);
+  if (formatProblem) return formatProblem;
+  if (directory.totalUncompressedSize > limits.maxUncompressedBytes) {
+    return failure(
+      "too-large-unpacked",
+      `книга в распакованном виде занимает ${formatMegabytes(directory.totalUncompressedSize)} при пределе ` +
+        `${formatMegabytes(limits.maxUncompressedBytes)} (возможно, это «zip-бомба»)`,
+    );
+  }
+  return null;
+}
+
+export async function readWorkbookData(
+  data: Uint8Array,
+  fileName: string,
+  limits: ReadLimits = DEFAULT_READ_LIMITS,
+): Promise<ReadWorkbookResult> {
+  const problem = vetWorkbookBytes(data, fileName, limits);
+  if (problem) return problem;
+  const workbook = new ExcelJS.Workbook();
+  try {
+    // ExcelJS's typings ask for a Node Buffer; in Node and in its browser build it accepts any Uint8Array.
+    await workbook.xlsx.load(data as unknown as ExcelJS.Buffer, { ignoreNodes: IGNORED_WORKSHEET_NODES } as never);
+  } catch (error) {
+    return failure("corrupt", `не удалось прочитать книгу: ${oneLine(error)}`);
+  }
+  const date1904 = Boolean((workbook.properties as { date1904?: boolean } | undefined)?.date1904);
+  return { ok: true, sheets: workbook.worksheets.map((worksheet) => worksheetText(worksheet, date1904)) };
+}
+
+/** Only the used rows are materialised; each row ends at its last non-empty cell, empty rows are []. */
+export function worksheetText(worksheet: ExcelJS.Worksheet, date1904: boolean): SheetText {
+  const rows: string[][] = [];
+  const mergeType = ExcelJS.ValueType.Merge;
+  worksheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    const cells: string[] = [];
+    row.eachCell({ includeEmpty: false }, (cell, columnNumber) => {
+      // Like Excel, only the top-left cell of a merged area holds the value.
+      if (cell.type === mergeType) return;
+      const text = cellText(cell.value, cell.numFmt, date1904);
+      if (text === "") return;
+      while (cells.length < columnNumber - 1) cells.push("");
+      cells[columnNumber - 1] = text;
+    });
+    if (cells.length === 0) return;
+    while (rows.length < rowNumber - 1) rows.push([]);
+    rows[rowNumber - 1] = cells;
+  });
+  return { name: worksheet.name, rows };
+}
+
+function describeForeignZip(directory: ZipDirectory): ReadWorkbookResult | null {
+  const names = new Set(directory.entries.map((entry) => entry.name.replace(/^\//, "")));
+  if (names.has("xl/workbook.xml")) return null;
+  if (names.has("xl/workbook.bin")) return failure("unsupported-format", "формат .xlsb не поддерживается, сохраните книгу как .xlsx");
+  if (names.has("word/document.xml")) return failure("not-workbook", "это документ Word, а не книга Excel (.xlsx)");
+  if (names.has("ppt/presentation.xml")) return failure("not-workbook", "это презентация PowerPoint, а не книга Excel (.xlsx)");
+  if (names.has("content.xml") && names.has("mimetype")) {
+    return failure("unsupported-format", "формат OpenDocument (.ods) не поддерживается, сохраните книгу как .xlsx");
+  }
+  return failure("not-workbook", "это ZIP-архив, но не книга Excel (.xlsx): в нём нет xl/workbook.xml");
+}
+
+function notZipMessage(data: Uint8Array, fileName: string): string {
+  const head = new TextDecoder("latin1").decode(data.subarray(0, 8));
+  if (head.startsWith("%PDF")) return "это PDF-документ, а не книга Excel (.xlsx)";
+  if (head.startsWith("{\\rtf")) return "это документ RTF, а не книга Excel (.xlsx)";
+  if (/^\s*</.test(head)) return "это XML- или HTML-файл, а не книга Excel (.xlsx); сохраните книгу в формате .xlsx";
+  if (/\.csv$/i.test(fileName) || looksLikeText(data)) return "это текстовый файл (например, CSV), а не книга Excel (.xlsx); откройте его в Excel и сохраните как .xlsx";
+  return "файл не является книгой Excel (.xlsx)";
+}
+
+function looksLikeText(data: Uint8Array): boolean {
+  const sample = data.subarray(0, 4096);
+  for (const byte of sample) {
+    if (byte === 0 || (byte < 9) || (byte > 13 && byte < 32 && byte !== 27)) return false;
+  }
+  return true;
+}
+
+function containsUtf16(data: Uint8Array, text: string): boolean {
+  const first = text.charCodeAt(0);
+  const lastStart = data.length - text.length * 2;
+  outer: for (let offset = data.indexOf(first); offset !== -1 && offset <= lastStart; offset = data.indexOf(first, offset + 1)) {
+    for (let index = 1; index < text.length; index++) {
+      if (data[offset + index * 2] !== text.charCodeAt(index) || data[offset + index * 2 + 1] !== 0) continue outer;
+    }
+    if (data[offset + 1] === 0) return true;
+  }
+  return false;
+}
+
+export function formatMegabytes(bytes: number): string {
+  const megabytes = bytes / (1024 * 1024);
+  if (megabytes >= 1024) return `${(megabytes / 1024).toFixed(1).replace(".", ",")} ГБ`;
+  const shown = megabytes >= 10 || Number.isInteger(megabytes) ? Math.round(megabytes).toString() : megabytes.toFixed(1).replace(".", ",");
+  return `${shown} МБ`;
+}
+
+export function oneLine(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  return text.replace(/\s+/g, " ").trim() || "неизвестная ошибка";
+}
