@@ -1,0 +1,284 @@
+/**
+ * The sheets a merge writes, as layouts for both renderers: the consolidated register (15 columns, then provenance and the
+ * files' extra columns), the merge report, and — when an approved register was compared — the change log.
+ * Every value that came from a submitted file is a literal string, so the renderers write it as text.
+ */
+import type { CellBlock, ColumnSpec, LayoutValue, SheetLayout, WorkbookLayout } from "./types";
+import type { MergeResult } from "../merge";
+import type { RegisterChange } from "../changes";
+import { mergeTotals, MERGE_COLUMN_COUNT } from "../merge";
+import { GROUND_LETTERS, GROUND_TITLES, groundLetters } from "../changes";
+import { REGISTER_COLUMNS } from "../columns";
+
+export const MERGED_SHEET_NAME = "Сводный реестр";
+export const MERGE_REPORT_SHEET_NAME = "Отчет о сведении";
+export const CHANGE_LOG_SHEET_NAME = "Журнал изменений";
+export const MERGE_SHEET_NAMES: readonly string[] = [MERGED_SHEET_NAME, MERGE_REPORT_SHEET_NAME, CHANGE_LOG_SHEET_NAME];
+
+/** Rows of the consolidated sheet (1-based), as the template has them: titles, then header, numbering, data. */
+export const MERGED_HEADER_ROW = 4;
+export const MERGED_NUMBERING_ROW = 5;
+export const MERGED_FIRST_DATA_ROW = 6;
+
+export const SOURCE_FILE_TITLE = "Исходный файл";
+export const SOURCE_ROW_TITLE = "Строка в файле";
+
+const HEADER_FILL = "#D9E1F2";
+const TITLE_STYLE = { bold: true, fontSize: 14, wrap: false } as const;
+const HEADER_STYLE = { bold: true, wrap: true, border: true, fill: HEADER_FILL, horizontal: "center", vertical: "center" } as const;
+const BODY_STYLE = { wrap: true, border: true, vertical: "top" } as const;
+
+/** The approved register the change log compares against. */
+export interface ChangeLogSource {
+  changes: RegisterChange[];
+  /** The approved register's rows (15 normalised cells each), as `RegisterChange.previousIndex` refers to them. */
+  previousRows: string[][];
+  /** Where it came from, for people: «приказ от 15.01.2024 № 7» or a file name. */
+  description: string;
+}
+
+export interface MergeLayoutOptions {
+  /** dd.mm.yyyy, shown on the sheets (the core knows no clock). */
+  date: string;
+  changeLog?: ChangeLogSource;
+}
+
+export function columnLetter(column: number): string {
+  let letters = "";
+  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  return letters;
+}
+
+function columnTitle(column: number): string {
+  const spec = REGISTER_COLUMNS[column - 1];
+  return spec.mandatory ? `${spec.title}*` : spec.title;
+}
+
+/** Row of the consolidated sheet that holds `MergeResult.rows[index]`. */
+export function mergedSheetRow(index: number): number {
+  return MERGED_FIRST_DATA_ROW + index;
+}
+
+export function mergedRegisterSheet(result: MergeResult, options: MergeLayoutOptions): SheetLayout {
+  const totals = mergeTotals(result);
+  const width = MERGE_COLUMN_COUNT + 2 + result.extraColumns.length;
+  const lastLetter = columnLetter(width);
+  const header: LayoutValue[] = [
+    ...Array.from({ length: MERGE_COLUMN_COUNT }, (_, index) => columnTitle(index + 1)),
+    SOURCE_FILE_TITLE,
+    SOURCE_ROW_TITLE,
+    ...result.extraColumns,
+  ];
+  const numbering: LayoutValue[] = Array.from({ length: width }, (_, index) => (index < MERGE_COLUMN_COUNT ? index + 1 : null));
+  const body: LayoutValue[][] = result.rows.map((row) => {
+    const values: LayoutValue[] = [...row.cells, row.source.file, row.source.row];
+    for (let extra = 0; extra < result.extraColumns.length; extra++) values.push(row.extra.get(extra) ?? "");
+    return values;
+  });
+  const columns: ColumnSpec[] = [];
+  for (let column = 1; column <= width; column++) {
+    const registerColumn = REGISTER_COLUMNS[column - 1];
+    const widthChars = column <= MERGE_COLUMN_COUNT ? registerColumn?.width ?? 20 : column === MERGE_COLUMN_COUNT + 2 ? 10 : 24;
+    // The source row is a number we write; every other column holds text (also when the coordinator types into it later).
+    columns.push(column === MERGE_COLUMN_COUNT + 2 ? { index: column, width: widthChars } : { index: column, width: widthChars, numberFormat: "@" });
+  }
+  const blocks: CellBlock[] = [
+    { row: 1, col: 1, values: [["Сводный реестр межведомственных и внутриведомственных процессов"]], style: TITLE_STYLE },
+    {
+      row: 2,
+      col: 1,
+      values: [
+        [
+          `Сведено ${options.date}: файлов прочитано — ${totals.filesRead} из ${result.inputs.length}, строк — ${totals.rows}, ` +
+            `объединено дубликатов — ${totals.duplicatesMerged}, ошибок — ${totals.errors}, предупреждений — ${totals.warnings}. ` +
+            `Источник каждой строки — в графах «${SOURCE_FILE_TITLE}» и «${SOURCE_ROW_TITLE}»; подробности — на листе «${MERGE_REPORT_SHEET_NAME}».`,
+        ],
+      ],
+      style: { italic: true, wrap: false },
+    },
+    { row: MERGED_HEADER_ROW, col: 1, values: [header], style: HEADER_STYLE },
+    { row: MERGED_NUMBERING_ROW, col: 1, values: [numbering], style: { ...HEADER_STYLE, bold: false, numberFormat: "0" } },
+  ];
+  if (body.length > 0) blocks.push({ row: MERGED_FIRST_DATA_ROW, col: 1, values: body, style: BODY_STYLE });
+  return {
+    name: MERGED_SHEET_NAME,
+    tabColor: "#2F5597",
+    columns,
+    rows: [{ index: MERGED_HEADER_ROW, height: 60 }],
+    blocks,
+    freeze: { rows: MERGED_NUMBERING_ROW, columns: 1 },
+    print: {
+      orientation: "landscape",
+      paper: "A4",
+      fitToWidth: true,
+      titleRows: { first: MERGED_HEADER_ROW, last: MERGED_NUMBERING_ROW },
+      footerCenter: "Страница &P из &N",
+      printArea: `A1:${lastLetter}${Math.max(MERGED_NUMBERING_ROW, mergedSheetRow(result.rows.length - 1))}`,
+    },
+  };
+}
+
+/** A titled table: a bold caption row, a header row, then rows; returns the blocks and the next free row. */
+function table(startRow: number, caption: string, header: string[], rows: LayoutValue[][], empty: string): { blocks: CellBlock[]; next: number } {
+  const blocks: CellBlock[] = [
+    { row: startRow, col: 1, values: [[caption]], style: { bold: true, fontSize: 12 } },
+    { row: startRow + 1, col: 1, values: [header], style: HEADER_STYLE },
+  ];
+  if (rows.length > 0) {
+    blocks.push({ row: startRow + 2, col: 1, values: rows, style: BODY_STYLE });
+    return { blocks, next: startRow + 2 + rows.length + 1 };
+  }
+  blocks.push({ row: startRow + 2, col: 1, values: [[empty]], style: { italic: true } });
+  return { blocks, next: startRow + 4 };
+}
+
+function columnLabel(column: number): string {
+  return `${column}. ${REGISTER_COLUMNS[column - 1]?.title ?? ""}`;
+}
+
+const STATUS_TEXT = { ok: "прочитан", error: "не прочитан" } as const;
+const SEVERITY_TEXT = { error: "ошибка", warning: "предупреждение" } as const;
+
+export function mergeReportSheet(result: MergeResult, options: MergeLayoutOptions): SheetLayout {
+  const totals = mergeTotals(result);
+  const summary: LayoutValue[][] = [
+    ["Файлов выбрано", result.inputs.length],
+    ["Прочитано", totals.filesRead],
+    ["Не прочитано", totals.filesFailed],
+    ["Строк с данными в файлах", totals.rowsRead],
+    ["Строк в сводном реестре", totals.rows],
+    ["Объединено полных дубликатов", totals.duplicatesMerged],
+    ["Ошибок", totals.errors],
+    ["Предупреждений", totals.warnings],
+  ];
+  if (options.changeLog) {
+    summary.push([`Изменений относительно утвержденного реестра (${options.changeLog.description})`, options.changeLog.changes.length]);
+  }
+  const blocks: CellBlock[] = [
+    { row: 1, col: 1, values: [["Отчет о сведении файлов подразделений"]], style: TITLE_STYLE },
+    { row: 2, col: 1, values: [[`Дата сведения: ${options.date}`]], style: { italic: true } },
+    { row: 4, col: 1, values: summary, style: { border: true } },
+  ];
+  let next = 4 + summary.length + 1;
+
+  const files = table(
+    next,
+    "Файлы",
+    ["№", "Файл", "Статус", "Лист", "Строка заголовка", "Строк с данными", "Объединено дубликатов", "Примечание"],
+    result.inputs.map((input, index) => [
+      index + 1,
+      input.file,
+      STATUS_TEXT[input.status],
+      input.sheet ?? "",
+      input.headerRow ?? null,
+      input.rows,
+      input.duplicatesMerged,
+      [input.message, input.rowsWithoutRegisterData > 0 ? `строк без данных в графах 1–15: ${input.rowsWithoutRegisterData}` : ""]
+        .filter(Boolean)
+        .join("; "),
+    ]),
+    "Файлы не выбраны.",
+  );
+  blocks.push(...files.blocks);
+  next = files.next;
+
+  const duplicateRows: LayoutValue[][] = [];
+  result.rows.forEach((row, index) => {
+    for (const duplicate of row.mergedDuplicates) {
+      duplicateRows.push([duplicate.file, duplicate.row, row.source.file, row.source.row, mergedSheetRow(index), row.cells[0]]);
+    }
+  });
+  const duplicates = table(
+    next,
+    "Объединенные дубликаты (строки, совпавшие во всех 15 графах, оставлены один раз)",
+    ["Файл", "Строка в файле", "Оставлена строка: файл", "Оставлена строка: строка", "Строка сводного реестра", "Идентификатор"],
+    duplicateRows,
+    "Полных дубликатов нет.",
+  );
+  blocks.push(...duplicates.blocks);
+  next = duplicates.next;
+
+  const issues = table(
+    next,
+    "Замечания (строки перенесены в сводный реестр, исправьте их там или в файле подразделения)",
+    ["Файл", "Строка в файле", "Строка сводного реестра", "Графа", "Уровень", "Код", "Описание"],
+    result.issues.map((issue) => [
+      issue.file,
+      issue.row,
+      mergedSheetRow(issue.mergedIndex),
+      columnLabel(issue.column),
+      SEVERITY_TEXT[issue.severity],
+      issue.code,
+      issue.message,
+    ]),
+    "Замечаний нет.",
+  );
+  blocks.push(...issues.blocks);
+
+  const widths = [30, 24, 22, 24, 16, 16, 60, 40];
+  return {
+    name: MERGE_REPORT_SHEET_NAME,
+    tabColor: "#548235",
+    columns: widths.map((width, index) => ({ index: index + 1, width })),
+    blocks,
+  };
+}
+
+export function changeLogSheet(result: MergeResult, source: ChangeLogSource, options: MergeLayoutOptions): SheetLayout {
+  const rows: LayoutValue[][] = [];
+  source.changes.forEach((change, index) => {
+    const number = index + 1;
+    const current = change.currentIndex !== undefined ? result.rows[change.currentIndex] : undefined;
+    const previous = change.previousIndex !== undefined ? source.previousRows[change.previousIndex] : undefined;
+    const processName = current?.cells[5] || previous?.[5] || "";
+    const where = current ? mergedSheetRow(change.currentIndex ?? 0) : null;
+    const grounds = `${groundLetters(change.grounds)}) ${change.grounds.map((g) => GROUND_TITLES[g]).join("; ")}`;
+    if (change.columns.length === 0) {
+      rows.push([number, change.id, processName, grounds, null, null, null, where]);
+      return;
+    }
+    change.columns.forEach((column, columnIndex) => {
+      rows.push([
+        columnIndex === 0 ? number : null,
+        change.id,
+        processName,
+        columnIndex === 0 ? grounds : null,
+        columnLabel(column.column),
+        column.old,
+        column.new,
+        where,
+      ]);
+    });
+  });
+  const legend = (["form", "content", "terminated", "new"] as const)
+    .map((ground) => `${GROUND_LETTERS[ground]}) ${GROUND_TITLES[ground]}`)
+    .join("; ");
+  const blocks: CellBlock[] = [
+    { row: 1, col: 1, values: [["Журнал изменений реестра процессов"]], style: TITLE_STYLE },
+    { row: 2, col: 1, values: [[`Сравнение сводного реестра от ${options.date} с утвержденным реестром: ${source.description}`]], style: { italic: true } },
+    { row: 3, col: 1, values: [[`Основания внесения изменений: ${legend}. Изменения графы 14–15 — форма процесса, других граф — содержание.`]], style: { italic: true } },
+  ];
+  const body = table(
+    5,
+    `Изменений: ${source.changes.length}`,
+    ["№", "Идентификатор", "Наименование процесса", "Основание", "Графа", "Было", "Стало", "Строка сводного реестра"],
+    rows,
+    "Изменений нет: сводный реестр совпадает с утвержденным.",
+  );
+  blocks.push(...body.blocks);
+  const widths = [6, 18, 40, 34, 30, 40, 40, 14];
+  return {
+    name: CHANGE_LOG_SHEET_NAME,
+    tabColor: "#C55A11",
+    columns: widths.map((width, index) => ({ index: index + 1, width })),
+    blocks,
+    freeze: { rows: 6 },
+  };
+}
+
+/** All sheets of a merge: the consolidated register (active), the report, and the change log when one was made. */
+export function mergeWorkbookLayout(result: MergeResult, options: MergeLayoutOptions): WorkbookLayout {
+  const sheets = [mergedRegisterSheet(result, options), mergeReportSheet(result, options)];
+  if (options.changeLog) sheets.push(changeLogSheet(result, options.changeLog, options));
+  return { sheets, activeSheet: MERGED_SHEET_NAME };
+}

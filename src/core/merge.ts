@@ -1,0 +1,397 @@
+/**
+ * Merging the registers that units submit (issue 6): exact duplicates kept once, conflicting IDs flagged, every row traced
+ * back to its file and sheet row, files that could not be read reported while the others are merged.
+ */
+import type { RegisterIssue, RegisterRow, RegisterTable } from "./register-types";
+import type { RegisterCatalog } from "./catalog";
+import type { Direction, TypicalProcess } from "./typical-list";
+import { REGISTER_COLUMNS } from "./columns";
+import { cleanText, matchKey } from "./text";
+import { findProcess } from "./typical-list";
+import { canonicalPlacements, canonicalValue } from "./vocabularies";
+import { validateRegister } from "./rules";
+
+export const MERGE_COLUMN_COUNT = 15;
+
+export type MergeInputResult =
+  | { ok: true; table: RegisterTable }
+  | { ok: false; message: string; reason?: string };
+
+export interface MergeInput {
+  /** The file's name as the user gave it (command line argument or picked file name). */
+  file: string;
+  result: MergeInputResult;
+}
+
+/** Where a consolidated row came from. */
+export interface RowSource {
+  file: string;
+  /** Index of the file in the inputs. */
+  fileIndex: number;
+  sheet: string;
+  /** The source sheet's row number (1-based). */
+  row: number;
+}
+
+export interface MergedRow {
+  /** 15 cells: cleaned, vocabulary values in their canonical form. */
+  cells: string[];
+  source: RowSource;
+  /** Values of the source's extra columns, keyed by the consolidated extra column index. */
+  extra: Map<number, string>;
+  /** Other rows identical in all 15 columns, merged into this one. */
+  mergedDuplicates: RowSource[];
+}
+
+export interface MergeInputReport {
+  file: string;
+  status: "ok" | "error";
+  /** Data rows read from the file (empty rows are not data). */
+  rows: number;
+  /** "" for a file read without remarks; the reason for a file that could not be read. */
+  message: string;
+  reason?: string;
+  sheet?: string;
+  headerRow?: number;
+  missingColumns: number[];
+  extraColumns: string[];
+  /** Rows of this file merged into an identical row kept elsewhere. */
+  duplicatesMerged: number;
+  /** Rows with text only outside the 15 columns (not register data, not merged). */
+  rowsWithoutRegisterData: number;
+}
+
+/** An issue of the consolidated register, traced back to its source. */
+export interface MergeIssue extends RegisterIssue {
+  /** `row` is the source sheet's row; this is the file. */
+  file: string;
+  /** 0-based index of the row in `MergeResult.rows`. */
+  mergedIndex: number;
+}
+
+export interface MergeResult {
+  inputs: MergeInputReport[];
+  /** The consolidated register in its final order. */
+  rows: MergedRow[];
+  /** Titles of extra columns found in the files (union, first spelling kept). */
+  extraColumns: string[];
+  duplicatesMerged: number;
+  issues: MergeIssue[];
+}
+
+const VOCABULARY_COLUMNS = { status: 8, client: 9, kind: 14, placement: 15 } as const;
+
+/** Cleans a cell and gives vocabulary values (status, client, kind, placement) their canonical spelling. */
+export function normalizeCell(column: number, value: string, catalog: RegisterCatalog): string {
+  const text = cleanText(value ?? "");
+  if (text === "") return "";
+  switch (column) {
+    case VOCABULARY_COLUMNS.status:
+      return canonicalValue(text, catalog.statuses) ?? text;
+    case VOCABULARY_COLUMNS.client:
+      return canonicalValue(text, catalog.clients) ?? text;
+    case VOCABULARY_COLUMNS.kind:
+      return canonicalValue(text, catalog.kinds) ?? text;
+    case VOCABULARY_COLUMNS.placement: {
+      const { values, unknown } = canonicalPlacements(text, catalog.placements);
+      return unknown.length === 0 && values.length > 0 ? values.join(", ") : text;
+    }
+    default:
+      return text;
+  }
+}
+
+/** Finds the direction a column-5 text names: its name, its code «1», «1.» or «1. Name». */
+export function matchDirection(text: string, directions: readonly Direction[]): Direction | null {
+  const key = matchKey(text);
+  if (key === "") return null;
+  for (const direction of directions) {
+    const name = matchKey(direction.name);
+    const code = direction.code;
+    if (key === name || key === code || key === `${code}.` || key === `${code}. ${name}` || key === `${code} ${name}`) {
+      return direction;
+    }
+  }
+  return null;
+}
+
+/**
+ * Resolves directions and processes once per distinct text (units repeat the same few dozen values across thousands of
+ * rows) and gives the key used to compare cells: recognised directions and processes compare by code, so «1.1. Информирование…»
+ * and «Информирование…» are the same process.
+ */
+export class CellComparer {
+  private readonly processCache = new Map<string, TypicalProcess | null>();
+  private readonly directionCache = new Map<string, Direction | null>();
+
+  constructor(readonly catalog: RegisterCatalog) {}
+
+  process(text: string): TypicalProcess | null {
+    let found = this.processCache.get(text);
+    if (found === undefined) {
+      found = text === "" ? null : findProcess(text, this.catalog.processes);
+      this.processCache.set(text, found);
+    }
+    return found;
+  }
+
+  direction(text: string): Direction | null {
+    let found = this.directionCache.get(text);
+    if (found === undefined) {
+      found = matchDirection(text, this.catalog.directions);
+      this.directionCache.set(text, found);
+    }
+    return found;
+  }
+
+  /** `normalized` is a cell already passed through `normalizeCell`. */
+  key(column: number, normalized: string): string {
+    if (column === 5) {
+      const direction = this.direction(normalized);
+      if (direction) return `\u0001${direction.code}`;
+    }
+    if (column === 6) {
+      const process = this.process(normalized);
+      if (process) return `\u0001${process.code}`;
+    }
+    return normalized;
+  }
+
+  rowKey(cells: readonly string[]): string {
+    return cells.map((cell, index) => this.key(index + 1, cell)).join("\u0000");
+  }
+}
+
+/** Compares codes such as «1.10» and «1.9», or IDs such as «017.04.001», part by part with numbers as numbers. */
+export function compareCodes(a: string, b: string): number {
+  return naturalCollator.compare(a, b);
+}
+
+const naturalCollator = new Intl.Collator("ru", { numeric: true, sensitivity: "variant" });
+
+interface SortKey {
+  directionRank: number;
+  processRank: number;
+  processCode: string;
+  id: string;
+  order: number;
+}
+
+/**
+ * Order of the consolidated register: by direction (in the catalog's order), then process code, then ID, stable.
+ * A row whose process is unknown sorts after the known processes of the direction its column 5 names; a row whose direction
+ * cannot be told at all sorts after every direction. Within equal keys the input order (file, then row) is kept.
+ */
+function sortKeyFor(row: MergedRow, order: number, comparer: CellComparer, directionRanks: Map<string, number>): SortKey {
+  const process = comparer.process(row.cells[5]);
+  const direction = process
+    ? comparer.catalog.directions.find((d) => d.code === process.direction) ?? null
+    : comparer.direction(row.cells[4]);
+  const unknownDirection = comparer.catalog.directions.length;
+  return {
+    directionRank: direction ? directionRanks.get(direction.code) ?? unknownDirection : unknownDirection,
+    processRank: process ? 0 : 1,
+    processCode: process ? process.code : "",
+    id: row.cells[0],
+    order,
+  };
+}
+
+function compareSortKeys(a: SortKey, b: SortKey): number {
+  return (
+    a.directionRank - b.directionRank ||
+    a.processRank - b.processRank ||
+    compareCodes(a.processCode, b.processCode) ||
+    compareIds(a.id, b.id) ||
+    a.order - b.order
+  );
+}
+
+/** Rows with an ID come before rows without one. */
+function compareIds(a: string, b: string): number {
+  if (a === b) return 0;
+  if (a === "") return 1;
+  if (b === "") return -1;
+  return compareCodes(a, b);
+}
+
+function hasRegisterData(row: RegisterRow): boolean {
+  return row.cells.some((cell) => cleanText(cell ?? "") !== "");
+}
+
+function describeSource(source: RowSource): string {
+  return `${source.file} (строка ${source.row})`;
+}
+
+/** Merges the inputs; `catalog` gives the vocabularies, the typical list and the units the rules check against. */
+export function mergeRegisters(inputs: readonly MergeInput[], catalog: RegisterCatalog): MergeResult {
+  const comparer = new CellComparer(catalog);
+  const reports: MergeInputReport[] = [];
+  const extraTitles: string[] = [];
+  const extraIndexByKey = new Map<string, number>();
+  const keptByKey = new Map<string, MergedRow>();
+  const kept: MergedRow[] = [];
+  let duplicatesMerged = 0;
+
+  inputs.forEach((input, fileIndex) => {
+    if (!input.result.ok) {
+      reports.push({
+        file: input.file,
+        status: "error",
+        rows: 0,
+        message: input.result.message,
+        reason: input.result.reason,
+        missingColumns: [],
+        extraColumns: [],
+        duplicatesMerged: 0,
+        rowsWithoutRegisterData: 0,
+      });
+      return;
+    }
+    const table = input.result.table;
+    const extraMap = table.extraColumns.map((column) => {
+      const key = matchKey(column.title);
+      let index = extraIndexByKey.get(key);
+      if (index === undefined) {
+        index = extraTitles.length;
+        extraTitles.push(column.title);
+        extraIndexByKey.set(key, index);
+      }
+      return index;
+    });
+    const report: MergeInputReport = {
+      file: input.file,
+      status: "ok",
+      rows: 0,
+      message: "",
+      sheet: table.sheet,
+      headerRow: table.headerRow,
+      missingColumns: [...table.missingColumns],
+      extraColumns: table.extraColumns.map((column) => column.title),
+      duplicatesMerged: 0,
+      rowsWithoutRegisterData: 0,
+    };
+    for (const row of table.rows) {
+      if (!hasRegisterData(row)) {
+        if (row.extra.some((value) => cleanText(value ?? "") !== "")) report.rowsWithoutRegisterData++;
+        continue;
+      }
+      report.rows++;
+      const cells: string[] = [];
+      for (let column = 1; column <= MERGE_COLUMN_COUNT; column++) {
+        cells.push(normalizeCell(column, row.cells[column - 1] ?? "", catalog));
+      }
+      const source: RowSource = { file: input.file, fileIndex, sheet: table.sheet, row: row.sheetRow };
+      const key = comparer.rowKey(cells);
+      const existing = keptByKey.get(key);
+      if (existing) {
+        existing.mergedDuplicates.push(source);
+        report.duplicatesMerged++;
+        duplicatesMerged++;
+        continue;
+      }
+      const extra = new Map<number, string>();
+      row.extra.forEach((value, index) => {
+        const text = cleanText(value ?? "");
+        if (text !== "") extra.set(extraMap[index], text);
+      });
+      const merged: MergedRow = { cells, source, extra, mergedDuplicates: [] };
+      keptByKey.set(key, merged);
+      kept.push(merged);
+    }
+    report.message = describeInputRemarks(report);
+    reports.push(report);
+  });
+
+  const directionRanks = new Map(catalog.directions.map((direction, index) => [direction.code, index]));
+  const ordered = kept
+    .map((row, order) => ({ row, key: sortKeyFor(row, order, comparer, directionRanks) }))
+    .sort((a, b) => compareSortKeys(a.key, b.key))
+    .map((entry) => entry.row);
+
+  return {
+    inputs: reports,
+    rows: ordered,
+    extraColumns: extraTitles,
+    duplicatesMerged,
+    issues: checkMergedRows(ordered, catalog),
+  };
+}
+
+/** Missing and extra columns, said in one line; "" when there is nothing to say. */
+function describeInputRemarks(report: MergeInputReport): string {
+  const parts: string[] = [];
+  if (report.missingColumns.length > 0) {
+    parts.push(`нет граф: ${report.missingColumns.map((n) => `${n} «${REGISTER_COLUMNS[n - 1]?.title ?? n}»`).join(", ")}`);
+  }
+  if (report.extraColumns.length > 0) {
+    parts.push(`дополнительные графы: ${report.extraColumns.map((title) => `«${title}»`).join(", ")}`);
+  }
+  if (report.rows === 0) parts.push("в реестре нет строк с данными");
+  return parts.join("; ");
+}
+
+/** The consolidated rows as a register table: sheet row n+1 is `rows[n]`, so issues map back by index. */
+export function mergedTable(rows: readonly MergedRow[], sheet = "Сводный реестр"): RegisterTable {
+  return {
+    sheet,
+    headerRow: 0,
+    columnMap: Array.from({ length: MERGE_COLUMN_COUNT }, (_, index) => index),
+    missingColumns: [],
+    extraColumns: [],
+    rows: rows.map((row, index) => ({ sheetRow: index + 1, cells: [...row.cells], extra: [] })),
+  };
+}
+
+/** Runs the register's rules over the consolidated rows and traces every issue to its source file and row. */
+export function checkMergedRows(rows: readonly MergedRow[], catalog: RegisterCatalog): MergeIssue[] {
+  const issues = validateRegister(mergedTable(rows), catalog);
+  const rowsById = new Map<string, MergedRow[]>();
+  for (const row of rows) {
+    const id = row.cells[0];
+    if (id === "") continue;
+    const list = rowsById.get(id);
+    if (list) list.push(row);
+    else rowsById.set(id, [row]);
+  }
+  return issues.map((issue) => {
+    const mergedIndex = issue.row - 1;
+    const row = rows[mergedIndex];
+    let message = issue.message;
+    if (issue.code === "duplicate-id") {
+      const others = (rowsById.get(row.cells[0]) ?? []).filter((other) => other !== row);
+      message =
+        `Идентификатор «${row.cells[0]}» повторяется с другим содержанием: ` +
+        [row, ...others].map((r) => describeSource(r.source)).join(", ") +
+        ". Решите, какая строка верна.";
+    }
+    return { ...issue, message, row: row.source.row, file: row.source.file, mergedIndex };
+  });
+}
+
+/** Counts for the report and for the check that every row is accounted for. */
+export function mergeTotals(result: MergeResult): {
+  filesRead: number;
+  filesFailed: number;
+  rowsRead: number;
+  rows: number;
+  duplicatesMerged: number;
+  errors: number;
+  warnings: number;
+} {
+  let errors = 0;
+  let warnings = 0;
+  for (const issue of result.issues) {
+    if (issue.severity === "error") errors++;
+    else warnings++;
+  }
+  return {
+    filesRead: result.inputs.filter((input) => input.status === "ok").length,
+    filesFailed: result.inputs.filter((input) => input.status === "error").length,
+    rowsRead: result.inputs.reduce((sum, input) => sum + input.rows, 0),
+    rows: result.rows.length,
+    duplicatesMerged: result.duplicatesMerged,
+    errors,
+    warnings,
+  };
+}
