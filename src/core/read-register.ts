@@ -94,8 +94,9 @@ function isNumberingRow(row: readonly string[], header: HeaderCandidate): boolea
     const text = cleanText(row[sheetColumn] ?? "");
     return text === "" || parseInt(text, 10) === index + 1;
   });
-  const distinct = new Set(values).size === values.length;
-  return byRegisterNumber || distinct;
+  // By position: 1, 2, 3 … from left to right (the first may be skipped under a merged or blank cell).
+  const consecutive = values[0] <= 2 && values.every((value, i) => i === 0 || value === values[i - 1] + 1);
+  return byRegisterNumber || consecutive;
 }
 
 function tableFrom(sheet: SheetText, header: HeaderCandidate): RegisterTable {
