@@ -1,0 +1,72 @@
+/** `reestr <command> [args]`: dispatches to the commands, turns usage mistakes and failures into one line and exit 2. */
+import { wantsHelp } from "./args";
+import { COMMANDS } from "./commands";
+import { EXIT_FAILURE, EXIT_OK, oneLineMessage, UsageError, type CliCommand, type CliIO } from "./io";
+import { version } from "../../package.json";
+
+export function generalUsage(): string {
+  const width = Math.max(...COMMANDS.map((command) => command.name.length));
+  return [
+    "reestr — реестр межведомственных и внутриведомственных процессов",
+    "",
+    "Использование: reestr <команда> [аргументы]",
+    "",
+    "Команды:",
+    ...COMMANDS.map((command) => `  ${command.name.padEnd(width)}  ${command.summary}`),
+    "",
+    "Справка по команде: reestr <команда> --help",
+    "",
+  ].join("\n");
+}
+
+function findCommand(name: string): CliCommand | undefined {
+  return COMMANDS.find((command) => command.name === name);
+}
+
+export async function runCli(argv: readonly string[], io: CliIO): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined) {
+    io.stderr(generalUsage());
+    return EXIT_FAILURE;
+  }
+  if (name === "--help" || name === "-h") {
+    io.stdout(generalUsage());
+    return EXIT_OK;
+  }
+  if (name === "--version" || name === "-v") {
+    io.stdout(`${version}\n`);
+    return EXIT_OK;
+  }
+  if (name === "help") {
+    const target = rest[0] === undefined ? undefined : findCommand(rest[0]);
+    if (rest[0] !== undefined && !target) return unknownCommand(rest[0], io);
+    io.stdout(target ? `${target.usage}\n` : generalUsage());
+    return EXIT_OK;
+  }
+  const command = findCommand(name);
+  if (!command) return unknownCommand(name, io);
+  if (wantsHelp(rest)) {
+    io.stdout(`${command.usage}\n`);
+    return EXIT_OK;
+  }
+
+  try {
+    return await command.run([...rest], io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      const synopsis = command.usage.split("\n")[0];
+      io.stderr(`reestr ${command.name}: ${error.message}. Использование: ${synopsis}\n`);
+      return EXIT_FAILURE;
+    }
+    io.stderr(`reestr: ошибка: ${oneLineMessage(error)}\n`);
+    if (io.env.REESTR_DEBUG && error instanceof Error && error.stack) io.stderr(`${error.stack}\n`);
+    return EXIT_FAILURE;
+  }
+}
+
+function unknownCommand(name: string, io: CliIO): number {
+  const known = COMMANDS.map((command) => command.name).join(", ");
+  const what = name.startsWith("-") ? `неизвестный флаг ${name}` : `неизвестная команда «${name}»`;
+  io.stderr(`reestr: ${what}; команды: ${known}. Справка: reestr --help\n`);
+  return EXIT_FAILURE;
+}

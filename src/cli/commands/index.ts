@@ -1,0 +1,8 @@
+/**
+ * Every `reestr` command. Adding one: write src/cli/commands/<name>.ts exporting a CliCommand, then list it here.
+ * The order here is the order in `reestr --help`.
+ */
+import type { CliCommand } from "../io";
+import { validateCommand } from "./validate";
+
+export const COMMANDS: readonly CliCommand[] = [validateCommand];
