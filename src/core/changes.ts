@@ -4,7 +4,9 @@
  * gone), г) a new one appeared (a new ID).
  */
 import type { RegisterCatalog } from "./catalog";
-import type { RegisterTable } from "./register-types";
+import type { RegisterTable, SheetText } from "./register-types";
+import { findRegister } from "./read-register";
+import { matchKey } from "./text";
 import { CellComparer, normalizeCell, MERGE_COLUMN_COUNT } from "./merge";
 
 export type ChangeGround = "new" | "terminated" | "form" | "content";
@@ -124,4 +126,28 @@ export function detectChanges(
 /** «а, б» for the change log. */
 export function groundLetters(grounds: readonly ChangeGround[]): string {
   return grounds.map((ground) => GROUND_LETTERS[ground]).join(", ");
+}
+
+/** The hidden sheet the appendix feature keeps the approved register in. */
+export const APPROVED_SHEET_NAME = "_Утвержденный реестр";
+
+export interface ApprovedRegister {
+  table: RegisterTable;
+  /** For people: «утвержденный реестр (лист «_Утвержденный реестр»)» or the sheet the register was found on. */
+  description: string;
+}
+
+/**
+ * The approved register of a workbook: the snapshot kept on the hidden sheet «_Утвержденный реестр» when there is one,
+ * otherwise the register found on its other sheets (an approved register kept as an ordinary workbook).
+ */
+export function approvedRegisterFromSheets(sheets: readonly SheetText[]): ApprovedRegister | null {
+  const snapshot = sheets.find((sheet) => matchKey(sheet.name) === matchKey(APPROVED_SHEET_NAME));
+  if (snapshot) {
+    // The reader skips our own "_" sheets when it looks for a register, so hand it this one under a plain name.
+    const table = findRegister([{ ...snapshot, name: snapshot.name.replace(/^_+/, "") }]);
+    if (table) return { table: { ...table, sheet: snapshot.name }, description: `лист «${snapshot.name}»` };
+  }
+  const table = findRegister(sheets);
+  return table ? { table, description: `лист «${table.sheet}»` } : null;
 }

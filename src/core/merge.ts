@@ -2,7 +2,7 @@
  * Merging the registers that units submit (issue 6): exact duplicates kept once, conflicting IDs flagged, every row traced
  * back to its file and sheet row, files that could not be read reported while the others are merged.
  */
-import type { RegisterIssue, RegisterRow, RegisterTable } from "./register-types";
+import type { RegisterIssue, RegisterRow, RegisterTable, SheetText } from "./register-types";
 import type { RegisterCatalog } from "./catalog";
 import type { Direction, TypicalProcess } from "./typical-list";
 import { REGISTER_COLUMNS } from "./columns";
@@ -10,6 +10,8 @@ import { cleanText, matchKey } from "./text";
 import { findProcess } from "./typical-list";
 import { canonicalPlacements, canonicalValue } from "./vocabularies";
 import { validateRegister } from "./rules";
+import { findRegister } from "./read-register";
+import { SETTINGS_SHEET_NAME, findSettingsPairs, settingsFromPairs, type Settings } from "./settings";
 
 export const MERGE_COLUMN_COUNT = 15;
 
@@ -80,6 +82,23 @@ export interface MergeResult {
 }
 
 const VOCABULARY_COLUMNS = { status: 8, client: 9, kind: 14, placement: 15 } as const;
+
+export const NO_REGISTER_MESSAGE =
+  "в книге не найден реестр: ни на одном листе нет строки заголовков с графами формы (идентификатор, наименование услуги, наименование процесса…)";
+
+/** The register found in a workbook's sheets, or the reason it is not there. */
+export function registerFromSheets(sheets: readonly SheetText[]): MergeInputResult {
+  const table = findRegister(sheets);
+  return table ? { ok: true, table } : { ok: false, reason: "no-register", message: NO_REGISTER_MESSAGE };
+}
+
+/** Settings kept in a workbook's reference sheet, or null when it has none. */
+export function settingsFromSheets(sheets: readonly SheetText[]): Settings | null {
+  const sheet = sheets.find((candidate) => matchKey(candidate.name) === matchKey(SETTINGS_SHEET_NAME));
+  if (!sheet) return null;
+  const pairs = findSettingsPairs(sheet);
+  return pairs.length > 0 ? settingsFromPairs(pairs) : null;
+}
 
 /** Cleans a cell and gives vocabulary values (status, client, kind, placement) their canonical spelling. */
 export function normalizeCell(column: number, value: string, catalog: RegisterCatalog): string {

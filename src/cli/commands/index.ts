@@ -4,5 +4,6 @@
  */
 import type { CliCommand } from "../io";
 import { validateCommand } from "./validate";
+import { mergeCommand } from "./merge";
 
-export const COMMANDS: readonly CliCommand[] = [validateCommand];
+export const COMMANDS: readonly CliCommand[] = [validateCommand, mergeCommand];

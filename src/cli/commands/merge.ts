@@ -1,0 +1,199 @@
+/** `reestr merge FILE... -o OUT [--previous APPROVED.xlsx] [--json]` — issue 6's command line. */
+import { promises as fs } from "fs";
+import { readWorkbookFile } from "../../adapters/xlsx/read-workbook-file";
+import { writeLayoutToBuffer } from "../../adapters/xlsx/render-layout";
+import { buildCatalog } from "../../core/catalog";
+import { REGISTER_COLUMNS } from "../../core/columns";
+import { DEFAULT_SETTINGS, type Settings } from "../../core/settings";
+import type { SheetText } from "../../core/register-types";
+import { mergeRegisters, mergeTotals, registerFromSheets, settingsFromSheets, type MergeInput, type MergeResult } from "../../core/merge";
+import { approvedRegisterFromSheets, detectChanges, groundLetters, normalizedRows, GROUND_TITLES, type RegisterChange } from "../../core/changes";
+import { mergeWorkbookLayout, type ChangeLogSource } from "../../core/layout/merge-sheets";
+import { parseArgs } from "../args";
+import { EXIT_FAILURE, EXIT_FINDINGS, EXIT_OK, oneLineMessage, resolvePath, UsageError, type CliCommand, type CliIO } from "../io";
+
+const USAGE = [
+  "reestr merge FILE... -o OUT [--previous APPROVED.xlsx] [--json]",
+  "",
+  "Сводит реестры, присланные подразделениями, в одну книгу OUT: лист «Сводный реестр» (15 граф, затем исходный файл и",
+  "строка), лист «Отчет о сведении» (файлы, объединенные дубликаты, замечания) и, с --previous, «Журнал изменений»",
+  "относительно утвержденного реестра (основания а–г: форма, содержание, прекращение, новый процесс).",
+  "",
+  "  -o, --output OUT      куда записать сводную книгу (.xlsx)",
+  "  --previous FILE       утвержденный реестр для сравнения (из скрытого листа «_Утвержденный реестр», если он есть)",
+  "  --json                вывести результат одним JSON-объектом",
+  "",
+  "Код выхода: 0 — все файлы прочитаны, ошибок нет; 1 — в сводном реестре есть ошибки; 2 — файл не прочитан или неверный вызов.",
+  "В случаях 1 и 2 OUT всё равно записывается, если прочитан хотя бы один файл.",
+].join("\n");
+
+/** The JSON printed with --json; key names are part of the contract (see README). */
+export interface MergeJson {
+  inputs: { file: string; status: "ok" | "error"; rows: number; message: string }[];
+  rows: number;
+  duplicatesMerged: number;
+  issues: { file: string; row: number; column: number; code: string; severity: string; message: string }[];
+  changes: { id: string; grounds: string[]; columns: { column: number; old: string; new: string }[] }[];
+}
+
+export function mergeJson(result: MergeResult, changes: readonly RegisterChange[]): MergeJson {
+  return {
+    inputs: result.inputs.map((input) => ({ file: input.file, status: input.status, rows: input.rows, message: input.message })),
+    rows: result.rows.length,
+    duplicatesMerged: result.duplicatesMerged,
+    issues: result.issues.map((issue) => ({
+      file: issue.file,
+      row: issue.row,
+      column: issue.column,
+      code: issue.code,
+      severity: issue.severity,
+      message: issue.message,
+    })),
+    changes: changes.map((change) => ({
+      id: change.id,
+      grounds: [...change.grounds],
+      columns: change.columns.map((column) => ({ column: column.column, old: column.old, new: column.new })),
+    })),
+  };
+}
+
+/** Today as dd.mm.yyyy in local time. */
+export function todayText(now = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${pad(now.getDate())}.${pad(now.getMonth() + 1)}.${now.getFullYear()}`;
+}
+
+interface PreviousRegister {
+  rows: string[][];
+  description: string;
+  settings: Settings | null;
+}
+
+async function readPrevious(file: string, io: CliIO): Promise<{ ok: true; previous: PreviousRegister } | { ok: false; message: string }> {
+  const read = await readWorkbookFile(resolvePath(io, file));
+  if (!read.ok) return { ok: false, message: read.message };
+  const approved = approvedRegisterFromSheets(read.sheets);
+  if (!approved) {
+    return { ok: false, message: "в книге не найден утвержденный реестр: нет ни листа «_Утвержденный реестр», ни листа с реестром" };
+  }
+  const settings = settingsFromSheets(read.sheets);
+  return {
+    ok: true,
+    previous: {
+      rows: normalizedRows(approved.table, buildCatalog(settings ?? DEFAULT_SETTINGS)),
+      description: `${file}, ${approved.description}`,
+      settings,
+    },
+  };
+}
+
+function textReport(result: MergeResult, changes: readonly RegisterChange[], out: string | null, previous: string | null): string {
+  const totals = mergeTotals(result);
+  const lines: string[] = [];
+  lines.push(`Сведение реестров: файлов ${result.inputs.length}, прочитано ${totals.filesRead}, не прочитано ${totals.filesFailed}.`);
+  for (const input of result.inputs) {
+    if (input.status === "error") {
+      lines.push(`  ✗ ${input.file}: ${input.message}`);
+      continue;
+    }
+    const details = [`лист «${input.sheet}», строк ${input.rows}`];
+    if (input.duplicatesMerged > 0) details.push(`объединено дубликатов ${input.duplicatesMerged}`);
+    if (input.message) details.push(input.message);
+    lines.push(`  ✓ ${input.file}: ${details.join("; ")}`);
+  }
+  lines.push(
+    `Сводный реестр: строк ${totals.rows} (прочитано строк ${totals.rowsRead}, объединено полных дубликатов ${totals.duplicatesMerged}).`,
+  );
+  lines.push(`Ошибок: ${totals.errors}, предупреждений: ${totals.warnings}.`);
+  for (const issue of result.issues) {
+    const title = REGISTER_COLUMNS[issue.column - 1]?.title ?? "";
+    const level = issue.severity === "error" ? "ошибка" : "предупреждение";
+    lines.push(`  ${issue.file}, строка ${issue.row}, графа ${issue.column} «${title}» (${level}): ${issue.message}`);
+  }
+  if (previous !== null) {
+    lines.push(`Изменения относительно утвержденного реестра (${previous}): ${changes.length}.`);
+    for (const change of changes) {
+      const columns = change.columns.length > 0 ? `; графы ${change.columns.map((column) => column.column).join(", ")}` : "";
+      lines.push(`  ${change.id}: ${groundLetters(change.grounds)}) ${change.grounds.map((g) => GROUND_TITLES[g]).join("; ")}${columns}`);
+    }
+  }
+  lines.push(out ? `Записано: ${out}` : "Сводная книга не записана: не прочитан ни один файл.");
+  return lines.join("\n") + "\n";
+}
+
+async function run(argv: string[], io: CliIO): Promise<number> {
+  const args = parseArgs(argv, {
+    flags: {
+      output: { type: "string", short: "o" },
+      previous: { type: "string" },
+      json: { type: "boolean" },
+    },
+    positionals: { name: "FILE", min: 1 },
+  });
+  const out = args.flags.output;
+  if (!out) throw new UsageError("не указан файл результата: -o OUT");
+
+  const inputs: MergeInput[] = [];
+  let firstSettings: Settings | null = null;
+  for (const file of args.positionals) {
+    const read = await readWorkbookFile(resolvePath(io, file));
+    if (!read.ok) {
+      inputs.push({ file, result: { ok: false, reason: read.reason, message: read.message } });
+      continue;
+    }
+    const sheets: SheetText[] = read.sheets;
+    firstSettings ??= settingsFromSheets(sheets);
+    inputs.push({ file, result: registerFromSheets(sheets) });
+  }
+
+  let previous: PreviousRegister | null = null;
+  let previousFailed = false;
+  if (args.flags.previous !== undefined) {
+    const read = await readPrevious(args.flags.previous, io);
+    if (read.ok) previous = read.previous;
+    else {
+      previousFailed = true;
+      io.stderr(`reestr merge: --previous ${args.flags.previous}: ${read.message}\n`);
+    }
+  }
+
+  // The agency's own lists travel in the workbooks: the approved register's first, else the first unit file's.
+  const catalog = buildCatalog(previous?.settings ?? firstSettings ?? DEFAULT_SETTINGS);
+  const result = mergeRegisters(inputs, catalog);
+  const changes = previous ? detectChanges(previous.rows, result.rows.map((row) => row.cells), catalog) : [];
+  const changeLog: ChangeLogSource | undefined = previous
+    ? { changes, previousRows: previous.rows, description: previous.description }
+    : undefined;
+
+  for (const input of result.inputs) {
+    if (input.status === "error") io.stderr(`reestr merge: ${input.file}: ${input.message}\n`);
+  }
+  const totals = mergeTotals(result);
+  let written: string | null = null;
+  let writeFailed = false;
+  if (totals.filesRead > 0) {
+    try {
+      const layout = mergeWorkbookLayout(result, { date: todayText(), changeLog });
+      await fs.writeFile(resolvePath(io, out), await writeLayoutToBuffer(layout));
+      written = out;
+    } catch (error) {
+      writeFailed = true;
+      io.stderr(`reestr merge: ${out}: не удалось записать файл: ${oneLineMessage(error)}\n`);
+    }
+  } else {
+    io.stderr("reestr merge: не прочитан ни один файл, сводная книга не записана\n");
+  }
+
+  if (args.flags.json) io.stdout(JSON.stringify(mergeJson(result, changes)) + "\n");
+  else io.stdout(textReport(result, changes, written, previous ? previous.description : null));
+
+  if (totals.filesFailed > 0 || previousFailed || writeFailed) return EXIT_FAILURE;
+  return totals.errors > 0 ? EXIT_FINDINGS : EXIT_OK;
+}
+
+export const mergeCommand: CliCommand = {
+  name: "merge",
+  summary: "свести реестры подразделений в одну книгу, с отчетом и журналом изменений",
+  usage: USAGE,
+  run,
+};
