@@ -1,0 +1,104 @@
+/**
+ * Export for publication on the agency's site (seed 004, item 7): CSV that opens correctly in Russian Excel, and a
+ * standalone accessible HTML page. Pure strings; rows in the appendix's order.
+ */
+import type { RegisterCatalog } from "./catalog";
+import type { OrderDetails } from "./layout/appendix";
+import { appendixTitle, groupRowsByDirection, orderDetailsLine } from "./layout/appendix";
+import { REGISTER_COLUMNS } from "./columns";
+
+export type PublishFormat = "csv" | "html";
+
+export interface PublishInput {
+  rows: readonly (readonly string[])[];
+  catalog: RegisterCatalog;
+  order: OrderDetails;
+}
+
+/** Russian Excel takes ";" as the list separator and needs the BOM to read UTF-8. */
+export const CSV_SEPARATOR = ";";
+const BOM = "\uFEFF";
+const CRLF = "\r\n";
+
+/** RFC 4180: a field with the separator, a quote or a line break is quoted, quotes doubled. Line breaks become CRLF. */
+export function csvField(value: string): string {
+  const text = value.replace(/\r\n?|\n/g, CRLF);
+  return /[";\r\n]/.test(text) || /^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/**
+ * CSV in UTF-8 with BOM, ";" separators, CRLF line ends: one header row with the 15 titles, then the rows grouped by
+ * direction (the appendix's order). Formula-looking text is kept as is: the file is data, not a spreadsheet.
+ */
+export function registerToCsv(input: PublishInput): string {
+  const lines = [REGISTER_COLUMNS.map((column) => csvField(column.title)).join(CSV_SEPARATOR)];
+  for (const group of groupRowsByDirection(input.rows, input.catalog)) {
+    for (const cells of group.rows) lines.push(cells.map(csvField).join(CSV_SEPARATOR));
+  }
+  return BOM + lines.join(CRLF) + CRLF;
+}
+
+const HTML_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (ch) => HTML_ESCAPES[ch]);
+}
+
+/** Escaped text with line breaks kept as <br>. */
+function cellHtml(text: string): string {
+  return escapeHtml(text).replace(/\r\n?|\n/g, "<br>");
+}
+
+const STYLE = `
+body { font-family: "Times New Roman", Times, serif; margin: 1.5rem; color: #000; background: #fff; }
+h1 { font-size: 1.3rem; text-align: center; }
+table { border-collapse: collapse; width: 100%; font-size: 0.85rem; }
+caption { caption-side: top; text-align: right; padding-bottom: 1rem; line-height: 1.4; }
+th, td { border: 1px solid #000; padding: 0.25rem 0.35rem; vertical-align: top; text-align: left; }
+thead th { background: #f2f2f2; text-align: center; vertical-align: middle; }
+tbody th[scope="rowgroup"] { background: #fafafa; }
+.numbering th { font-weight: normal; }
+@media print { body { margin: 0; } thead { display: table-header-group; } }
+`.trim();
+
+/**
+ * A standalone HTML page (no scripts, no outside resources): lang="ru", a <table> whose <caption> holds the order
+ * details, column headers as <th scope="col">, a rowgroup header per direction. All text is escaped.
+ */
+export function registerToHtml(input: PublishInput): string {
+  const title = appendixTitle(input.order.agencyGenitive);
+  const columnCount = REGISTER_COLUMNS.length;
+  const out: string[] = [];
+  out.push("<!DOCTYPE html>");
+  out.push('<html lang="ru">');
+  out.push("<head>");
+  out.push('<meta charset="utf-8">');
+  out.push('<meta name="viewport" content="width=device-width, initial-scale=1">');
+  out.push(`<title>${escapeHtml(title)}</title>`);
+  out.push(`<style>\n${STYLE}\n</style>`);
+  out.push("</head>");
+  out.push("<body>");
+  out.push("<main>");
+  out.push(`<h1 id="register-title">${escapeHtml(title)}</h1>`);
+  out.push('<table aria-labelledby="register-title">');
+  out.push(`<caption>${escapeHtml(orderDetailsLine(input.order))}</caption>`);
+  out.push("<thead>");
+  out.push(`<tr>${REGISTER_COLUMNS.map((column) => `<th scope="col">${escapeHtml(column.title)}</th>`).join("")}</tr>`);
+  out.push(`<tr class="numbering">${REGISTER_COLUMNS.map((column) => `<th scope="col">${column.number}</th>`).join("")}</tr>`);
+  out.push("</thead>");
+  for (const group of groupRowsByDirection(input.rows, input.catalog)) {
+    out.push("<tbody>");
+    out.push(`<tr><th scope="rowgroup" colspan="${columnCount}">${escapeHtml(group.heading)}</th></tr>`);
+    for (const cells of group.rows) out.push(`<tr>${cells.map((cell) => `<td>${cellHtml(cell)}</td>`).join("")}</tr>`);
+    out.push("</tbody>");
+  }
+  out.push("</table>");
+  out.push("</main>");
+  out.push("</body>");
+  out.push("</html>");
+  return out.join("\n") + "\n";
+}
+
+export function publishRegister(format: PublishFormat, input: PublishInput): string {
+  return format === "csv" ? registerToCsv(input) : registerToHtml(input);
+}
