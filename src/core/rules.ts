@@ -21,8 +21,14 @@ function quoted(value: string): string {
   return `«${oneLine.length > 80 ? `${oneLine.slice(0, 77)}…` : oneLine}»`;
 }
 
+const COLUMN_LABELS = REGISTER_COLUMNS.map((column) => `графа ${column.number} «${column.title}»`);
+
 function columnLabel(columnNumber: number): string {
-  return `графа ${columnNumber} «${REGISTER_COLUMNS[columnNumber - 1].title}»`;
+  return COLUMN_LABELS[columnNumber - 1];
+}
+
+function choices(list: readonly string[], joiner: string): string {
+  return list.map((item) => `«${item}»`).join(joiner);
 }
 
 /** Memoises a normaliser per distinct raw value: registers repeat statuses, kinds and process names thousands of times. */
@@ -51,15 +57,23 @@ export function validateRegister(table: RegisterTable, catalog: RegisterCatalog)
   const placementsOf = memo((text: string) => canonicalPlacements(text, catalog.placements));
   const directionsNamed = directionsNamedBy(catalog);
   const digitalKey = vocabularyKey(DIGITAL_KIND);
+  const clientChoices = choices(catalog.clients, " или ");
+  const kindChoices = choices(catalog.kinds, " или ");
+  const placementChoices = choices(catalog.placements, ", ");
 
-  // IDs: which rows hold each, for duplicates and for links.
-  const rowsById = new Map<string, number[]>();
+  // IDs: the first row holding each, and all rows only for the few IDs that repeat.
+  const firstRowById = new Map<string, number>();
+  const repeatedIds = new Map<string, number[]>();
   for (const row of table.rows) {
     const id = cleanText(row.cells[COL.id - 1]);
     if (id === "") continue;
-    const rows = rowsById.get(id);
-    if (rows) rows.push(row.sheetRow);
-    else rowsById.set(id, [row.sheetRow]);
+    const first = firstRowById.get(id);
+    if (first === undefined) firstRowById.set(id, row.sheetRow);
+    else {
+      const rows = repeatedIds.get(id);
+      if (rows) rows.push(row.sheetRow);
+      else repeatedIds.set(id, [first, row.sheetRow]);
+    }
   }
 
   for (const row of table.rows) {
@@ -76,10 +90,10 @@ export function validateRegister(table: RegisterTable, catalog: RegisterCatalog)
       add(sheetRow, columnNumber, "required", "error", message);
     }
 
-    const id = cleanText(cells[COL.id - 1]);
+    const id = repeatedIds.size > 0 ? cleanText(cells[COL.id - 1]) : "";
     if (id !== "") {
-      const rows = rowsById.get(id)!;
-      if (rows.length > 1) {
+      const rows = repeatedIds.get(id);
+      if (rows) {
         const others = rows.filter((r) => r !== sheetRow);
         const shown = others.slice(0, DUPLICATE_ROWS_SHOWN).join(", ");
         const more = others.length > DUPLICATE_ROWS_SHOWN ? " и др." : "";
@@ -112,12 +126,12 @@ export function validateRegister(table: RegisterTable, catalog: RegisterCatalog)
     }
     const client = cells[COL.client - 1];
     if (client !== "" && clientOf(client) === null) {
-      add(sheetRow, COL.client, "invalid-value", "warning", `Клиент ${quoted(client)} не из справочника: допустимо ${catalog.clients.map((c) => `«${c}»`).join(" или ")}`);
+      add(sheetRow, COL.client, "invalid-value", "warning", `Клиент ${quoted(client)} не из справочника: допустимо ${clientChoices}`);
     }
     const kindText = cells[COL.kind - 1];
     const kind = kindText === "" ? null : kindOf(kindText);
     if (kindText !== "" && kind === null) {
-      add(sheetRow, COL.kind, "invalid-value", "warning", `Вид процесса ${quoted(kindText)} не из справочника: допустимо ${catalog.kinds.map((k) => `«${k}»`).join(" или ")}`);
+      add(sheetRow, COL.kind, "invalid-value", "warning", `Вид процесса ${quoted(kindText)} не из справочника: допустимо ${kindChoices}`);
     }
     const placementText = cells[COL.placement - 1];
     if (placementText !== "") {
@@ -129,7 +143,7 @@ export function validateRegister(table: RegisterTable, catalog: RegisterCatalog)
           COL.placement,
           "invalid-value",
           "warning",
-          `${unknown.length > 1 ? "Точки размещения" : "Точка размещения"} ${list} не из справочника (${catalog.placements.map((p) => `«${p}»`).join(", ")})`,
+          `${unknown.length > 1 ? "Точки размещения" : "Точка размещения"} ${list} не из справочника (${placementChoices})`,
         );
       }
     } else if (kind !== null && vocabularyKey(kind) === digitalKey) {
@@ -138,20 +152,23 @@ export function validateRegister(table: RegisterTable, catalog: RegisterCatalog)
 
     const links = cells[COL.links - 1];
     if (links !== "") {
-      for (const link of splitList(links)) {
-        if (NO_LINK.has(matchKey(link))) continue;
-        if (!rowsById.has(link)) {
+      for (const link of splitLinks(links)) {
+        if (!firstRowById.has(link) && !NO_LINK.has(matchKey(link))) {
           add(sheetRow, COL.links, "broken-link", "warning", `Связанный процесс ${quoted(link)} не найден в реестре (${columnLabel(COL.links)})`);
         }
       }
     }
   }
 
-  // Stable: within a cell, issues keep the order they were found in.
-  return issues
-    .map((issue, order) => ({ issue, order }))
-    .sort((a, b) => a.issue.row - b.issue.row || a.issue.column - b.issue.column || a.order - b.order)
-    .map(({ issue }) => issue);
+  // Array.prototype.sort is stable: within a cell, issues keep the order they were found in.
+  return issues.sort((a, b) => a.row - b.row || a.column - b.column);
+}
+
+const LINK_SEPARATORS = /[,;\n\r]/;
+
+/** Most link cells name one ID: skip the split then. */
+function splitLinks(text: string): string[] {
+  return LINK_SEPARATORS.test(text) ? splitList(text) : [cleanText(text)];
 }
 
 /** For a column-5 text: the codes of the directions it names (name, code, «code. name»). Memoised per text. */
