@@ -97,7 +97,7 @@ export function validateRegister(table: RegisterTable, catalog: RegisterCatalog)
         const others = rows.filter((r) => r !== sheetRow);
         const shown = others.slice(0, DUPLICATE_ROWS_SHOWN).join(", ");
         const more = others.length > DUPLICATE_ROWS_SHOWN ? " и др." : "";
-        add(sheetRow, COL.id, "duplicate-id", "error", `Идентификатор ${quoted(id)} повторяется: также в строке ${shown}${more}`);
+        add(sheetRow, COL.id, "duplicate-id", "error", `Идентификатор ${quoted(id)} повторяется: также в ${others.length > 1 ? "строках" : "строке"} ${shown}${more}`);
       }
     }
 

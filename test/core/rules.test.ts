@@ -98,7 +98,8 @@ describe("validateRegister", () => {
       const rows = [cells({}, "АС-1"), cells({}, " АС-1\u00A0"), cells({}, "ас-1"), cells({}, "АС-1")];
       const issues = validateRegister(table(rows), catalog);
       expect(codes(issues)).toEqual(["5:1:duplicate-id:error", "6:1:duplicate-id:error", "8:1:duplicate-id:error"]);
-      expect(issues[0].message).toContain("6, 8");
+      expect(issues[0].message).toBe("Идентификатор «АС-1» повторяется: также в строках 6, 8");
+      expect(issues[1].message).toBe("Идентификатор «АС-1» повторяется: также в строках 5, 8");
     });
   });
 
