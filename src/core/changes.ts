@@ -7,6 +7,7 @@ import type { RegisterCatalog } from "./catalog";
 import type { RegisterTable, SheetText } from "./register-types";
 import { findRegister } from "./read-register";
 import { matchKey } from "./text";
+import { APPROVED_SHEET_NAME, readApprovedRegister } from "./approval";
 import { CellComparer, normalizeCell, MERGE_COLUMN_COUNT } from "./merge";
 
 export type ChangeGround = "new" | "terminated" | "form" | "content";
@@ -128,20 +129,20 @@ export function groundLetters(grounds: readonly ChangeGround[]): string {
   return grounds.map((ground) => GROUND_LETTERS[ground]).join(", ");
 }
 
-/** The hidden sheet the appendix feature keeps the approved register in. */
-export const APPROVED_SHEET_NAME = "_Утвержденный реестр";
-
-export interface ApprovedRegister {
+export interface ApprovedRegisterSource {
   table: RegisterTable;
-  /** For people: «утвержденный реестр (лист «_Утвержденный реестр»)» or the sheet the register was found on. */
+  /** For people: «приказ от 15.01.2024 № 7» for the appendix feature's snapshot, else the sheet it was found on. */
   description: string;
 }
 
 /**
- * The approved register of a workbook: the snapshot kept on the hidden sheet «_Утвержденный реестр» when there is one,
- * otherwise the register found on its other sheets (an approved register kept as an ordinary workbook).
+ * The approved register of a workbook: the snapshot the appendix feature keeps on the hidden sheet «_Утвержденный реестр»
+ * (with the order's number and date) when there is one, else any register on a sheet of that name, else the register found
+ * on the workbook's other sheets (an approved register kept as an ordinary workbook).
  */
-export function approvedRegisterFromSheets(sheets: readonly SheetText[]): ApprovedRegister | null {
+export function approvedRegisterFromSheets(sheets: readonly SheetText[]): ApprovedRegisterSource | null {
+  const approved = readApprovedRegister(sheets);
+  if (approved) return { table: approved.table, description: `приказ от ${approved.orderDate} № ${approved.orderNumber}` };
   const snapshot = sheets.find((sheet) => matchKey(sheet.name) === matchKey(APPROVED_SHEET_NAME));
   if (snapshot) {
     // The reader skips our own "_" sheets when it looks for a register, so hand it this one under a plain name.

@@ -1,6 +1,10 @@
 import { buildCatalog } from "../../src/core/catalog";
 import { DEFAULT_SETTINGS } from "../../src/core/settings";
-import { detectChanges, groundLetters, normalizedRows } from "../../src/core/changes";
+import { approvedRegisterFromSheets, detectChanges, groundLetters, normalizedRows } from "../../src/core/changes";
+import { buildApprovedRegisterLayout } from "../../src/core/approval";
+import { REGISTER_COLUMNS } from "../../src/core/columns";
+import type { SheetLayout } from "../../src/core/layout/types";
+import type { SheetText } from "../../src/core/register-types";
 import { row, table, validCells } from "./helpers";
 
 const catalog = buildCatalog(DEFAULT_SETTINGS);
@@ -54,5 +58,37 @@ describe("detectChanges against the approved register", () => {
       catalog,
     );
     expect(changes.map((change) => [change.id, change.grounds])).toEqual([["X-1", ["new"]]]);
+  });
+});
+
+describe("approvedRegisterFromSheets", () => {
+  /** A layout's cells as the text a reader would give. */
+  function sheetText(layout: SheetLayout): SheetText {
+    const rows: string[][] = [];
+    for (const block of layout.blocks) {
+      block.values.forEach((values, r) =>
+        values.forEach((value, c) => {
+          const rowIndex = block.row - 1 + r;
+          while (rows.length <= rowIndex) rows.push([]);
+          rows[rowIndex][block.col - 1 + c] = value === null ? "" : String(value);
+        }),
+      );
+    }
+    return { name: layout.name, rows: rows.map((cells) => Array.from(cells, (cell) => cell ?? "")) };
+  }
+
+  test("prefers the appendix feature's snapshot, naming the order", () => {
+    const snapshot = buildApprovedRegisterLayout({ rows: [validCells("X-1"), validCells("X-2")], orderNumber: "7", orderDate: "15.01.2024" });
+    const working: SheetText = { name: "Реестр процессов", rows: [REGISTER_COLUMNS.map((c) => c.title), validCells("Y-1")] };
+    const found = approvedRegisterFromSheets([working, sheetText(snapshot)]);
+    expect(found?.description).toBe("приказ от 15.01.2024 № 7");
+    expect(found?.table.rows.map((r) => r.cells[0])).toEqual(["X-1", "X-2"]);
+  });
+
+  test("without a snapshot, the workbook's register is the approved one", () => {
+    const working: SheetText = { name: "Реестр процессов", rows: [REGISTER_COLUMNS.map((c) => c.title), validCells("Y-1")] };
+    const found = approvedRegisterFromSheets([working]);
+    expect(found?.table.rows.map((r) => r.cells[0])).toEqual(["Y-1"]);
+    expect(approvedRegisterFromSheets([{ name: "Лист1", rows: [["что-то"]] }])).toBeNull();
   });
 });
