@@ -282,6 +282,8 @@ const SEED_NAME_VARIANTS: Record<string, string[]> = {
     "Досудебное (внесудебное) обжалование решений и действий (бездействия) органа, предоставляющего государственную услугу, а также его должностных лиц",
   ],
   "4.2": [`Предоставления информации о деятельности ${AGENCY}`],
+  // Agencies often put their own name where the seed says «органа власти».
+  "5.15": [`Организация клиентоцентричной корпоративной среды ${AGENCY}`],
 };
 
 function withAgency(text: string, agencyGenitive: string): string {

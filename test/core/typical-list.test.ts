@@ -91,6 +91,7 @@ describe("findProcess", () => {
   it("matches another agency's wording of the agency-named processes", () => {
     expect(findProcess("Обжалование решений Министерства финансов, действий (бездействия) его должностных лиц", generic)?.code).toBe("2.4");
     expect(findProcess("2.6. Оценка результативности и эффективности деятельности органа власти", archive)?.code).toBe("2.6");
+    expect(findProcess("5.15. Организация клиентоцентричной корпоративной среды Министерства", generic)?.code).toBe("5.15");
   });
 
   it("finds nothing for text that is not a typical process", () => {
