@@ -2,7 +2,7 @@
  * Reads an .xlsx workbook's bytes into `SheetText[]` (every cell as the text a person sees). Runs in Node and in the
  * browser; the file-system part lives in read-workbook-file.ts. Every failure is one Russian line with a reason code.
  */
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import type { SheetText } from "../../core/register-types";
 import { cellText } from "./cell-text";
 import { readZipDirectory, startsLikeZip, type ZipDirectory } from "./zip-directory";
@@ -54,6 +54,15 @@ const IGNORED_WORKSHEET_NODES = [
   "tableParts",
 ];
 
+type ExcelJsModule = typeof ExcelJS;
+let excelJsLoading: Promise<ExcelJsModule> | undefined;
+
+/** ExcelJS is large: it is loaded on first use, so the CLI's help and the task pane start without it. */
+export function loadExcelJs(): Promise<ExcelJsModule> {
+  excelJsLoading ??= import("exceljs").then((module) => ((module as { default?: ExcelJsModule }).default ?? module) as ExcelJsModule);
+  return excelJsLoading;
+}
+
 export function failure(reason: ReadFailure, message: string): ReadWorkbookResult {
   return { ok: false, reason, message };
 }
@@ -96,7 +105,8 @@ export async function readWorkbookData(
 ): Promise<ReadWorkbookResult> {
   const problem = vetWorkbookBytes(data, fileName, limits);
   if (problem) return problem;
-  const workbook = new ExcelJS.Workbook();
+  const excelJs = await loadExcelJs();
+  const workbook = new excelJs.Workbook();
   try {
     // ExcelJS's typings ask for a Node Buffer; in Node and in its browser build it accepts any Uint8Array.
     await workbook.xlsx.load(data as unknown as ExcelJS.Buffer, { ignoreNodes: IGNORED_WORKSHEET_NODES } as never);
@@ -104,13 +114,13 @@ export async function readWorkbookData(
     return failure("corrupt", `не удалось прочитать книгу: ${oneLine(error)}`);
   }
   const date1904 = Boolean((workbook.properties as { date1904?: boolean } | undefined)?.date1904);
-  return { ok: true, sheets: workbook.worksheets.map((worksheet) => worksheetText(worksheet, date1904)) };
+  const mergeType = excelJs.ValueType.Merge;
+  return { ok: true, sheets: workbook.worksheets.map((worksheet) => worksheetText(worksheet, date1904, mergeType)) };
 }
 
 /** Only the used rows are materialised; each row ends at its last non-empty cell, empty rows are []. */
-export function worksheetText(worksheet: ExcelJS.Worksheet, date1904: boolean): SheetText {
+export function worksheetText(worksheet: ExcelJS.Worksheet, date1904: boolean, mergeType: ExcelJS.ValueType): SheetText {
   const rows: string[][] = [];
-  const mergeType = ExcelJS.ValueType.Merge;
   worksheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const cells: string[] = [];
     row.eachCell({ includeEmpty: false }, (cell, columnNumber) => {
