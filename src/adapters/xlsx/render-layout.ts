@@ -196,7 +196,7 @@ export function renderWorkbookLayoutWithReport(
     warnings.push(`Лист «${sheets[activeIndex].name}» скрыт и не может быть активным.`);
   }
   sheets.forEach((sheet, i) => {
-    const views = sheet.views.length ? sheet.views : [{ state: "normal" } as ExcelJS.WorksheetView];
+    const views = sheet.views?.length ? sheet.views : [{ state: "normal" } as ExcelJS.WorksheetView];
     sheet.views = views.map((view) => ({ ...view, tabSelected: i === activeIndex }));
   });
   const firstVisible = Math.max(0, sheets.findIndex((s) => s.state === "visible"));

@@ -5,5 +5,7 @@
 import type { CliCommand } from "../io";
 import { validateCommand } from "./validate";
 import { mergeCommand } from "./merge";
+import { appendixCommand } from "./appendix";
+import { publishCommand } from "./publish";
 
-export const COMMANDS: readonly CliCommand[] = [validateCommand, mergeCommand];
+export const COMMANDS: readonly CliCommand[] = [validateCommand, mergeCommand, appendixCommand, publishCommand];

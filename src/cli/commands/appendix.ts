@@ -1,0 +1,151 @@
+/**
+ * `reestr appendix FILE -o OUT --order-number N --order-date YYYY-MM-DD [--agency-genitive TEXT] [--appendix-number K]
+ * [--paper A4|A3] [--draft] [--typical-list]` — issue 7's command line.
+ *
+ * OUT is a copy of FILE (every sheet kept) with the sheets this command writes put in or replaced: «Приложение к приказу»,
+ * «Сводка», optionally «Типовой перечень», and — when the appendix is final — the hidden «_Утвержденный реестр».
+ */
+import { promises as fs } from "fs";
+import ExcelJS from "exceljs";
+import { readWorkbookFile } from "../../adapters/xlsx/read-workbook-file";
+import { renderWorkbookLayoutWithReport } from "../../adapters/xlsx/render-layout";
+import { isoToRuDate } from "../../core/approval";
+import { ORDER_FIELD_LABELS, planAppendix } from "../../core/appendix-plan";
+import type { PaperSize } from "../../core/layout/appendix";
+import { parseArgs } from "../args";
+import { EXIT_FAILURE, EXIT_FINDINGS, EXIT_OK, oneLineMessage, resolvePath, UsageError, type CliCommand } from "../io";
+import { fileProblemLine } from "../register-input";
+import { issueLine } from "./validate";
+
+const USAGE = [
+  "reestr appendix FILE -o OUT --order-number N --order-date YYYY-MM-DD [--agency-genitive TEXT] [--appendix-number K]",
+  "               [--paper A4|A3] [--draft] [--typical-list]",
+  "",
+  "Формирует приложение к приказу об утверждении реестра: лист «Приложение к приказу» (реквизиты приказа справа вверху,",
+  "заголовок, 15 граф формы с нумерацией, строки по направлениям деятельности; альбомная ориентация, все графы в ширину",
+  "страницы, заголовок граф на каждой странице, номера страниц) и лист «Сводка».",
+  "OUT — копия книги FILE со всеми её листами; листы приложения и сводки заменяются, остальные не меняются.",
+  "Если реестр без ошибок и реквизиты приказа указаны, реестр сохраняется как утвержденный на скрытом листе",
+  "«_Утвержденный реестр» (с ним сравнивает следующее сведение файлов).",
+  "",
+  "  -o, --output OUT           куда записать книгу (.xlsx)",
+  "  --order-number N           номер приказа",
+  "  --order-date YYYY-MM-DD    дата приказа",
+  "  --agency-genitive TEXT     наименование органа в родительном падеже (по умолчанию — из настроек книги)",
+  "  --appendix-number K        номер приложения (по умолчанию — из настроек книги или 1)",
+  "  --paper A4|A3              формат бумаги (по умолчанию A4)",
+  "  --draft                    сформировать проект (отметка «ПРОЕКТ») даже при ошибках в реестре",
+  "  --typical-list             добавить следующее приложение: типовой перечень процессов",
+  "",
+  "Код выхода: 0 — приложение сформировано; 1 — в реестре есть ошибки (без --draft приложение не формируется);",
+  "2 — файл не прочитан, в нём нет реестра или неверный вызов.",
+].join("\n");
+
+/** The input workbook, opened again in full so that OUT keeps all its sheets. */
+async function loadBase(path: string): Promise<ExcelJS.Workbook> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(path);
+  return workbook;
+}
+
+export const appendixCommand: CliCommand = {
+  name: "appendix",
+  summary: "сформировать приложение к приказу (печатный лист реестра), сводку и утвержденный реестр",
+  usage: USAGE,
+
+  async run(argv, io) {
+    const { flags, positionals } = parseArgs(argv, {
+      flags: {
+        output: { type: "string", short: "o" },
+        "order-number": { type: "string" },
+        "order-date": { type: "string" },
+        "agency-genitive": { type: "string" },
+        "appendix-number": { type: "string" },
+        paper: { type: "string" },
+        draft: { type: "boolean" },
+        "typical-list": { type: "boolean" },
+      },
+      positionals: { name: "FILE", min: 1, max: 1 },
+    });
+    const file = positionals[0];
+    const out = flags.output;
+    if (!out) throw new UsageError("не указан файл результата -o OUT");
+    const paperText = (flags.paper ?? "A4").toUpperCase();
+    if (paperText !== "A4" && paperText !== "A3") throw new UsageError(`формат бумаги «${flags.paper}»: допустимы A4 и A3`);
+    const paper = paperText as PaperSize;
+    const draft = flags.draft;
+    let orderDate: string | undefined;
+    if (flags["order-date"] !== undefined) {
+      orderDate = isoToRuDate(flags["order-date"]) ?? undefined;
+      if (!orderDate) throw new UsageError(`дата приказа «${flags["order-date"]}» не в виде ГГГГ-ММ-ДД`);
+    }
+    if (!draft && !flags["order-number"]?.trim()) throw new UsageError("не указан номер приказа --order-number");
+    if (!draft && !orderDate) throw new UsageError("не указана дата приказа --order-date");
+
+    const inputPath = resolvePath(io, file);
+    const read = await readWorkbookFile(inputPath);
+    if (!read.ok) {
+      io.stderr(fileProblemLine("appendix", file, read.message));
+      return EXIT_FAILURE;
+    }
+    const plan = planAppendix({
+      sheets: read.sheets,
+      order: {
+        orderNumber: flags["order-number"],
+        orderDate,
+        agencyGenitive: flags["agency-genitive"],
+        appendixNumber: flags["appendix-number"],
+      },
+      paper,
+      draft,
+      includeTypicalList: flags["typical-list"],
+    });
+    if (!plan.ok) {
+      if (plan.reason === "register-errors") {
+        const lines = [
+          `Файл: ${file}, лист «${plan.table.sheet}»: ошибок в реестре — ${plan.errors.length}. Приложение не сформировано.`,
+          ...plan.errors.map((issue) => `  ${issueLine(issue)}`),
+          "Исправьте ошибки или сформируйте проект: добавьте --draft.",
+        ];
+        io.stdout(lines.join("\n") + "\n");
+        io.stderr(`reestr appendix: ${file}: в реестре есть ошибки (${plan.errors.length}), приложение не сформировано\n`);
+        return EXIT_FINDINGS;
+      }
+      if (plan.reason === "missing-order") {
+        const hints = plan.missing.map((field) => `${ORDER_FIELD_LABELS[field]} (${field === "agencyGenitive" ? "--agency-genitive" : field === "orderNumber" ? "--order-number" : "--order-date"})`);
+        throw new UsageError(`не указаны реквизиты: ${hints.join(", ")}`);
+      }
+      io.stderr(fileProblemLine("appendix", file, plan.message.replace(/\.$/, "").replace(/^В/, "в")));
+      return EXIT_FAILURE;
+    }
+
+    let base: ExcelJS.Workbook;
+    try {
+      base = await loadBase(inputPath);
+    } catch (error) {
+      io.stderr(fileProblemLine("appendix", file, `книгу не удалось открыть для записи: ${oneLineMessage(error)}`));
+      return EXIT_FAILURE;
+    }
+    const { workbook, report } = renderWorkbookLayoutWithReport(plan.layout, base);
+    try {
+      await fs.writeFile(resolvePath(io, out), new Uint8Array((await workbook.xlsx.writeBuffer()) as ArrayBuffer));
+    } catch (error) {
+      io.stderr(`reestr appendix: ${out}: не удалось записать файл: ${oneLineMessage(error)}\n`);
+      return EXIT_FAILURE;
+    }
+
+    const rows = plan.summary.total;
+    const lines = [
+      `Приложение к приказу сформировано: ${out}, лист «${plan.layout.sheets[0].name}», строк реестра: ${rows}, бумага ${paper}.`,
+      plan.final
+        ? `Реестр сохранён как утвержденный приказом от ${plan.order.orderDate} № ${plan.order.orderNumber} (скрытый лист «_Утвержденный реестр»).`
+        : "Сформирован проект (отметка «ПРОЕКТ»): утвержденный реестр не сохранён.",
+    ];
+    if (plan.summary.actualization) lines.push(`Следующая актуализация — не позднее ${plan.summary.actualization.due}.`);
+    const errorCount = plan.issues.filter((issue) => issue.severity === "error").length;
+    if (errorCount) lines.push(`В реестре ошибок: ${errorCount} (проверьте: reestr validate ${file}).`);
+    for (const warning of report.warnings) lines.push(`Предупреждение: ${warning}`);
+    io.stdout(lines.join("\n") + "\n");
+    return EXIT_OK;
+  },
+};

@@ -1,0 +1,77 @@
+/** `reestr publish FILE --format csv|html -o OUT` — the register for the agency's site (seed 004, item 7). */
+import { promises as fs } from "fs";
+import { readWorkbookFile } from "../../adapters/xlsx/read-workbook-file";
+import { buildCatalog } from "../../core/catalog";
+import { findWorkingRegister, resolveOrder, settingsOfSheets } from "../../core/appendix-plan";
+import { readApprovedRegister } from "../../core/approval";
+import { publishRegister, type PublishFormat } from "../../core/publish";
+import { parseArgs } from "../args";
+import { EXIT_FAILURE, EXIT_OK, oneLineMessage, resolvePath, UsageError, type CliCommand } from "../io";
+import { fileProblemLine, NO_REGISTER_MESSAGE } from "../register-input";
+
+const USAGE = [
+  "reestr publish FILE --format csv|html -o OUT [--working]",
+  "",
+  "Выгружает реестр из книги FILE для размещения на официальном сайте:",
+  "  csv  — UTF-8 с BOM, разделитель «;», строки CRLF (открывается в Excel с русскими настройками);",
+  "  html — самостоятельная страница: таблица с заголовками граф и реквизитами приказа в подписи.",
+  "Строки — в порядке приложения к приказу (по направлениям, кодам процессов и идентификаторам).",
+  "Выгружается утвержденный реестр (скрытый лист «_Утвержденный реестр», с реквизитами его приказа), а если его нет —",
+  "рабочий реестр книги с реквизитами приказа из настроек.",
+  "",
+  "  --format csv|html   формат выгрузки",
+  "  -o, --output OUT    куда записать файл",
+  "  --working           выгрузить рабочий реестр, даже если в книге есть утвержденный",
+  "",
+  "Код выхода: 0 — файл записан; 2 — книга не прочитана, в ней нет реестра или неверный вызов.",
+].join("\n");
+
+export const publishCommand: CliCommand = {
+  name: "publish",
+  summary: "выгрузить реестр для сайта ведомства (CSV или HTML)",
+  usage: USAGE,
+
+  async run(argv, io) {
+    const { flags, positionals } = parseArgs(argv, {
+      flags: {
+        format: { type: "string" },
+        output: { type: "string", short: "o" },
+        working: { type: "boolean" },
+      },
+      positionals: { name: "FILE", min: 1, max: 1 },
+    });
+    const file = positionals[0];
+    const format = flags.format?.toLowerCase();
+    if (!format) throw new UsageError("не указан формат --format csv|html");
+    if (format !== "csv" && format !== "html") throw new UsageError(`формат «${flags.format}»: допустимы csv и html`);
+    if (!flags.output) throw new UsageError("не указан файл результата -o OUT");
+
+    const read = await readWorkbookFile(resolvePath(io, file));
+    if (!read.ok) {
+      io.stderr(fileProblemLine("publish", file, read.message));
+      return EXIT_FAILURE;
+    }
+    const settings = settingsOfSheets(read.sheets);
+    const approved = flags.working ? null : readApprovedRegister(read.sheets);
+    const table = approved ? approved.table : findWorkingRegister(read.sheets);
+    if (!table) {
+      io.stderr(fileProblemLine("publish", file, NO_REGISTER_MESSAGE));
+      return EXIT_FAILURE;
+    }
+    const order = resolveOrder(settings, approved ? { orderNumber: approved.orderNumber, orderDate: approved.orderDate } : {});
+    const text = publishRegister(format as PublishFormat, {
+      rows: table.rows.map((row) => row.cells),
+      catalog: buildCatalog(settings),
+      order,
+    });
+    try {
+      await fs.writeFile(resolvePath(io, flags.output), text, "utf8");
+    } catch (error) {
+      io.stderr(`reestr publish: ${flags.output}: не удалось записать файл: ${oneLineMessage(error)}\n`);
+      return EXIT_FAILURE;
+    }
+    const which = approved ? `утвержденный приказом от ${approved.orderDate} № ${approved.orderNumber}` : "рабочий";
+    io.stdout(`Реестр (${which}) выгружен в ${format.toUpperCase()}, строк: ${table.rows.length}: ${flags.output}\n`);
+    return EXIT_OK;
+  },
+};

@@ -1,0 +1,156 @@
+/**
+ * «Сформировать приложение к приказу», the same in the pane and the CLI: find the register (never in sheets we wrote
+ * ourselves), check it, and describe the sheets to write — the appendix, optionally the typical list, the summary and,
+ * when the appendix is final, the approved register snapshot.
+ */
+import type { RegisterIssue, RegisterTable, SheetText } from "./register-types";
+import type { WorkbookLayout } from "./layout/types";
+import type { RuDate } from "./approval";
+import type { RegisterSummary } from "./summary";
+import { buildCatalog, type RegisterCatalog } from "./catalog";
+import { findRegister } from "./read-register";
+import { summarizeIssues, validateRegister } from "./rules";
+import { DEFAULT_SETTINGS, findSettingsPairs, settingsFromPairs, SETTINGS_SHEET_NAME, type Settings } from "./settings";
+import { cleanText, matchKey } from "./text";
+import { APPENDIX_SHEET_NAME, buildAppendixLayout, type OrderDetails, type PaperSize } from "./layout/appendix";
+import { buildTypicalListLayout, nextAppendixNumber, TYPICAL_LIST_SHEET_NAME } from "./layout/typical-list-appendix";
+import { buildSummarySheet, SUMMARY_SHEET_NAME, type SummarySheet } from "./layout/summary-sheet";
+import { buildApprovedRegisterLayout, parseRuDate, readApprovedRegister, todayRuDate, type ApprovedRegister } from "./approval";
+import { summarizeRegister } from "./summary";
+
+/** Sheets this feature writes: never taken for the register itself. */
+export const GENERATED_SHEET_NAMES = [APPENDIX_SHEET_NAME, TYPICAL_LIST_SHEET_NAME, SUMMARY_SHEET_NAME];
+
+export type OrderField = "orderNumber" | "orderDate" | "agencyGenitive";
+
+export const ORDER_FIELD_LABELS: Record<OrderField, string> = {
+  orderNumber: "номер приказа",
+  orderDate: "дата приказа (ДД.ММ.ГГГГ)",
+  agencyGenitive: "наименование органа в родительном падеже",
+};
+
+export interface AppendixRequest {
+  /** The workbook as read (hidden sheets included, so settings and the approved register are seen). */
+  sheets: readonly SheetText[];
+  /** Given by the user; empty fields fall back to the workbook's settings. */
+  order?: Partial<OrderDetails>;
+  paper?: PaperSize;
+  /** Build although the register has errors or the order details are missing; marked «ПРОЕКТ», never kept as approved. */
+  draft?: boolean;
+  includeTypicalList?: boolean;
+  today?: RuDate;
+}
+
+export type AppendixPlan =
+  | { ok: false; reason: "no-register"; message: string }
+  | { ok: false; reason: "missing-order"; missing: OrderField[]; message: string; order: OrderDetails }
+  | { ok: false; reason: "register-errors"; message: string; errors: RegisterIssue[]; issues: RegisterIssue[]; table: RegisterTable }
+  | {
+      ok: true;
+      layout: WorkbookLayout;
+      order: OrderDetails;
+      /** Final: order details given, no errors, not a draft → the register is kept as approved. */
+      final: boolean;
+      table: RegisterTable;
+      issues: RegisterIssue[];
+      summary: RegisterSummary;
+      summarySheet: SummarySheet;
+      /** The approved register found in the workbook before this build. */
+      previousApproval: ApprovedRegister | null;
+    };
+
+export function settingsOfSheets(sheets: readonly SheetText[]): Settings {
+  const key = matchKey(SETTINGS_SHEET_NAME);
+  const sheet = sheets.find((candidate) => matchKey(candidate.name) === key);
+  const pairs = sheet ? findSettingsPairs(sheet) : [];
+  return pairs.length ? settingsFromPairs(pairs) : DEFAULT_SETTINGS;
+}
+
+/** The working register: the core's header finding over every sheet except the ones we generate. */
+export function findWorkingRegister(sheets: readonly SheetText[]): RegisterTable | null {
+  const generated = new Set(GENERATED_SHEET_NAMES.map(matchKey));
+  return findRegister(sheets.filter((sheet) => !generated.has(matchKey(sheet.name))));
+}
+
+/** Order details from the request, falling back to the settings (appendix number «1» when none is set). */
+export function resolveOrder(settings: Settings, given: Partial<OrderDetails> = {}): OrderDetails {
+  const pick = (value: string | undefined, fallback: string) => cleanText(value ?? "") || cleanText(fallback);
+  return {
+    appendixNumber: pick(given.appendixNumber, settings.appendixNumber) || "1",
+    agencyGenitive: pick(given.agencyGenitive, settings.agencyGenitive),
+    orderNumber: pick(given.orderNumber, settings.orderNumber),
+    orderDate: pick(given.orderDate, settings.orderDate),
+  };
+}
+
+export function missingOrderFields(order: OrderDetails): OrderField[] {
+  const missing: OrderField[] = [];
+  if (!order.orderNumber) missing.push("orderNumber");
+  if (!parseRuDate(order.orderDate)) missing.push("orderDate");
+  if (!order.agencyGenitive) missing.push("agencyGenitive");
+  return missing;
+}
+
+export function planAppendix(request: AppendixRequest): AppendixPlan {
+  const settings = settingsOfSheets(request.sheets);
+  const catalog: RegisterCatalog = buildCatalog({
+    ...settings,
+    agencyGenitive: cleanText(request.order?.agencyGenitive ?? "") || settings.agencyGenitive,
+  });
+  const table = findWorkingRegister(request.sheets);
+  if (!table) {
+    return { ok: false, reason: "no-register", message: "В книге не найден реестр: нет листа со строкой заголовков граф формы." };
+  }
+  const order = resolveOrder(settings, request.order);
+  const draft = request.draft ?? false;
+  const missing = missingOrderFields(order);
+  if (!draft && missing.length) {
+    return {
+      ok: false,
+      reason: "missing-order",
+      missing,
+      order,
+      message: `Не указаны реквизиты приказа: ${missing.map((field) => ORDER_FIELD_LABELS[field]).join(", ")}.`,
+    };
+  }
+  const issues = validateRegister(table, catalog);
+  const errors = issues.filter((issue) => issue.severity === "error");
+  if (!draft && errors.length) {
+    return {
+      ok: false,
+      reason: "register-errors",
+      message: `В реестре ошибок: ${summarizeIssues(issues).errors}. Исправьте их или сформируйте проект приложения.`,
+      errors,
+      issues,
+      table,
+    };
+  }
+  const rows = table.rows.map((row) => row.cells);
+  const final = !draft && missing.length === 0 && errors.length === 0;
+  const paper = request.paper ?? "A4";
+  const previousApproval = readApprovedRegister(request.sheets);
+  const sheets = [buildAppendixLayout({ rows, catalog, order, paper, draft: !final })];
+  if (request.includeTypicalList) {
+    sheets.push(
+      buildTypicalListLayout({ catalog, order: { ...order, appendixNumber: nextAppendixNumber(order.appendixNumber) }, paper, draft: !final }),
+    );
+  }
+  const approvalDates = final
+    ? [order.orderDate, settings.lastActualization]
+    : [previousApproval?.orderDate, settings.lastActualization];
+  const summary = summarizeRegister(rows, catalog, { approvalDates, today: request.today ?? todayRuDate() });
+  const summarySheet = buildSummarySheet(summary, { agencyGenitive: order.agencyGenitive });
+  sheets.push(summarySheet.layout);
+  if (final) sheets.push(buildApprovedRegisterLayout({ rows, orderNumber: order.orderNumber, orderDate: order.orderDate }));
+  return {
+    ok: true,
+    layout: { sheets, activeSheet: APPENDIX_SHEET_NAME },
+    order,
+    final,
+    table,
+    issues,
+    summary,
+    summarySheet,
+    previousApproval,
+  };
+}
