@@ -241,9 +241,12 @@ describe("summary", () => {
     expect(flat).toContain("Отдел кадров");
     expect(flat).toContain("дата утверждения реестра не указана");
     expect(chart).not.toBeNull();
-    const [from, to] = chart!.categories.split(":").map((a) => Number(a.slice(1)));
-    expect(to - from + 1).toBe(summary.directions.length);
-    expect(text.rows[from - 1][0]).toBe("1. Предоставление государственных услуг");
+    const [from, to] = chart!.source.split(":");
+    const [fromRow, toRow] = [Number(from.slice(1)), Number(to.replace(/^[A-Z]+/, ""))];
+    expect(toRow - fromRow).toBe(summary.directions.length);
+    expect(text.rows[fromRow - 1].slice(0, 1 + summary.statuses.length)).toEqual(["Направление деятельности", ...summary.statuses]);
+    expect(text.rows[fromRow][0]).toBe("1. Предоставление государственных услуг");
+    expect(to.replace(/\d+$/, "")).toBe(String.fromCharCode(65 + summary.statuses.length));
   });
 });
 

@@ -11,8 +11,11 @@ export const SUMMARY_SHEET_NAME = "Сводка";
 
 export interface SummarySheet {
   layout: SheetLayout;
-  /** Direction labels and totals, two columns without header, e.g. "A6:A10" and "I6:I10"; null when there are no rows. */
-  chart: { categories: string; values: string; title: string } | null;
+  /**
+   * The direction × status table without its totals, header row included (e.g. "A5:J10"): a stacked column chart over it
+   * shows processes per direction split by status. Null when there are no rows.
+   */
+  chart: { source: string; title: string } | null;
 }
 
 const HEADER_STYLE = { bold: true, wrap: true, border: true, fill: "#F2F2F2", horizontal: "center", vertical: "center" } as const;
@@ -48,8 +51,8 @@ export function buildSummarySheet(summary: RegisterSummary, options: { agencyGen
   blocks.push({ row, col: 1, values: [["Процессы по направлениям и статусам реинжиниринга"]], style: { bold: true } });
   row++;
   blocks.push({ row, col: 1, values: [["Направление деятельности", ...summary.statuses, "Всего"]], style: HEADER_STYLE });
+  const statusHeaderRow = row;
   row++;
-  const firstDirectionRow = row;
   const directionRows: LayoutValue[][] = summary.directions.map((direction) => [direction.label, ...direction.counts, direction.total]);
   if (directionRows.length) {
     blocks.push({ row, col: 1, values: directionRows, style: BODY_STYLE });
@@ -87,14 +90,10 @@ export function buildSummarySheet(summary: RegisterSummary, options: { agencyGen
     row += summary.units.length;
   }
 
-  const totalColumn = columnLetters(2 + statusCount);
+  const lastStatusColumn = columnLetters(1 + statusCount);
   const chart =
     directionRows.length > 0
-      ? {
-          categories: `A${firstDirectionRow}:A${lastDirectionRow}`,
-          values: `${totalColumn}${firstDirectionRow}:${totalColumn}${lastDirectionRow}`,
-          title: "Процессы по направлениям",
-        }
+      ? { source: `A${statusHeaderRow}:${lastStatusColumn}${lastDirectionRow}`, title: "Процессы по направлениям и статусам" }
       : null;
 
   const layout: SheetLayout = {

@@ -1,0 +1,142 @@
+/**
+ * «Сформировать приложение к приказу» through Office.js: read the workbook, plan with the core, render the sheets
+ * (the previous appendix, summary and approved register are replaced, nothing else is touched), add a chart to the
+ * summary where the host has charts.
+ *
+ * Round trips: reading (2, more only past 5 MB) + rendering (2, more only past 4 MB) + 1 for the chart.
+ */
+import type { AppendixPlan, AppendixRequest } from "../../core/appendix-plan";
+import { planAppendix, findWorkingRegister, resolveOrder, settingsOfSheets } from "../../core/appendix-plan";
+import { readApprovedRegister, todayRuDate, type ApprovedRegister } from "../../core/approval";
+import { buildCatalog } from "../../core/catalog";
+import type { OrderDetails } from "../../core/layout/appendix";
+import { APPENDIX_SHEET_NAME } from "../../core/layout/appendix";
+import { SUMMARY_SHEET_NAME } from "../../core/layout/summary-sheet";
+import { publishRegister, type PublishFormat } from "../../core/publish";
+import { summarizeRegister, type RegisterSummary } from "../../core/summary";
+import type { SheetText } from "../../core/register-types";
+import { readSheetsTextWithReport } from "./read-sheets";
+import { renderLayout, type RenderOptions } from "./render-layout";
+
+export type AppendixBuildOptions = Omit<AppendixRequest, "sheets"> & Pick<RenderOptions, "supports" | "apiLevel" | "maxRequestBytes">;
+
+export type ChartOutcome = "added" | "unsupported" | "failed" | "none";
+
+export type AppendixBuildResult =
+  | { ok: false; plan: Exclude<AppendixPlan, { ok: true }>; syncs: number }
+  | {
+      ok: true;
+      plan: Extract<AppendixPlan, { ok: true }>;
+      /** Russian notes: what the host could not do and the user should set by hand (print settings below ExcelApi 1.9). */
+      skipped: string[];
+      warnings: string[];
+      chart: ChartOutcome;
+      syncs: number;
+    };
+
+async function readWorkbook(context: Excel.RequestContext, maxRequestBytes?: number): Promise<{ sheets: SheetText[]; syncs: number }> {
+  // Hidden sheets too: the settings and the approved register live on them.
+  return readSheetsTextWithReport(context, { includeHidden: true, maxRequestBytes });
+}
+
+/** Adds a stacked column chart over the summary's direction × status table, where the host has charts. */
+async function addSummaryChart(
+  context: Excel.RequestContext,
+  chart: { source: string; title: string },
+): Promise<ChartOutcome> {
+  const sheet = context.workbook.worksheets.getItem(SUMMARY_SHEET_NAME);
+  const charts = (sheet as { charts?: Excel.ChartCollection }).charts;
+  if (!charts || typeof charts.add !== "function") return "unsupported";
+  try {
+    const added = charts.add("ColumnStacked", sheet.getRange(chart.source), "Columns");
+    added.title.text = chart.title;
+    added.setPosition("L2", "T22");
+    await context.sync();
+    return "added";
+  } catch {
+    return "failed";
+  }
+}
+
+export async function buildAppendixInExcel(context: Excel.RequestContext, options: AppendixBuildOptions = {}): Promise<AppendixBuildResult> {
+  const read = await readWorkbook(context, options.maxRequestBytes);
+  const plan = planAppendix({ ...options, sheets: read.sheets });
+  if (!plan.ok) return { ok: false, plan, syncs: read.syncs };
+  const rendered = await renderLayout(context, plan.layout, {
+    replaceSheets: true,
+    supports: options.supports,
+    apiLevel: options.apiLevel,
+    maxRequestBytes: options.maxRequestBytes,
+  });
+  let syncs = read.syncs + rendered.syncs;
+  let chart: ChartOutcome = "none";
+  if (plan.summarySheet.chart) {
+    chart = await addSummaryChart(context, plan.summarySheet.chart);
+    if (chart !== "unsupported") syncs++;
+  }
+  const warnings = [...rendered.warnings];
+  if (chart === "unsupported" || chart === "failed") {
+    warnings.push(`Диаграмма на листе «${SUMMARY_SHEET_NAME}» не добавлена: это приложение Excel не поддерживает диаграммы из надстройки. Таблица сводки на месте.`);
+  }
+  return { ok: true, plan, skipped: rendered.skipped, warnings, chart, syncs };
+}
+
+export interface WorkbookOverview {
+  /** Order details from the settings (what the form is prefilled with). */
+  order: OrderDetails;
+  approved: Pick<ApprovedRegister, "orderNumber" | "orderDate"> | null;
+  /** Null when the workbook holds no register. */
+  summary: RegisterSummary | null;
+  hasAppendix: boolean;
+  syncs: number;
+}
+
+/** What the pane shows before building: order details, the approved register, the summary. Read only. */
+export async function readAppendixOverview(context: Excel.RequestContext): Promise<WorkbookOverview> {
+  const read = await readWorkbook(context);
+  const settings = settingsOfSheets(read.sheets);
+  const approved = readApprovedRegister(read.sheets);
+  const table = findWorkingRegister(read.sheets);
+  const summary = table
+    ? summarizeRegister(
+        table.rows.map((row) => row.cells),
+        buildCatalog(settings),
+        { approvalDates: [approved?.orderDate, settings.lastActualization], today: todayRuDate() },
+      )
+    : null;
+  return {
+    order: resolveOrder(settings),
+    approved: approved ? { orderNumber: approved.orderNumber, orderDate: approved.orderDate } : null,
+    summary,
+    hasAppendix: read.sheets.some((sheet) => sheet.name === APPENDIX_SHEET_NAME),
+    syncs: read.syncs,
+  };
+}
+
+export interface Publication {
+  fileName: string;
+  mimeType: string;
+  text: string;
+  rows: number;
+  /** True when the approved register was published (otherwise the working one). */
+  approved: boolean;
+}
+
+/** The register for the agency's site: the approved one when the workbook keeps it, else the working register. */
+export async function publicationFromExcel(context: Excel.RequestContext, format: PublishFormat): Promise<Publication | null> {
+  const read = await readWorkbook(context);
+  const settings = settingsOfSheets(read.sheets);
+  const approved = readApprovedRegister(read.sheets);
+  const table = approved?.table ?? findWorkingRegister(read.sheets);
+  if (!table) return null;
+  const order = resolveOrder(settings, approved ? { orderNumber: approved.orderNumber, orderDate: approved.orderDate } : {});
+  const text = publishRegister(format, { rows: table.rows.map((row) => row.cells), catalog: buildCatalog(settings), order });
+  const datePart = order.orderDate ? `-${order.orderDate.split(".").reverse().join("-")}` : "";
+  return {
+    fileName: `reestr-processov${datePart}.${format}`,
+    mimeType: format === "csv" ? "text/csv;charset=utf-8" : "text/html;charset=utf-8",
+    text,
+    rows: table.rows.length,
+    approved: approved !== null,
+  };
+}
