@@ -5,7 +5,7 @@
 import type ExcelJS from "exceljs";
 import type { SheetText } from "../../core/register-types";
 import { cellText } from "./cell-text";
-import { readZipDirectory, startsLikeZip, type ZipDirectory } from "./zip-directory";
+import { DEFLATE_MAX_RATIO, entryData, inflatesWithin, readZipDirectory, startsLikeZip, type ZipDirectory } from "./zip-directory";
 
 export interface ReadLimits {
   /** Largest file accepted, in bytes. */
@@ -103,7 +103,7 @@ export async function readWorkbookData(
   fileName: string,
   limits: ReadLimits = DEFAULT_READ_LIMITS,
 ): Promise<ReadWorkbookResult> {
-  const problem = vetWorkbookBytes(data, fileName, limits);
+  const problem = vetWorkbookBytes(data, fileName, limits) ?? (await checkRealUnpackedSizes(data, limits));
   if (problem) return problem;
   const excelJs = await loadExcelJs();
   const workbook = new excelJs.Workbook();
@@ -136,6 +136,29 @@ export function worksheetText(worksheet: ExcelJS.Worksheet, date1904: boolean, m
     rows[rowNumber - 1] = cells;
   });
   return { name: worksheet.name, rows };
+}
+
+/**
+ * The declared sizes passed; a forged central directory could still understate them. Only when the compressed data could
+ * in theory unpack past the cap is each deflated entry streamed and stopped at its declared size (small files skip this).
+ */
+async function checkRealUnpackedSizes(data: Uint8Array, limits: ReadLimits): Promise<ReadWorkbookResult | null> {
+  const directory = readZipDirectory(data);
+  if (!directory) return null;
+  const deflated = directory.entries.filter((entry) => entry.method === 8);
+  const worstCase = deflated.reduce((sum, entry) => sum + entry.compressedSize * DEFLATE_MAX_RATIO, 0);
+  if (worstCase <= limits.maxUncompressedBytes) return null;
+  for (const entry of deflated) {
+    const compressed = entryData(data, entry);
+    if (!compressed) continue;
+    if (!(await inflatesWithin(compressed, entry.uncompressedSize))) {
+      return failure(
+        "too-large-unpacked",
+        `книга повреждена или это «zip-бомба»: часть ${entry.name} распаковывается больше заявленного размера`,
+      );
+    }
+  }
+  return null;
 }
 
 function describeForeignZip(directory: ZipDirectory): ReadWorkbookResult | null {

@@ -5,8 +5,11 @@
 
 export interface ZipEntryInfo {
   name: string;
+  /** 0 stored, 8 deflated. */
+  method: number;
   compressedSize: number;
   uncompressedSize: number;
+  localHeaderOffset: number;
 }
 
 export interface ZipDirectory {
@@ -54,23 +57,33 @@ export function readZipDirectory(data: Uint8Array): ZipDirectory | null {
   let offset = directoryOffset;
   for (let index = 0; index < entryCount; index++) {
     if (offset + 46 > data.length || view.getUint32(offset, true) !== CENTRAL_DIRECTORY_ENTRY) return null;
+    const method = view.getUint16(offset + 10, true);
     let compressedSize = view.getUint32(offset + 20, true);
     let uncompressedSize = view.getUint32(offset + 24, true);
     const nameLength = view.getUint16(offset + 28, true);
     const extraLength = view.getUint16(offset + 30, true);
     const commentLength = view.getUint16(offset + 32, true);
+    let localHeaderOffset = view.getUint32(offset + 42, true);
     const nameStart = offset + 46;
     const extraStart = nameStart + nameLength;
     if (extraStart + extraLength > data.length) return null;
     const name = decoder.decode(data.subarray(nameStart, extraStart));
 
-    if (uncompressedSize === 0xffffffff || compressedSize === 0xffffffff) {
-      const sizes = readZip64Sizes(view, extraStart, extraLength, uncompressedSize === 0xffffffff, compressedSize === 0xffffffff);
+    if (uncompressedSize === 0xffffffff || compressedSize === 0xffffffff || localHeaderOffset === 0xffffffff) {
+      const sizes = readZip64Sizes(
+        view,
+        extraStart,
+        extraLength,
+        uncompressedSize === 0xffffffff,
+        compressedSize === 0xffffffff,
+        localHeaderOffset === 0xffffffff,
+      );
       if (!sizes) return null;
       uncompressedSize = sizes.uncompressed ?? uncompressedSize;
       compressedSize = sizes.compressed ?? compressedSize;
+      localHeaderOffset = sizes.localHeaderOffset ?? localHeaderOffset;
     }
-    entries.push({ name, compressedSize, uncompressedSize });
+    entries.push({ name, method, compressedSize, uncompressedSize, localHeaderOffset });
     totalUncompressedSize += uncompressedSize;
     offset = extraStart + extraLength + commentLength;
   }
@@ -89,14 +102,15 @@ function readUint64(view: DataView, offset: number): number {
   return view.getUint32(offset, true) + view.getUint32(offset + 4, true) * 0x100000000;
 }
 
-/** The ZIP64 extra field lists, in this order, only the sizes whose 32-bit slots hold 0xFFFFFFFF. */
+/** The ZIP64 extra field lists, in this order, only the values whose 32-bit slots hold 0xFFFFFFFF. */
 function readZip64Sizes(
   view: DataView,
   start: number,
   length: number,
   needsUncompressed: boolean,
   needsCompressed: boolean,
-): { uncompressed?: number; compressed?: number } | null {
+  needsOffset: boolean,
+): { uncompressed?: number; compressed?: number; localHeaderOffset?: number } | null {
   let offset = start;
   const end = start + length;
   while (offset + 4 <= end) {
@@ -104,7 +118,7 @@ function readZip64Sizes(
     const size = view.getUint16(offset + 2, true);
     if (id === ZIP64_EXTRA_FIELD) {
       let field = offset + 4;
-      const sizes: { uncompressed?: number; compressed?: number } = {};
+      const sizes: { uncompressed?: number; compressed?: number; localHeaderOffset?: number } = {};
       if (needsUncompressed) {
         if (field + 8 > end) return null;
         sizes.uncompressed = readUint64(view, field);
@@ -113,10 +127,61 @@ function readZip64Sizes(
       if (needsCompressed) {
         if (field + 8 > end) return null;
         sizes.compressed = readUint64(view, field);
+        field += 8;
+      }
+      if (needsOffset) {
+        if (field + 8 > end) return null;
+        sizes.localHeaderOffset = readUint64(view, field);
       }
       return sizes;
     }
     offset += 4 + size;
   }
   return null;
+}
+
+/** The compressed bytes of an entry, located through its local header; null when the header is not where it should be. */
+export function entryData(data: Uint8Array, entry: ZipEntryInfo): Uint8Array | null {
+  const offset = entry.localHeaderOffset;
+  if (offset + 30 > data.length) return null;
+  const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
+  if (view.getUint32(offset, true) !== 0x04034b50) return null;
+  const start = offset + 30 + view.getUint16(offset + 26, true) + view.getUint16(offset + 28, true);
+  const end = start + entry.compressedSize;
+  return end <= data.length ? data.subarray(start, end) : null;
+}
+
+/** Deflate never expands data more than about 1032 times; a bound on what an entry can really unpack to. */
+export const DEFLATE_MAX_RATIO = 1032;
+
+/**
+ * Whether a deflated entry really unpacks to no more than `limit` bytes. Streams the data and stops at the limit, so a
+ * central directory that lies about sizes cannot make us inflate gigabytes. Damaged data counts as within the limit
+ * (the workbook library reports it). Without DecompressionStream (old browsers) nothing can be checked: true.
+ */
+export async function inflatesWithin(compressed: Uint8Array, limit: number): Promise<boolean> {
+  const Decompression = (globalThis as { DecompressionStream?: new (format: string) => TransformStream<Uint8Array, Uint8Array> })
+    .DecompressionStream;
+  if (!Decompression) return true;
+  let decompressor: TransformStream<Uint8Array, Uint8Array>;
+  try {
+    decompressor = new Decompression("deflate-raw");
+  } catch {
+    return true;
+  }
+  const reader = new Blob([compressed as BlobPart]).stream().pipeThrough(decompressor).getReader();
+  let total = 0;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return true;
+      total += value.length;
+      if (total > limit) {
+        await reader.cancel().catch(() => undefined);
+        return false;
+      }
+    }
+  } catch {
+    return true;
+  }
 }

@@ -172,6 +172,26 @@ describe("files that are not readable workbooks", () => {
     expect(result).toMatchObject({ ok: false, reason: "too-large", message: "файл слишком большой: 2 МБ при пределе 1 МБ" });
   });
 
+  it("stops a bomb whose central directory understates the unpacked size, and still reads honest deflated workbooks", async () => {
+    const limits = { maxFileBytes: 50 * 1024 * 1024, maxUncompressedBytes: 1024 * 1024 };
+    const forged = makeZip([
+      ...minimalWorkbookEntries(""),
+      { name: "xl/media/image1.bin", data: " ".repeat(4 * 1024 * 1024), deflate: true, declaredUncompressedSize: 1000 },
+    ]);
+    const result = await readWorkbookData(forged, "forged.xlsx", limits);
+    expect(result).toMatchObject({ ok: false, reason: "too-large-unpacked" });
+    if (!result.ok) expect(result.message).toBe("книга повреждена или это «zip-бомба»: часть xl/media/image1.bin распаковывается больше заявленного размера");
+
+    const honest = makeZip(
+      minimalWorkbookEntries(`<row r="1"><c r="A1" t="inlineStr"><is><t>${"Реестр ".repeat(200)}</t></is></c></row>`).map((entry) => ({
+        ...entry,
+        deflate: true,
+      })),
+    );
+    const honestResult = await readWorkbookData(honest, "honest.xlsx", { ...limits, maxUncompressedBytes: 100 * 1024 });
+    expect(honestResult.ok).toBe(true);
+  });
+
   it("reads a hand-made minimal workbook with inline strings and numbers", async () => {
     const zip = makeZip(
       minimalWorkbookEntries(
