@@ -1,0 +1,52 @@
+/**
+ * What the host Excel can do, asked at run time. The manifest requires ExcelApi 1.8 (Office 2019); anything newer is
+ * feature-detected here so code paths can be skipped with a note instead of failing.
+ */
+
+/** The newest ExcelApi minor version we probe for; raise it when Microsoft publishes newer sets. */
+const NEWEST_PROBED_MINOR = 20;
+
+interface RequirementsLike {
+  isSetSupported(name: string, version?: string): boolean;
+}
+
+function officeRequirements(): RequirementsLike | null {
+  const office = (globalThis as { Office?: { context?: { requirements?: RequirementsLike } } }).Office;
+  return office?.context?.requirements ?? null;
+}
+
+/** True when the host supports ExcelApi `version` (e.g. "1.9"); false outside Office. */
+export function supportsExcelApi(version: string): boolean {
+  const requirements = officeRequirements();
+  if (!requirements) return false;
+  try {
+    return requirements.isSetSupported("ExcelApi", version) === true;
+  } catch {
+    return false;
+  }
+}
+
+/** The highest ExcelApi 1.x the host supports, e.g. "1.8"; "" outside Excel. */
+export function excelApiLevel(): string {
+  let level = "";
+  for (let minor = 1; minor <= NEWEST_PROBED_MINOR; minor++) {
+    const version = `1.${minor}`;
+    if (!supportsExcelApi(version)) break;
+    level = version;
+  }
+  return level;
+}
+
+/** Numeric comparison of "1.10" and "1.9" style versions. */
+export function compareApiVersions(a: string, b: string): number {
+  const left = a.split(".").map(Number);
+  const right = b.split(".").map(Number);
+  for (let i = 0; i < Math.max(left.length, right.length); i++) {
+    const difference = (left[i] ?? 0) - (right[i] ?? 0);
+    if (difference !== 0) return difference;
+  }
+  return 0;
+}
+
+/** The minimum the manifest declares. */
+export const MINIMUM_EXCEL_API = "1.8";

@@ -1,0 +1,131 @@
+/**
+ * The pane's status area. Sections call `useNotify()` to show a Fluent MessageBar (success, info, warning, error);
+ * messages stay until closed unless `timeoutMs` is given.
+ */
+import {
+  Button,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import { DismissRegular } from "@fluentui/react-icons";
+import React, { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState } from "react";
+import { common } from "./strings";
+
+export type NotificationIntent = "success" | "info" | "warning" | "error";
+
+export interface NotificationInput {
+  intent: NotificationIntent;
+  text: string;
+  title?: string;
+  /** Closes itself after this many milliseconds. */
+  timeoutMs?: number;
+}
+
+export interface PaneNotification extends NotificationInput {
+  id: number;
+}
+
+export interface NotifyApi {
+  /** Shows a message and returns its id. */
+  notify(notification: NotificationInput): number;
+  dismiss(id: number): void;
+  clear(): void;
+}
+
+interface NotifyState extends NotifyApi {
+  notifications: PaneNotification[];
+}
+
+const MAX_VISIBLE = 4;
+const NotifyContext = createContext<NotifyState | null>(null);
+
+export function NotifyProvider({ children }: { children: React.ReactNode }) {
+  const [notifications, setNotifications] = useState<PaneNotification[]>([]);
+  const nextId = useRef(1);
+  const timers = useRef(new Map<number, ReturnType<typeof setTimeout>>());
+
+  const dismiss = useCallback((id: number) => {
+    const timer = timers.current.get(id);
+    if (timer) clearTimeout(timer);
+    timers.current.delete(id);
+    setNotifications((current) => current.filter((item) => item.id !== id));
+  }, []);
+
+  const notify = useCallback(
+    (notification: NotificationInput) => {
+      const id = nextId.current++;
+      setNotifications((current) => [...current, { ...notification, id }].slice(-MAX_VISIBLE));
+      if (notification.timeoutMs && notification.timeoutMs > 0) {
+        timers.current.set(id, setTimeout(() => dismiss(id), notification.timeoutMs));
+      }
+      return id;
+    },
+    [dismiss],
+  );
+
+  const clear = useCallback(() => {
+    for (const timer of timers.current.values()) clearTimeout(timer);
+    timers.current.clear();
+    setNotifications([]);
+  }, []);
+
+  useEffect(() => {
+    const pending = timers.current;
+    return () => {
+      for (const timer of pending.values()) clearTimeout(timer);
+    };
+  }, []);
+
+  const value = useMemo(() => ({ notifications, notify, dismiss, clear }), [notifications, notify, dismiss, clear]);
+  return <NotifyContext.Provider value={value}>{children}</NotifyContext.Provider>;
+}
+
+/** The notification API for sections; must be used inside the pane (NotifyProvider). */
+export function useNotify(): NotifyApi {
+  const context = useContext(NotifyContext);
+  if (!context) throw new Error("useNotify() вызван вне NotifyProvider");
+  const { notify, dismiss, clear } = context;
+  return useMemo(() => ({ notify, dismiss, clear }), [notify, dismiss, clear]);
+}
+
+const useStyles = makeStyles({
+  area: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalS,
+    padding: `0 ${tokens.spacingHorizontalM}`,
+  },
+});
+
+/** Renders the current messages; place once in the pane. */
+export function NotificationArea() {
+  const context = useContext(NotifyContext);
+  const styles = useStyles();
+  if (!context || context.notifications.length === 0) return null;
+  return (
+    <div className={styles.area} role="region" aria-label={common.notificationsLabel} aria-live="polite">
+      {context.notifications.map((item) => (
+        <MessageBar key={item.id} intent={item.intent} data-testid="pane-notification">
+          <MessageBarBody>
+            {item.title ? <MessageBarTitle>{item.title}</MessageBarTitle> : null}
+            {item.text}
+          </MessageBarBody>
+          <MessageBarActions
+            containerAction={
+              <Button
+                appearance="transparent"
+                aria-label={common.dismiss}
+                icon={<DismissRegular />}
+                onClick={() => context.dismiss(item.id)}
+              />
+            }
+          />
+        </MessageBar>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,32 @@
+/** Strings of the pane's frame: header, navigation, readiness, errors, notifications. */
+export const common = {
+  appName: "Реестр процессов",
+  appSubtitle: "Реестр межведомственных и внутриведомственных процессов",
+  navigationLabel: "Разделы надстройки",
+  sectionTitles: {
+    template: "Шаблон",
+    validation: "Проверка",
+    merge: "Сведение файлов",
+    appendix: "Приложение к приказу",
+    settings: "Настройки",
+  },
+  comingSoonTitle: "Раздел в разработке",
+  loading: "Загрузка надстройки…",
+  apiLevel: (level: string) => `Excel API ${level}`,
+  apiLevelUnknown: "Версия Excel API не определена",
+  playgroundBadge: "Песочница",
+  apiTooOld: (level: string, minimum: string) =>
+    `Эта версия Excel поддерживает Excel API ${level || "ниже 1.1"}, а надстройке нужен ${minimum} (Office 2019 или новее). Часть функций может не работать.`,
+  notInExcelTitle: "Надстройка открыта вне Excel",
+  notInExcelText:
+    "Эта страница — панель надстройки «Реестр процессов». Она работает внутри Excel: на вкладке «Главная» нажмите кнопку «Реестр процессов». Чтобы попробовать надстройку без Excel, откройте песочницу.",
+  playgroundLink: "Открыть песочницу",
+  officeNotLoaded:
+    "Не удалось загрузить библиотеку Office (office.js). Проверьте, что надстройка открыта из Excel и сервер надстройки доступен.",
+  errorBoundaryTitle: "Что-то пошло не так",
+  errorBoundaryText:
+    "В панели произошла непредвиденная ошибка. Данные книги не изменены сверх уже выполненных действий. Нажмите «Продолжить», чтобы вернуться к работе.",
+  errorBoundaryRetry: "Продолжить",
+  dismiss: "Закрыть",
+  notificationsLabel: "Уведомления",
+} as const;

@@ -1,0 +1,11 @@
+/** Every user-facing string of the task pane, one module per section. */
+import { appendix } from "./appendix";
+import { common } from "./common";
+import { merge } from "./merge";
+import { settings } from "./settings";
+import { template } from "./template";
+import { validation } from "./validation";
+
+export { appendix, common, merge, settings, template, validation };
+
+export const strings = { common, template, validation, merge, appendix, settings } as const;
