@@ -74,7 +74,9 @@ describe("cell values as the text a person sees", () => {
     expect(sheet.rows).toHaveLength(6);
   });
 
-  it("keeps a date's calendar day whatever the time zone and honours the 1904 date system", async () => {
+  it.each(["America/Los_Angeles", "Asia/Kamchatka"])("keeps a date's calendar day in time zone %s and honours the 1904 date system", async (timeZone) => {
+    const savedTimeZone = process.env.TZ;
+    process.env.TZ = timeZone;
     const [sheet] = await roundTrip((worksheet, workbook) => {
       workbook.properties.date1904 = true;
       worksheet.getCell("A1").value = new Date(Date.UTC(2023, 11, 31));
@@ -82,6 +84,8 @@ describe("cell values as the text a person sees", () => {
       worksheet.getCell("B1").value = { formula: "A1+1", result: new Date(Date.UTC(2024, 0, 1)) };
       worksheet.getCell("B1").numFmt = "dd.mm.yyyy";
     });
+    if (savedTimeZone === undefined) delete process.env.TZ;
+    else process.env.TZ = savedTimeZone;
     expect(sheet.rows[0]).toEqual(["31.12.2023", "01.01.2024"]);
   });
 
