@@ -7,5 +7,6 @@ import { validateCommand } from "./validate";
 import { mergeCommand } from "./merge";
 import { appendixCommand } from "./appendix";
 import { publishCommand } from "./publish";
+import { templateCommand } from "./template";
 
-export const COMMANDS: readonly CliCommand[] = [validateCommand, mergeCommand, appendixCommand, publishCommand];
+export const COMMANDS: readonly CliCommand[] = [templateCommand, validateCommand, mergeCommand, appendixCommand, publishCommand];
