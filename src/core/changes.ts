@@ -8,7 +8,7 @@ import type { RegisterTable, SheetText } from "./register-types";
 import { findRegister } from "./read-register";
 import { matchKey } from "./text";
 import { APPROVED_SHEET_NAME, readApprovedRegister } from "./approval";
-import { CellComparer, normalizeCell, MERGE_COLUMN_COUNT } from "./merge";
+import { CellComparer, CellNormalizer, MERGE_COLUMN_COUNT } from "./merge";
 
 export type ChangeGround = "new" | "terminated" | "form" | "content";
 
@@ -60,11 +60,10 @@ function groupById(rows: readonly (readonly string[])[]): Map<string, number[]> 
 
 /** Normalises a table's rows the same way merging does, so spelling of vocabulary values is not a change. */
 export function normalizedRows(table: RegisterTable, catalog: RegisterCatalog): string[][] {
+  const normalizer = new CellNormalizer(catalog);
   const rows: string[][] = [];
   for (const row of table.rows) {
-    const cells = Array.from({ length: MERGE_COLUMN_COUNT }, (_, index) =>
-      normalizeCell(index + 1, row.cells[index] ?? "", catalog),
-    );
+    const cells = normalizer.row(row.cells);
     if (cells.some((cell) => cell !== "")) rows.push(cells);
   }
   return rows;

