@@ -2,13 +2,12 @@
 import { promises as fs } from "fs";
 import { readWorkbookFile } from "../../adapters/xlsx/read-workbook-file";
 import { renderWorkbookLayout } from "../../adapters/xlsx/render-layout";
-import { buildCatalog } from "../../core/catalog";
 import { REGISTER_COLUMNS } from "../../core/columns";
-import { DEFAULT_SETTINGS, type Settings } from "../../core/settings";
-import type { SheetText } from "../../core/register-types";
-import { mergeRegisters, mergeTotals, registerFromSheets, settingsFromSheets, type MergeInput, type MergeResult } from "../../core/merge";
-import { approvedRegisterFromSheets, detectChanges, groundLetters, normalizedRows, GROUND_TITLES, type RegisterChange } from "../../core/changes";
-import { mergeWorkbookLayout, type ChangeLogSource } from "../../core/layout/merge-sheets";
+import type { Settings } from "../../core/settings";
+import type { RegisterTable, SheetText } from "../../core/register-types";
+import { mergeTotals, registerFromSheets, settingsFromSheets, type MergeInput, type MergeResult } from "../../core/merge";
+import { approvedRegisterFromSheets, groundLetters, GROUND_TITLES, type RegisterChange } from "../../core/changes";
+import { planMerge } from "../../core/layout/merge-sheets";
 import type { WorkbookLayout } from "../../core/layout/types";
 import { parseArgs } from "../args";
 import { EXIT_FAILURE, EXIT_FINDINGS, EXIT_OK, oneLineMessage, resolvePath, UsageError, type CliCommand, type CliIO } from "../io";
@@ -65,7 +64,7 @@ export function todayText(now = new Date()): string {
 }
 
 interface PreviousRegister {
-  rows: string[][];
+  table: RegisterTable;
   description: string;
   settings: Settings | null;
 }
@@ -77,14 +76,9 @@ async function readPrevious(file: string, io: CliIO): Promise<{ ok: true; previo
   if (!approved) {
     return { ok: false, message: "в книге не найден утвержденный реестр: нет ни листа «_Утвержденный реестр», ни листа с реестром" };
   }
-  const settings = settingsFromSheets(read.sheets);
   return {
     ok: true,
-    previous: {
-      rows: normalizedRows(approved.table, buildCatalog(settings ?? DEFAULT_SETTINGS)),
-      description: `${file}, ${approved.description}`,
-      settings,
-    },
+    previous: { table: approved.table, description: `${file}, ${approved.description}`, settings: settingsFromSheets(read.sheets) },
   };
 }
 
@@ -169,12 +163,12 @@ async function run(argv: string[], io: CliIO): Promise<number> {
   }
 
   // The agency's own lists travel in the workbooks: the approved register's first, else the first unit file's.
-  const catalog = buildCatalog(previous?.settings ?? firstSettings ?? DEFAULT_SETTINGS);
-  const result = mergeRegisters(inputs, catalog);
-  const changes = previous ? detectChanges(previous.rows, result.rows.map((row) => row.cells), catalog) : [];
-  const changeLog: ChangeLogSource | undefined = previous
-    ? { changes, previousRows: previous.rows, description: previous.description }
-    : undefined;
+  const { result, changes, layout } = planMerge({
+    inputs,
+    settings: previous?.settings ?? firstSettings,
+    previous,
+    date: todayText(),
+  });
 
   for (const input of result.inputs) {
     if (input.status === "error") io.stderr(`reestr merge: ${input.file}: ${input.message}\n`);
@@ -184,7 +178,6 @@ async function run(argv: string[], io: CliIO): Promise<number> {
   let writeFailed = false;
   if (totals.filesRead > 0) {
     try {
-      const layout = mergeWorkbookLayout(result, { date: todayText(), changeLog });
       await fs.writeFile(resolvePath(io, out), await writeFast(layout));
       written = out;
     } catch (error) {

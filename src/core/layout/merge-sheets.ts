@@ -4,10 +4,13 @@
  * Every value that came from a submitted file is a literal string, so the renderers write it as text.
  */
 import type { CellBlock, ColumnSpec, LayoutValue, SheetLayout, WorkbookLayout } from "./types";
-import type { MergeResult } from "../merge";
+import type { MergeInput, MergeResult } from "../merge";
 import type { RegisterChange } from "../changes";
-import { mergeTotals, MERGE_COLUMN_COUNT } from "../merge";
-import { GROUND_LETTERS, GROUND_TITLES, groundLetters } from "../changes";
+import type { RegisterTable } from "../register-types";
+import { mergeRegisters, mergeTotals, MERGE_COLUMN_COUNT } from "../merge";
+import { detectChanges, normalizedRows, GROUND_LETTERS, GROUND_TITLES, groundLetters } from "../changes";
+import { buildCatalog } from "../catalog";
+import { DEFAULT_SETTINGS, type Settings } from "../settings";
 import { REGISTER_COLUMNS } from "../columns";
 
 export const MERGED_SHEET_NAME = "Сводный реестр";
@@ -281,4 +284,38 @@ export function mergeWorkbookLayout(result: MergeResult, options: MergeLayoutOpt
   const sheets = [mergedRegisterSheet(result, options), mergeReportSheet(result, options)];
   if (options.changeLog) sheets.push(changeLogSheet(result, options.changeLog, options));
   return { sheets, activeSheet: MERGED_SHEET_NAME };
+}
+
+export interface MergePlanRequest {
+  inputs: MergeInput[];
+  /** The agency's settings (lists, agency name); defaults when null. */
+  settings: Settings | null;
+  /** The approved register to compare with, when there is one. */
+  previous?: { table: RegisterTable; description: string } | null;
+  /** dd.mm.yyyy */
+  date: string;
+}
+
+export interface MergePlan {
+  result: MergeResult;
+  /** Empty when there was no approved register. */
+  changes: RegisterChange[];
+  layout: WorkbookLayout;
+}
+
+/** The whole merge, the same in the pane and the command line: consolidate, compare, lay out the sheets. */
+export function planMerge(request: MergePlanRequest): MergePlan {
+  const catalog = buildCatalog(request.settings ?? DEFAULT_SETTINGS);
+  const result = mergeRegisters(request.inputs, catalog);
+  let changeLog: ChangeLogSource | undefined;
+  if (request.previous) {
+    const previousRows = normalizedRows(request.previous.table, catalog);
+    const changes = detectChanges(previousRows, result.rows.map((row) => row.cells), catalog);
+    changeLog = { changes, previousRows, description: request.previous.description };
+  }
+  return {
+    result,
+    changes: changeLog?.changes ?? [],
+    layout: mergeWorkbookLayout(result, { date: request.date, changeLog }),
+  };
 }
