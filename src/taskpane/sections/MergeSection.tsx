@@ -1,8 +1,293 @@
-/** «Merge» section: placeholder until its capability lands. */
-import { merge } from "../strings";
-import { ComingSoon } from "./ComingSoon";
+/**
+ * «Свести файлы подразделений»: choose the units' .xlsx files (picker or drag and drop), watch each one being read, then
+ * write the consolidated register, the merge report and — with an approved register in the workbook or chosen as a file —
+ * the change log into the current workbook. Replacing an earlier consolidation asks first. Excel is reached only through
+ * the adapters via runExcel.
+ */
+import * as React from "react";
+import {
+  Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  ProgressBar,
+  Spinner,
+  Text,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import { DismissRegular } from "@fluentui/react-icons";
+import { readMergeWorkbookState, writeMergeSheets, type MergeWorkbookState } from "../../adapters/office/merge";
+import { runExcel } from "../../adapters/office/run";
+import { planMerge } from "../../core/layout/merge-sheets";
+import { mergeTotals, type MergeInput } from "../../core/merge";
+import { merge as t } from "../strings/merge";
+import { FileDropZone } from "../merge/FileDropZone";
+import { looksLikeXlsx, readApprovedFile, readUnitFile, type ApprovedFile, type ReadUnitFile } from "../merge/read-files";
 import type { SectionProps } from "./types";
 
-export function MergeSection(_props: SectionProps) {
-  return <ComingSoon title={merge.title} text={merge.comingSoon} />;
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: "12px" },
+  list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: "4px" },
+  item: { display: "flex", alignItems: "flex-start", gap: "6px" },
+  name: { fontWeight: tokens.fontWeightSemibold, wordBreak: "break-all" },
+  ok: { color: tokens.colorPaletteGreenForeground1 },
+  error: { color: tokens.colorPaletteRedForeground1 },
+  grow: { flexGrow: 1, minWidth: 0 },
+  row: { display: "flex", gap: "8px", flexWrap: "wrap", alignItems: "center" },
+});
+
+interface FileEntry {
+  id: number;
+  file: File;
+  state: "waiting" | "reading" | "done";
+  read?: ReadUnitFile;
+}
+
+type ApprovedChoice = { file: File; state: "reading" } | { file: File; state: "done"; read: ApprovedFile };
+
+type Notice = { intent: "success" | "warning" | "error" | "info"; title?: string; lines: string[] };
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+function todayText(): string {
+  const now = new Date();
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${pad(now.getDate())}.${pad(now.getMonth() + 1)}.${now.getFullYear()}`;
+}
+
+function statusText(entry: FileEntry): { text: string; tone: "ok" | "error" | "neutral" } {
+  if (entry.state === "waiting") return { text: t.statusWaiting, tone: "neutral" };
+  if (entry.state === "reading" || !entry.read) return { text: t.statusReading, tone: "neutral" };
+  const result = entry.read.result;
+  if (!result.ok) return { text: `${t.statusError}: ${result.message}`, tone: "error" };
+  const rows = result.table.rows.filter((row) => row.cells.some((cell) => cell !== "")).length;
+  return { text: t.statusOk(rows, result.table.sheet), tone: "ok" };
+}
+
+export function MergeSection({ environment }: SectionProps): JSX.Element {
+  const styles = useStyles();
+  const apiLevel = environment.apiLevel || undefined;
+  const [entries, setEntries] = React.useState<FileEntry[]>([]);
+  const [approved, setApproved] = React.useState<ApprovedChoice | null>(null);
+  const [busy, setBusy] = React.useState(false);
+  const [notices, setNotices] = React.useState<Notice[]>([]);
+  const [confirm, setConfirm] = React.useState<MergeWorkbookState | null>(null);
+  const nextId = React.useRef(1);
+  const queue = React.useRef<Promise<void>>(Promise.resolve());
+
+  const update = (id: number, change: Partial<FileEntry>) =>
+    setEntries((current) => current.map((entry) => (entry.id === id ? { ...entry, ...change } : entry)));
+
+  /** Files are read one after another (bounded memory), each shown as soon as it is done. */
+  const addFiles = (files: File[]) => {
+    const added = files.map((file) => ({ id: nextId.current++, file, state: "waiting" as const }));
+    setEntries((current) => [...current, ...added]);
+    setNotices([]);
+    for (const entry of added) {
+      queue.current = queue.current.then(async () => {
+        update(entry.id, { state: "reading" });
+        let read: ReadUnitFile;
+        if (!looksLikeXlsx(entry.file)) {
+          read = { result: { ok: false, reason: "not-workbook", message: t.notExcelFile }, settings: null };
+        } else {
+          try {
+            read = await readUnitFile(entry.file);
+          } catch (error) {
+            read = { result: { ok: false, reason: "unreadable", message: errorText(error) }, settings: null };
+          }
+        }
+        update(entry.id, { state: "done", read });
+      });
+    }
+  };
+
+  const chooseApproved = async (file: File) => {
+    setApproved({ file, state: "reading" });
+    let read: ApprovedFile;
+    try {
+      read = await readApprovedFile(file);
+    } catch (error) {
+      read = { ok: false, message: errorText(error) };
+    }
+    setApproved({ file, state: "done", read });
+  };
+
+  const done = entries.filter((entry) => entry.state === "done").length;
+  const reading = done < entries.length || approved?.state === "reading";
+
+  const write = async (state: MergeWorkbookState) => {
+    setConfirm(null);
+    setBusy(true);
+    setNotices([]);
+    try {
+      const inputs: MergeInput[] = entries.map((entry) => ({ file: entry.file.name, result: entry.read!.result }));
+      const chosen = approved?.state === "done" && approved.read.ok ? approved.read : null;
+      const fileSettings = entries.map((entry) => entry.read?.settings).find((settings) => settings) ?? null;
+      const previous = chosen ?? state.approved;
+      const plan = planMerge({ inputs, settings: state.settings ?? chosen?.settings ?? fileSettings, previous, date: todayText() });
+      const report = await runExcel((context) =>
+        writeMergeSheets(context, plan.layout, { existingMergeSheets: state.existingMergeSheets, apiLevel }),
+      );
+      const totals = mergeTotals(plan.result);
+      const lines = [t.doneSummary(totals.rows, totals.duplicatesMerged, totals.filesRead), t.doneIssues(totals.errors, totals.warnings)];
+      if (previous) lines.push(t.doneChanges(plan.changes.length, previous.description));
+      if (totals.filesFailed > 0) lines.push(t.doneFailed(totals.filesFailed));
+      const result: Notice[] = [
+        { intent: totals.errors > 0 || totals.filesFailed > 0 ? "warning" : "success", title: t.doneTitle, lines },
+      ];
+      if (report.skipped.length > 0) result.push({ intent: "info", title: t.skippedTitle, lines: report.skipped });
+      if (report.warnings.length > 0) result.push({ intent: "warning", lines: report.warnings });
+      setNotices(result);
+    } catch (error) {
+      setNotices([{ intent: "error", lines: [errorText(error)] }]);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const start = async () => {
+    if (entries.length === 0) {
+      setNotices([{ intent: "warning", lines: [t.noFiles] }]);
+      return;
+    }
+    if (!entries.some((entry) => entry.read?.result.ok)) {
+      setNotices([{ intent: "error", lines: [t.nothingReadable] }]);
+      return;
+    }
+    setBusy(true);
+    try {
+      const state = await runExcel((context) => readMergeWorkbookState(context));
+      setBusy(false);
+      if (state.existingMergeSheets.length > 0) setConfirm(state);
+      else await write(state);
+    } catch (error) {
+      setBusy(false);
+      setNotices([{ intent: "error", lines: [errorText(error)] }]);
+    }
+  };
+
+  return (
+    <section className={styles.root} aria-label={t.title}>
+      <Text as="h2" weight="semibold" size={400}>
+        {t.title}
+      </Text>
+      <Text size={200}>{t.intro}</Text>
+
+      <FileDropZone
+        inputId="merge-files-input"
+        label={t.filesLabel}
+        buttonText={t.chooseFiles}
+        hint={t.dropHint}
+        activeHint={t.dropActive}
+        multiple
+        disabled={busy}
+        onFiles={addFiles}
+      />
+
+      {entries.length > 0 && (
+        <>
+          <ProgressBar value={entries.length ? done / entries.length : 0} aria-label={t.progress(done, entries.length)} />
+          <Text size={200} aria-live="polite">
+            {t.progress(done, entries.length)}
+          </Text>
+          <ul className={styles.list} data-testid="merge-file-list">
+            {entries.map((entry) => {
+              const status = statusText(entry);
+              return (
+                <li key={entry.id} className={styles.item}>
+                  {entry.state === "reading" ? <Spinner size="extra-tiny" /> : null}
+                  <div className={styles.grow}>
+                    <div className={styles.name}>{entry.file.name}</div>
+                    <Text size={200} className={status.tone === "ok" ? styles.ok : status.tone === "error" ? styles.error : undefined}>
+                      {status.text}
+                    </Text>
+                  </div>
+                  <Button
+                    appearance="subtle"
+                    size="small"
+                    icon={<DismissRegular />}
+                    aria-label={t.removeFile(entry.file.name)}
+                    disabled={busy || entry.state !== "done"}
+                    onClick={() => setEntries((current) => current.filter((other) => other.id !== entry.id))}
+                  />
+                </li>
+              );
+            })}
+          </ul>
+        </>
+      )}
+
+      <FileDropZone
+        inputId="merge-approved-input"
+        label={t.approvedLabel}
+        buttonText={t.approvedChoose}
+        hint={t.approvedHint}
+        activeHint={t.dropActive}
+        multiple={false}
+        disabled={busy}
+        onFiles={(files) => void chooseApproved(files[0])}
+      />
+      {approved && (
+        <div className={styles.row}>
+          <Text size={200} className={approved.state === "done" && !approved.read.ok ? styles.error : undefined}>
+            {approved.state === "reading"
+              ? t.approvedReading(approved.file.name)
+              : approved.read.ok
+                ? t.approvedFile(approved.file.name, approved.read.table.rows.length)
+                : t.approvedError(approved.file.name, approved.read.message)}
+          </Text>
+          <Button size="small" appearance="subtle" disabled={busy} onClick={() => setApproved(null)}>
+            {t.approvedClear}
+          </Button>
+        </div>
+      )}
+
+      <div className={styles.row}>
+        <Button appearance="primary" disabled={busy || reading || environment.kind === "outside"} onClick={() => void start()}>
+          {busy ? t.writing : t.write}
+        </Button>
+        {entries.length > 0 && (
+          <Button disabled={busy || reading} onClick={() => setEntries([])}>
+            {t.clear}
+          </Button>
+        )}
+        {busy && <Spinner size="tiny" />}
+      </div>
+
+      {notices.map((notice, index) => (
+        <MessageBar key={index} intent={notice.intent} layout="multiline" data-testid="merge-notice">
+          <MessageBarBody>
+            {notice.title && <MessageBarTitle>{notice.title}</MessageBarTitle>}
+            {notice.lines.map((line, lineIndex) => (
+              <div key={lineIndex}>{line}</div>
+            ))}
+          </MessageBarBody>
+        </MessageBar>
+      ))}
+
+      <Dialog open={confirm !== null} onOpenChange={(_, data) => (!data.open ? setConfirm(null) : undefined)}>
+        <DialogSurface>
+          <DialogBody>
+            <DialogTitle>{t.replaceTitle}</DialogTitle>
+            <DialogContent>{confirm ? t.replaceText(confirm.existingMergeSheets) : null}</DialogContent>
+            <DialogActions>
+              <Button appearance="primary" onClick={() => confirm && void write(confirm)}>
+                {t.replaceConfirm}
+              </Button>
+              <Button onClick={() => setConfirm(null)}>{t.cancel}</Button>
+            </DialogActions>
+          </DialogBody>
+        </DialogSurface>
+      </Dialog>
+    </section>
+  );
 }
