@@ -1,0 +1,109 @@
+/**
+ * Builds the task pane (taskpane.html + office.js served from our own origin), the playground (the same pane on the
+ * Excel simulator) and the help page. `env.outputPath` redirects the output (the browser tests build into a temp dir).
+ * Dev server: https://localhost:3000 with office-addin-dev-certs, or plain http when certificates cannot be made.
+ */
+const path = require("node:path");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+
+const DEV_PORT = 3000;
+const SCHEDULER_DIR = path.dirname(require.resolve("scheduler/package.json", { paths: [path.dirname(require.resolve("react-dom/package.json"))] }));
+const OFFICE_DIST = path.dirname(require.resolve("@microsoft/office-js/dist/office.js"));
+// office.js loads its Excel host scripts and locale strings from its own folder; other hosts are left out.
+const OFFICE_IGNORED = [
+  "**/*.debug.js",
+  "**/*.d.ts",
+  "**/office-vsdoc.js",
+  "**/{access,onenote,outlook,outlookwebapp,powerpoint,powerpointios,project,visio,word,wordios}*",
+];
+
+async function devServerHttps() {
+  if (process.env.REESTR_HTTP === "1") return null;
+  try {
+    const devCerts = require("office-addin-dev-certs");
+    return await devCerts.getHttpsServerOptions();
+  } catch (error) {
+    console.warn(
+      "\n[reestr] Не удалось создать сертификат разработчика — сервер запущен по HTTP (Excel требует HTTPS, песочница работает).\n" +
+        `[reestr] Could not create a developer certificate (${error && error.message ? error.message : error}); serving over HTTP.\n`,
+    );
+    return null;
+  }
+}
+
+module.exports = async (env = {}, argv = {}) => {
+  const mode = argv.mode || (env.production ? "production" : "development");
+  const production = mode === "production";
+  const outputPath = path.resolve(env.outputPath || path.join(__dirname, "dist"));
+  const serving = process.env.WEBPACK_SERVE === "true";
+  const https = serving ? await devServerHttps() : null;
+
+  return {
+    mode,
+    context: __dirname,
+    devtool: production ? "source-map" : env.e2e ? false : "eval-cheap-module-source-map",
+    entry: {
+      taskpane: "./src/taskpane/index.tsx",
+      playground: "./src/playground/index.tsx",
+    },
+    output: {
+      path: outputPath,
+      filename: "[name].[contenthash:8].js",
+      chunkFilename: "[name].[contenthash:8].js",
+      clean: true,
+      publicPath: "auto",
+    },
+    resolve: {
+      // Fluent's context selector needs `scheduler`, which npm (legacy peer deps) left nested under react-dom.
+      alias: { scheduler: SCHEDULER_DIR },
+      extensions: [".ts", ".tsx", ".js", ".mjs", ".json"],
+      // ExcelJS and friends reach for Node built-ins the browser build never uses.
+      fallback: { fs: false, path: false, os: false, crypto: false, stream: false, zlib: false, buffer: false, util: false },
+    },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: { loader: "ts-loader", options: { transpileOnly: true, compilerOptions: { module: "esnext", noEmit: false } } },
+        },
+      ],
+    },
+    performance: { hints: false },
+    stats: "errors-warnings",
+    optimization: { splitChunks: { chunks: "all", name: false } },
+    plugins: [
+      new HtmlWebpackPlugin({
+        filename: "taskpane.html",
+        template: "./src/taskpane/taskpane.html",
+        chunks: ["taskpane"],
+        scriptLoading: "defer",
+      }),
+      new HtmlWebpackPlugin({
+        filename: "playground.html",
+        template: "./src/playground/playground.html",
+        chunks: ["playground"],
+        scriptLoading: "defer",
+      }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "assets/*.png", to: "assets/[name][ext]" },
+          { from: "src/taskpane/help.html", to: "help.html" },
+          { from: "manifest.xml", to: "manifest.xml" },
+          { from: "**/*", context: OFFICE_DIST, globOptions: { ignore: OFFICE_IGNORED } },
+        ],
+      }),
+    ],
+    devServer: {
+      port: DEV_PORT,
+      host: "localhost",
+      hot: false,
+      liveReload: true,
+      headers: { "Access-Control-Allow-Origin": "*" },
+      server: https ? { type: "https", options: https } : { type: "http" },
+      static: false,
+      client: { overlay: { errors: true, warnings: false, runtimeErrors: false } },
+    },
+  };
+};
