@@ -37,7 +37,6 @@ function benchModules(filters: string[]): string[] {
 
 /** Child mode: run one module and print its results after a marker line. */
 async function runOne(file: string): Promise<void> {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const loaded = require(path.join(BENCH_DIR, file)) as { run?: () => Promise<BenchResult[]> };
   if (typeof loaded.run !== "function") throw new Error(`${file} не экспортирует run(): Promise<BenchResult[]>`);
   const results = await loaded.run();

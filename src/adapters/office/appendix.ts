@@ -45,6 +45,7 @@ async function addSummaryChart(
   chart: { source: string; title: string },
 ): Promise<ChartOutcome> {
   const sheet = context.workbook.worksheets.getItem(SUMMARY_SHEET_NAME);
+  // eslint-disable-next-line office-addins/load-object-before-read -- a navigation property, only feature-detected
   const charts = (sheet as { charts?: Excel.ChartCollection }).charts;
   if (!charts || typeof charts.add !== "function") return "unsupported";
   try {
