@@ -36,6 +36,38 @@ export interface RenderOptions {
   replaceSheets?: boolean;
   /** Bytes of values per request before writes are split into several syncs. */
   maxRequestBytes?: number;
+  /**
+   * What the caller has already loaded (worksheets' name/position/visibility, names): the lookup round trip is skipped,
+   * so a caller that had to read the workbook anyway spends no extra sync.
+   */
+  known?: KnownWorkbook;
+}
+
+export interface KnownWorkbook {
+  sheets: { name: string; position: number; visibility: string }[];
+  names: string[];
+}
+
+interface SheetLookup {
+  isNullObject: boolean;
+  position: number;
+  visibility: string;
+  sheet: Excel.Worksheet;
+}
+
+/** Lookups from what the caller loaded: existing items are addressed with getItem (no round trip needed). */
+function knownLookups(context: Excel.RequestContext, layout: WorkbookLayout, known: KnownWorkbook): { sheets: SheetLookup[]; names: boolean[] } {
+  const byName = new Map(known.sheets.map((s) => [s.name.toLocaleLowerCase(), s]));
+  const nameSet = new Set(known.names.map((n) => n.toLocaleLowerCase()));
+  return {
+    sheets: layout.sheets.map((s) => {
+      const found = byName.get(s.name.toLocaleLowerCase());
+      return found
+        ? { isNullObject: false, position: found.position, visibility: found.visibility, sheet: context.workbook.worksheets.getItem(s.name) }
+        : { isNullObject: true, position: -1, visibility: "", sheet: null as unknown as Excel.Worksheet };
+    }),
+    names: (layout.names ?? []).map((n) => nameSet.has(n.name.toLocaleLowerCase())),
+  };
 }
 
 export interface RenderReport {
@@ -354,33 +386,42 @@ export async function renderLayout(context: Excel.RequestContext, layout: Workbo
   };
   for (const sheetLayout of layout.sheets) for (const merge of sheetLayout.merges ?? []) parseA1Range(merge);
 
-  // Round trip 1: which of our sheets and names exist already.
+  // Round trip 1: which of our sheets and names exist already (skipped when the caller knows).
   const worksheets = context.workbook.worksheets;
-  const lookups = layout.sheets.map((s) => {
-    const found = worksheets.getItemOrNullObject(s.name);
-    found.load("isNullObject,name,position,visibility");
-    return found;
-  });
-  const nameLookups = supports("1.4")
-    ? (layout.names ?? []).map((n) => {
-        const found = context.workbook.names.getItemOrNullObject(n.name);
-        found.load("isNullObject,name");
-        return found;
-      })
-    : [];
-  await sync();
+  let lookups: SheetLookup[];
+  let nameExists: boolean[];
+  if (options.known) {
+    ({ sheets: lookups, names: nameExists } = knownLookups(context, layout, options.known));
+  } else {
+    const found = layout.sheets.map((s) => {
+      const item = worksheets.getItemOrNullObject(s.name);
+      item.load("isNullObject,name,position,visibility");
+      return item;
+    });
+    const nameLookups = supports("1.4")
+      ? (layout.names ?? []).map((n) => {
+          const item = context.workbook.names.getItemOrNullObject(n.name);
+          item.load("isNullObject,name");
+          return item;
+        })
+      : [];
+    await sync();
+    lookups = found.map((item) => ({ isNullObject: item.isNullObject, position: item.isNullObject ? -1 : item.position, visibility: item.isNullObject ? "" : item.visibility, sheet: item }));
+    nameExists = nameLookups.map((item) => !item.isNullObject);
+  }
 
   // Everything else is queued now and sent in one request (or one per chunk of large values).
   const pending: PendingSheet[] = [];
   layout.sheets.forEach((sheetLayout, i) => {
-    const existing = lookups[i];
-    if (existing.isNullObject) {
+    const lookup = lookups[i];
+    const existing = lookup.sheet;
+    if (lookup.isNullObject) {
       pending.push({ layout: sheetLayout, sheet: worksheets.add(sheetLayout.name), existed: false });
     } else if (options.replaceSheets) {
       // Add under a temporary name first: Excel refuses to delete the last visible sheet.
       const fresh = worksheets.add(`~${Date.now().toString(36)}${i}`.slice(0, 31));
-      if (existing.visibility !== "Visible") existing.visibility = "Visible";
-      const position = existing.position;
+      if (lookup.visibility !== "Visible") existing.visibility = "Visible";
+      const position = lookup.position;
       existing.delete();
       fresh.name = sheetLayout.name;
       fresh.position = position;
@@ -401,9 +442,8 @@ export async function renderLayout(context: Excel.RequestContext, layout: Workbo
   if (layout.names?.length) {
     if (supports("1.4")) {
       layout.names.forEach((definedName, i) => {
-        const existing = nameLookups[i];
         const formula = definedName.ref.startsWith("=") ? definedName.ref : `=${definedName.ref}`;
-        if (!existing.isNullObject) existing.delete();
+        if (nameExists[i]) context.workbook.names.getItem(definedName.name).delete();
         context.workbook.names.add(definedName.name, formula, definedName.comment);
       });
     } else {

@@ -20,23 +20,25 @@ export interface ReadSettingsResult {
   hasTemplate: boolean;
 }
 
-/** One sync: the settings block of the reference sheet (defaults when there is none). */
+/** The settings block of the reference sheet (defaults when there is none): one sync to see the sheets, one to read it. */
 export async function readSettings(context: Excel.RequestContext): Promise<ReadSettingsResult> {
   const worksheets = context.workbook.worksheets;
-  const reference = worksheets.getItemOrNullObject(REFERENCE_SHEET_NAME);
-  reference.load("isNullObject");
-  const used = reference.getUsedRangeOrNullObject(true);
-  used.load("isNullObject,rowIndex,columnIndex,text");
-  const register = worksheets.getItemOrNullObject(REGISTER_SHEET_NAME);
-  register.load("isNullObject");
+  worksheets.load("items/name");
   await context.sync();
-  if (reference.isNullObject || used.isNullObject) return { settings: { ...DEFAULT_SETTINGS }, stored: false, hasTemplate: !register.isNullObject };
+  const has = (name: string) => worksheets.items.some((ws) => ws.name.toLocaleLowerCase() === name.toLocaleLowerCase());
+  const hasTemplate = has(REGISTER_SHEET_NAME);
+  // Only an existing sheet is addressed: acting on a missing one would fail the request.
+  if (!has(REFERENCE_SHEET_NAME)) return { settings: { ...DEFAULT_SETTINGS }, stored: false, hasTemplate };
+  const used = worksheets.getItem(REFERENCE_SHEET_NAME).getUsedRangeOrNullObject(true);
+  used.load("isNullObject,rowIndex,columnIndex,text");
+  await context.sync();
+  if (used.isNullObject) return { settings: { ...DEFAULT_SETTINGS }, stored: false, hasTemplate };
   const rows: string[][] = [];
   for (let r = 0; r < used.rowIndex; r++) rows.push([]);
   const leading = Array<string>(used.columnIndex).fill("");
   for (const row of used.text) rows.push(leading.concat(row));
   const pairs = findSettingsPairs({ name: REFERENCE_SHEET_NAME, rows });
-  return { settings: settingsFromPairs(pairs), stored: pairs.length > 0, hasTemplate: !register.isNullObject };
+  return { settings: settingsFromPairs(pairs), stored: pairs.length > 0, hasTemplate };
 }
 
 export type SaveSettingsResult =

@@ -2,8 +2,9 @@
  * «Создать реестр» through Office.js (issue 4): the register template on a new sheet, or the active register-like sheet
  * converted into it (columns into the form's order, the user's own columns kept to the right, nothing deleted).
  *
- * Round trips: 1 read (the sheets concerned, in one request) + the renderer's 2 (lookup, write) = 3, whatever the size
- * of the typical list or the vocabularies (a register past 4 MB of text adds write requests, see render-layout.ts).
+ * Round trips: what the workbook holds (1) + our sheets' contents when they exist beside the active one (0 or 1) + one
+ * write (the renderer is told what exists, so it skips its lookup) = 2 or 3, whatever the size of the typical list or the
+ * vocabularies (only a register past 4 MB of text adds write requests, see render-layout.ts).
  *
  * Also: the worksheet change handler that fills column 5 and proposes column 10 when a process is picked in column 6
  * (ExcelApi 1.7). Excel on the web does not raise the change event for picks from a dropdown list, so there the same fill
@@ -19,7 +20,7 @@ import { DEFAULT_SETTINGS, findSettingsPairs, settingsFromPairs, type Settings }
 import { planTemplateUpgrade, upgradeTemplateOptions, type UpgradePlan } from "../../core/template-upgrade";
 import { cleanText } from "../../core/text";
 import { findProcess } from "../../core/typical-list";
-import { renderLayout, supportsFromOptions, type RenderOptions } from "./render-layout";
+import { renderLayout, supportsFromOptions, type KnownWorkbook, type RenderOptions } from "./render-layout";
 
 export type TemplateMode = "created" | "upgraded" | "refreshed";
 
@@ -80,29 +81,45 @@ function isBlank(sheet: SheetText): boolean {
   return sheet.rows.every((row) => row.every((cell) => cleanText(cell ?? "") === ""));
 }
 
-/** Creates the template or converts the register-like sheet; at most 3 syncs. */
+/**
+ * Creates the template or converts the register-like sheet; at most 3 syncs: what the workbook holds (1), the contents of
+ * our sheets when they exist beside the active one (1, only then), everything written (1, the renderer told what exists).
+ */
 export async function createOrUpgradeTemplate(context: Excel.RequestContext, options: TemplateOptions = {}): Promise<TemplateResult> {
   let syncs = 0;
-  // Round trip 1: the active sheet, a sheet already named as ours, the reference sheet.
+  const sync = async () => {
+    syncs++;
+    await context.sync();
+  };
+  // Round trip 1: the sheets and names there are, and the active sheet's contents. Nothing is addressed that might not
+  // exist: acting on a missing sheet would fail the whole request.
   const worksheets = context.workbook.worksheets;
+  worksheets.load("items/name,items/position,items/visibility");
+  const names = context.workbook.names;
+  names.load("items/name");
   const active = worksheets.getActiveWorksheet();
   active.load("name");
   const activeUsed = loadUsed(active);
-  const named = worksheets.getItemOrNullObject(REGISTER_SHEET_NAME);
-  named.load("isNullObject,name");
-  const namedUsed = loadUsed(named);
-  const reference = worksheets.getItemOrNullObject(REFERENCE_SHEET_NAME);
-  reference.load("isNullObject");
-  const referenceUsed = loadUsed(reference);
-  syncs++;
-  await context.sync();
+  await sync();
 
-  const settings = options.settings ?? (reference.isNullObject ? { ...DEFAULT_SETTINGS } : settingsFromPairs(findSettingsPairs(toSheetRead(REFERENCE_SHEET_NAME, referenceUsed).sheet)));
+  const sheetNamed = (name: string) => worksheets.items.find((ws) => ws.name.toLocaleLowerCase() === name.toLocaleLowerCase());
+  const registerSheet = sheetNamed(REGISTER_SHEET_NAME);
+  const referenceSheet = sheetNamed(REFERENCE_SHEET_NAME);
+  const activeIsRegister = registerSheet !== undefined && registerSheet.name === active.name;
+
+  // Round trip 2, only when our sheets exist beside the active one.
+  const registerUsed = registerSheet && !activeIsRegister ? loadUsed(worksheets.getItem(registerSheet.name)) : undefined;
+  const referenceUsed = referenceSheet && !options.settings ? loadUsed(worksheets.getItem(referenceSheet.name)) : undefined;
+  if (registerUsed || referenceUsed) await sync();
+
+  const settings =
+    options.settings ??
+    (referenceUsed ? settingsFromPairs(findSettingsPairs(toSheetRead(REFERENCE_SHEET_NAME, referenceUsed).sheet)) : { ...DEFAULT_SETTINGS });
   let target: SheetRead | null = null;
   let renameFrom: string | undefined;
-  if (!named.isNullObject) {
-    target = toSheetRead(REGISTER_SHEET_NAME, namedUsed);
-  } else if (active.name !== REFERENCE_SHEET_NAME) {
+  if (registerSheet) {
+    target = toSheetRead(registerSheet.name, registerUsed ?? activeUsed);
+  } else if (active.name !== referenceSheet?.name) {
     const read = toSheetRead(active.name, activeUsed);
     if (findRegister([read.sheet])) {
       target = read;
@@ -131,12 +148,11 @@ export async function createOrUpgradeTemplate(context: Excel.RequestContext, opt
         notes.push(`Формулы в ${moved.length} ячейк${moved.length === 1 ? "е" : "ах"} перенесены значениями (ссылки в них указывали бы на прежние графы).`);
       }
       // Merged cells inside the rewritten area would refuse the new values.
-      const sheet = worksheets.getItem(target.sheet.name);
       const rows = plan.lastRow + plan.rowShift - plan.headerRow + 1;
-      sheet.getRangeByIndexes(plan.headerRow - 1, 0, Math.max(2, rows), plan.width).unmerge();
+      worksheets.getItem(target.sheet.name).getRangeByIndexes(plan.headerRow - 1, 0, Math.max(2, rows), plan.width).unmerge();
     }
     if (renameFrom) {
-      // Queued before the renderer's lookup, which then finds the sheet under its new name.
+      // Queued before the renderer's writes, which address the sheet by its new name in the same request.
       active.name = REGISTER_SHEET_NAME;
       notes.unshift(`Лист «${renameFrom}» переименован в «${REGISTER_SHEET_NAME}».`);
     }
@@ -144,10 +160,14 @@ export async function createOrUpgradeTemplate(context: Excel.RequestContext, opt
     notes.push(`Создан лист «${REGISTER_SHEET_NAME}» по форме приложения 1.`);
   }
   // The reference sheet is ours: rewritten whole so shorter lists leave no stale rows behind.
-  if (!reference.isNullObject) reference.getRange().clear("Contents");
+  if (referenceSheet) worksheets.getItem(referenceSheet.name).getRange().clear("Contents");
 
+  const known: KnownWorkbook = {
+    sheets: worksheets.items.map((ws) => ({ name: ws.name === renameFrom ? REGISTER_SHEET_NAME : ws.name, position: ws.position, visibility: ws.visibility })),
+    names: names.items.map((item) => item.name),
+  };
   const layout = buildTemplateLayout(settings, layoutOptions);
-  const report = await renderLayout(context, layout, { supports: options.supports, apiLevel: options.apiLevel, maxRequestBytes: options.maxRequestBytes });
+  const report = await renderLayout(context, layout, { supports: options.supports, apiLevel: options.apiLevel, maxRequestBytes: options.maxRequestBytes, known });
   const geometry = templateGeometry(layoutOptions);
   return {
     mode,
