@@ -1,0 +1,78 @@
+/**
+ * playground.html: the real task pane (left, 350 px) running against the Excel simulator, and the simulated workbook
+ * drawn as a grid (right). office.js is not loaded here: the simulator installs Excel, Office and OfficeExtension as
+ * globals before the pane renders. `window.__sim` is the simulator, for browser tests and curious developers.
+ */
+import { FluentProvider, makeStyles, tokens, webLightTheme } from "@fluentui/react-components";
+import { createRoot } from "react-dom/client";
+import { excelApiLevel } from "../adapters/office/host";
+import { createExcelSimulator } from "../simulator";
+import { App } from "../taskpane/App";
+import { playgroundStrings as t } from "./strings";
+import { WorkbookView } from "./WorkbookView";
+import type { PlaygroundSimulator } from "./workbook-model";
+
+type Simulator = ReturnType<typeof createExcelSimulator>;
+
+declare global {
+  interface Window {
+    __sim?: Simulator;
+  }
+}
+
+/** ?api=1.8 imitates Office 2019; anything else the newest level the simulator knows. */
+function apiChoiceFromUrl(): string {
+  return new URLSearchParams(window.location.search).get("api") === "1.8" ? "1.8" : "newest";
+}
+
+function changeApiChoice(choice: string): void {
+  const url = new URL(window.location.href);
+  if (choice === "1.8") url.searchParams.set("api", "1.8");
+  else url.searchParams.delete("api");
+  window.location.assign(url.toString());
+}
+
+const useStyles = makeStyles({
+  page: { display: "flex", height: "100vh", overflow: "hidden" },
+  pane: {
+    width: "350px",
+    flexShrink: 0,
+    height: "100%",
+    borderRight: `1px solid ${tokens.colorNeutralStroke1}`,
+    boxShadow: tokens.shadow4,
+    zIndex: 1,
+  },
+  workbook: { flex: 1, minWidth: 0, height: "100%" },
+});
+
+function PlaygroundPage({ sim, apiChoice }: { sim: Simulator; apiChoice: string }) {
+  const styles = useStyles();
+  const environment = { kind: "playground" as const, apiLevel: excelApiLevel(), platform: "Simulator" };
+  return (
+    <FluentProvider theme={webLightTheme} className={styles.page}>
+      <aside className={styles.pane} data-testid="taskpane">
+        <App environment={environment} />
+      </aside>
+      <main className={styles.workbook}>
+        <WorkbookView
+          sim={sim as unknown as PlaygroundSimulator}
+          apiChoice={apiChoice}
+          onApiChoice={changeApiChoice}
+          syncCount={() => sim.stats.syncs}
+        />
+      </main>
+    </FluentProvider>
+  );
+}
+
+function start(): void {
+  document.title = t.pageTitle;
+  const apiChoice = apiChoiceFromUrl();
+  const sim = createExcelSimulator(apiChoice === "1.8" ? { apiVersion: "1.8" } : {});
+  sim.install(window);
+  window.__sim = sim;
+  const container = document.getElementById("root");
+  if (container) createRoot(container).render(<PlaygroundPage sim={sim} apiChoice={apiChoice} />);
+}
+
+start();

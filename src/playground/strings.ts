@@ -1,0 +1,20 @@
+/** Strings of the playground page (the task pane's own strings live in src/taskpane/strings). */
+export const playgroundStrings = {
+  pageTitle: "Песочница «Реестр процессов»",
+  workbookLabel: "Имитация книги Excel",
+  download: "Скачать .xlsx",
+  open: "Открыть .xlsx",
+  apiLevelLabel: "Уровень Excel API",
+  apiNewest: "новейший",
+  apiOffice2019: "1.8 (Office 2019)",
+  showVeryHidden: "Показать скрытые служебные листы",
+  hiddenMark: "скрыт",
+  veryHiddenMark: "служебный",
+  sheetTabsLabel: "Листы книги",
+  columnsCapped: (shown: number) => `Показаны первые ${shown} столбцов.`,
+  openFailed: (reason: string) => `Не удалось открыть файл: ${reason}`,
+  saveFailed: (reason: string) => `Не удалось сохранить книгу: ${reason}`,
+  editFailed: (reason: string) => `Excel отклонил ввод: ${reason}`,
+  editHint: "Двойной щелчок по ячейке — ввод; Ctrl+V — вставка таблицы из буфера.",
+  syncs: (count: number) => `Обращений к Excel (sync): ${count}`,
+} as const;

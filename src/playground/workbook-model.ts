@@ -1,0 +1,140 @@
+/**
+ * What the playground's grid needs from the simulated workbook, read straight from the simulator's in-memory model
+ * (not through Office.js proxies, so drawing the grid never counts as a sync of the add-in).
+ */
+
+export interface SimBox {
+  r0: number;
+  c0: number;
+  r1: number;
+  c1: number;
+}
+
+export interface SimStyleLike {
+  bold: boolean;
+  italic: boolean;
+  fontColor: string;
+  fill: string | null;
+  wrap: boolean;
+  horizontal: string;
+}
+
+export interface SimSheetLike {
+  name: string;
+  visibility: "Visible" | "Hidden" | "VeryHidden";
+  selection: SimBox;
+  textAt(row: number, column: number): string;
+  styleAt(row: number, column: number): SimStyleLike;
+  usedBox(valuesOnly: boolean): SimBox | null;
+  columnWidth?(column: number): number;
+  freeze?: { rows: number; columns: number };
+}
+
+export interface SimWorkbookLike {
+  sheets: SimSheetLike[];
+  activeSheet: SimSheetLike;
+  changed?(): void;
+}
+
+/** The part of the simulator the playground uses; `createExcelSimulator` returns more. */
+export interface PlaygroundSimulator {
+  workbook: SimWorkbookLike;
+  saveXlsx(): Promise<Uint8Array>;
+  loadXlsx(data: Uint8Array | ArrayBuffer): Promise<void> | void;
+  onChange(listener: () => void): () => void;
+  userEdit?(sheet: string, address: string, values: unknown[][]): unknown;
+  userSelect?(sheet: string, address: string): unknown;
+  userActivate?(sheet: string): unknown;
+}
+
+export const MAX_GRID_COLUMNS = 40;
+export const MIN_GRID_ROWS = 60;
+export const MIN_GRID_COLUMNS = 16;
+/** Rows drawn below the used range, so there is room to type. */
+export const EXTRA_ROWS = 30;
+
+export function columnLetter(index: number): string {
+  let n = index + 1;
+  let letters = "";
+  while (n > 0) {
+    const remainder = (n - 1) % 26;
+    letters = String.fromCharCode(65 + remainder) + letters;
+    n = Math.floor((n - 1) / 26);
+  }
+  return letters;
+}
+
+/** "B7" for 0-based (row 6, column 1). */
+export function cellAddress(row: number, column: number): string {
+  return `${columnLetter(column)}${row + 1}`;
+}
+
+export interface GridExtent {
+  rows: number;
+  columns: number;
+  /** The used range is wider than the grid draws. */
+  columnsCapped: boolean;
+}
+
+export function gridExtent(sheet: SimSheetLike): GridExtent {
+  const used = sheet.usedBox(false);
+  const usedRows = used ? used.r1 + 1 : 0;
+  const usedColumns = used ? used.c1 + 1 : 0;
+  const wanted = Math.max(usedColumns + 2, MIN_GRID_COLUMNS);
+  return {
+    rows: Math.max(usedRows + EXTRA_ROWS, MIN_GRID_ROWS),
+    columns: Math.min(wanted, MAX_GRID_COLUMNS),
+    columnsCapped: usedColumns > MAX_GRID_COLUMNS,
+  };
+}
+
+/** Sheets shown as tabs: very hidden ones only when asked for. */
+export function visibleTabs(workbook: SimWorkbookLike, showVeryHidden: boolean): SimSheetLike[] {
+  return workbook.sheets.filter((sheet) => showVeryHidden || sheet.visibility !== "VeryHidden");
+}
+
+/** Column width in CSS pixels (Excel widths are points; 1 pt = 4/3 px). */
+export function columnPixels(sheet: SimSheetLike, column: number): number {
+  const points = sheet.columnWidth ? sheet.columnWidth(column) : 48;
+  if (!points) return 4; // hidden column: a sliver, so the gap stays visible
+  return Math.max(24, Math.min(480, Math.round((points * 4) / 3)));
+}
+
+export function inBox(box: SimBox | null | undefined, row: number, column: number): boolean {
+  return !!box && row >= box.r0 && row <= box.r1 && column >= box.c0 && column <= box.c1;
+}
+
+/** Tab-separated clipboard text → rows of cells (Excel's copy format). */
+export function parseClipboardTable(text: string): string[][] {
+  const trimmed = text.replace(/\r\n?/g, "\n").replace(/\n$/, "");
+  if (trimmed === "") return [];
+  return trimmed.split("\n").map((line) => line.split("\t"));
+}
+
+/** A user's edit, as Excel would see it: through the simulator so the worksheet's changed event fires. */
+export function editCells(sim: PlaygroundSimulator, sheet: SimSheetLike, row: number, column: number, values: string[][]): void {
+  if (values.length === 0) return;
+  if (!sim.userEdit) throw new Error("Симулятор не поддерживает ввод пользователя");
+  sim.userEdit(sheet.name, cellAddress(row, column), values);
+}
+
+/** The user clicks a cell: it becomes the selection of the active sheet. */
+export function selectCell(sim: PlaygroundSimulator, sheet: SimSheetLike, row: number, column: number): void {
+  if (sim.userSelect) {
+    sim.userSelect(sheet.name, cellAddress(row, column));
+    return;
+  }
+  sheet.selection = { r0: row, c0: column, r1: row, c1: column };
+  sim.workbook.activeSheet = sheet;
+  sim.workbook.changed?.();
+}
+
+/** The user clicks a sheet tab. */
+export function activateSheet(sim: PlaygroundSimulator, sheet: SimSheetLike): void {
+  if (sim.userActivate) {
+    sim.userActivate(sheet.name);
+    return;
+  }
+  sim.workbook.activeSheet = sheet;
+  sim.workbook.changed?.();
+}

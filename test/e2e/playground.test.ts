@@ -1,0 +1,69 @@
+/** The pane renders in the playground beside the simulated grid, and nothing is fetched from outside the machine. */
+import { externalRequests, startPlayground, type Playground } from "./harness";
+
+jest.setTimeout(240_000);
+
+const SECTION_TITLES = ["Шаблон", "Проверка", "Сведение файлов", "Приложение к приказу", "Настройки"];
+
+describe("playground in Chromium", () => {
+  let playground: Playground;
+
+  beforeAll(async () => {
+    playground = await startPlayground();
+  });
+
+  afterAll(async () => {
+    await playground?.close();
+  });
+
+  test("the task pane renders with its heading and every section", async () => {
+    const { page } = playground;
+    await page.getByRole("heading", { name: "Реестр процессов", level: 1 }).waitFor();
+    for (const title of SECTION_TITLES) {
+      await page.getByRole("tab", { name: title, exact: true }).waitFor();
+    }
+    await page.getByRole("tab", { name: "Настройки", exact: true }).click();
+    await page.locator('[data-section="settings"]:not([hidden])').waitFor();
+    expect(await page.getByTestId("api-level").innerText()).toMatch(/^Excel API 1\.\d+$/);
+    await playground.screenshot("playground-pane");
+  });
+
+  test("the grid draws the simulated workbook, and a user edit goes through the simulator", async () => {
+    const { page } = playground;
+    const sheetName = await playground.sim((sim) => sim.workbook.activeSheet.name as string);
+    await page.getByTestId("sheet-tab").filter({ hasText: sheetName }).waitFor();
+    await playground.sim((sim) => sim.userEdit(sim.workbook.activeSheet.name, "B2", [["<b>не HTML</b>", "1.10"]]));
+    const cell = page.locator('[data-cell="B2"]');
+    await expect(cell.innerText()).resolves.toBe("<b>не HTML</b>");
+    expect(await page.locator('[data-cell="B2"] b').count()).toBe(0);
+
+    await page.locator('[data-cell="D4"]').dblclick();
+    await page.getByTestId("cell-editor").fill("Ввод с клавиатуры");
+    await page.getByTestId("cell-editor").press("Enter");
+    const typed = await playground.sim((sim) => sim.workbook.activeSheet.textAt(3, 3) as string);
+    expect(typed).toBe("Ввод с клавиатуры");
+    await page.locator('[data-cell="D4"]').filter({ hasText: "Ввод с клавиатуры" }).waitFor();
+    await playground.screenshot("playground-grid");
+  });
+
+  test("no request left 127.0.0.1 and the page raised no errors", async () => {
+    expect(playground.requests.length).toBeGreaterThan(0);
+    expect(externalRequests(playground.requests)).toEqual([]);
+    expect(playground.pageErrors).toEqual([]);
+  });
+});
+
+describe("taskpane.html outside Excel", () => {
+  test("loads office.js from its own origin and explains in Russian that it runs inside Excel", async () => {
+    const playground = await startPlayground({ page: "taskpane.html" });
+    try {
+      const { page, requests } = playground;
+      await page.getByText("Надстройка открыта вне Excel").waitFor({ timeout: 30_000 });
+      expect(requests.some((url) => url.endsWith("/office.js"))).toBe(true);
+      expect(externalRequests(requests)).toEqual([]);
+      await playground.screenshot("taskpane-outside-excel");
+    } finally {
+      await playground.close();
+    }
+  });
+});
