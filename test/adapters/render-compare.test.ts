@@ -31,8 +31,11 @@ async function load(buffer: Uint8Array): Promise<ExcelJS.Workbook> {
 type Comparable = Record<string, unknown>;
 
 /** What must be equal between the two files, read with ExcelJS. */
+/** A new Excel workbook starts with "Sheet1"; only the layout's sheets are compared. */
+const LAYOUT_SHEETS = new Set(buildFixtureLayout(1).sheets.map((s) => s.name));
+
 function describeWorkbook(workbook: ExcelJS.Workbook): Comparable {
-  const sheets = workbook.worksheets.map((sheet) => {
+  const sheets = workbook.worksheets.filter((sheet) => LAYOUT_SHEETS.has(sheet.name)).map((sheet) => {
     const cells: string[] = [];
     sheet.eachRow({ includeEmpty: false }, (row) =>
       row.eachCell({ includeEmpty: false }, (cell) => {
@@ -73,7 +76,7 @@ function describeWorkbook(workbook: ExcelJS.Workbook): Comparable {
 /** What must be equal between the two files, as LibreOffice reports it. */
 function describeInspection(report: Inspection): Comparable {
   return {
-    sheets: report.sheets.map((s) => ({
+    sheets: report.sheets.filter((s) => LAYOUT_SHEETS.has(s.name)).map((s) => ({
       name: s.name,
       visible: s.visible,
       validations: s.validations.map((v) => `${v.ranges.join()}|${toExcelSeparators(v.formula1)}|${v.errorStyle}|${v.showList}`).sort(),

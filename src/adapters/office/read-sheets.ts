@@ -2,7 +2,7 @@
  * Reads sheets as the user sees them (`Range.text`: numbers and dates as displayed) into `SheetText`.
  *
  * Round trips: one sync lists the sheets; one sync loads every chosen sheet's used range together with its text
- * inside a window of `floor(budgetCells / sheets)` cells (budgetCells = maxRequestBytes / 40 bytes per cell, 64 columns
+ * inside a window of `floor(budgetCells / sheets)` cells (budgetCells = maxRequestBytes / 40 bytes per cell, 32 columns
  * wide). A sheet that does not fit its window is read in row chunks:
  *   syncs = 2 + ceil(cellsOutsideWindows × 40 / maxRequestBytes)
  * so round trips grow with megabytes, never with rows of a sheet that fits.
@@ -27,7 +27,8 @@ export interface ReadSheetsReport {
 export const DEFAULT_READ_REQUEST_BYTES = 4_000_000;
 /** Assumed JSON bytes per cell of text: register cells are long Cyrillic texts (2 bytes a letter). */
 export const ASSUMED_BYTES_PER_CELL = 40;
-const WINDOW_COLUMNS = 64;
+/** Registers have 15 columns plus a few extra; wider sheets read their far columns in a later chunk. */
+const WINDOW_COLUMNS = 32;
 
 interface Piece {
   sheet: number;

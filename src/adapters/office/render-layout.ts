@@ -234,8 +234,8 @@ function planChunks(pending: PendingSheet[], limit: number): WriteChunk[][] {
   return requests;
 }
 
-function applyValidation(sheet: Excel.Worksheet, validation: ListValidation, warnings: string[]): void {
-  const where = `Лист «${sheet.name}», проверка ${validation.range}`;
+function applyValidation(sheet: Excel.Worksheet, sheetName: string, validation: ListValidation, warnings: string[]): void {
+  const where = `Лист «${sheetName}», проверка ${validation.range}`;
   const dv = sheet.getRange(validation.range).dataValidation;
   dv.clear();
   dv.ignoreBlanks = true;
@@ -332,7 +332,7 @@ function queueSheetAfterValues(
     i = j + 1;
   }
   if (layout.validations?.length) {
-    if (supports("1.8")) for (const validation of layout.validations) applyValidation(sheet, validation, report.warnings);
+    if (supports("1.8")) for (const validation of layout.validations) applyValidation(sheet, layout.name, validation, report.warnings);
     else note(`Выпадающие списки на листе «${layout.name}» не созданы: эта версия Excel не поддерживает их настройку из надстройки (нужен ExcelApi 1.8).`);
   }
   if (layout.conditionalFormats?.length) {
