@@ -15,11 +15,11 @@ import { REGISTER_SHEET_NAME, templateGeometry } from "../../src/core/layout/tem
 import { DEFAULT_SETTINGS, type Settings } from "../../src/core/settings";
 import type { SheetText } from "../../src/core/register-types";
 import { typicalProcesses } from "../../src/core/typical-list";
-import { createExcelSimulator } from "../../src/simulator";
+import { NEWEST_API_VERSION, createExcelSimulator } from "../../src/simulator";
 import { closeLibreOffice } from "../support/libreoffice";
 import { inspectTemplate } from "./lo-checks";
 
-const NEWEST = "1.20";
+const NEWEST = NEWEST_API_VERSION;
 const LEVELS = ["1.8", NEWEST] as const;
 const workDir = mkdtempSync(join(tmpdir(), "reestr-template-office-"));
 afterAll(closeLibreOffice);
