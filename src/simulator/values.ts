@@ -211,7 +211,7 @@ function formatNumberSection(value: number, section: string, culture: Culture): 
     return tokens.map((t) => (t.startsWith('"') ? t.slice(1, -1) : t.startsWith("\\") ? t.slice(1) : t.startsWith("[") ? "" : t)).join("");
   }
   const pattern = tokens[numeric];
-  const percent = section.includes("%");
+  const percent = stripLiterals(section).includes("%");
   const [intPattern, fracPattern = ""] = pattern.replace(/%/g, "").split(".");
   const grouping = intPattern.includes(",");
   const decimals = (fracPattern.match(/[0#?]/g) ?? []).length;
@@ -226,7 +226,7 @@ function formatNumberSection(value: number, section: string, culture: Culture): 
   const body = intPart + (fracPart ? decimalSep + fracPart : "");
   let out = "";
   tokens.forEach((t, i) => {
-    if (i === numeric) out += body;
+    if (i === numeric) out += body + "%".repeat((t.match(/%/g) ?? []).length);
     else if (t.startsWith('"')) out += t.slice(1, -1);
     else if (t.startsWith("\\")) out += t.slice(1);
     else if (t.startsWith("[") || t === "_" || t === "*") return;
