@@ -76,13 +76,20 @@ export function WorkbookView({ sim, apiChoice, onApiChoice, syncCount }: Workboo
   const tabs = visibleTabs(workbook, showVeryHidden || sheet.visibility === "VeryHidden");
   const extent = gridExtent(sheet);
 
-  const guard = (action: () => void, describe: (reason: string) => string) => {
+  const guard = (action: () => void | Promise<unknown>, describe: (reason: string) => string) => {
+    const report = (caught: unknown) => setError(describe(caught instanceof Error ? caught.message : String(caught)));
     try {
       setError("");
-      action();
+      const pending = action();
+      if (pending) pending.catch(report);
     } catch (caught) {
-      setError(describe(caught instanceof Error ? caught.message : String(caught)));
+      report(caught);
     }
+  };
+
+  const edit = async (row: number, column: number, values: string[][], paste: boolean) => {
+    const accepted = await editCells(sim, sheet, row, column, values, paste);
+    if (!accepted) setError(t.valueRefused);
   };
 
   const download = async () => {
@@ -153,10 +160,10 @@ export function WorkbookView({ sim, apiChoice, onApiChoice, syncCount }: Workboo
         sheet={sheet}
         version={version}
         onSelect={(row, column) => guard(() => selectCell(sim, sheet, row, column), t.editFailed)}
-        onEdit={(row, column, values) => guard(() => editCells(sim, sheet, row, column, values), t.editFailed)}
+        onEdit={(row, column, values) => guard(() => edit(row, column, values, false), t.editFailed)}
         onPaste={(text) => {
           const selection = sheet.selection;
-          guard(() => editCells(sim, sheet, selection.r0, selection.c0, parseClipboardTable(text)), t.editFailed);
+          guard(() => edit(selection.r0, selection.c0, parseClipboardTable(text), true), t.editFailed);
         }}
       />
       <div className={styles.status}>

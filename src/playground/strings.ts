@@ -15,6 +15,7 @@ export const playgroundStrings = {
   openFailed: (reason: string) => `Не удалось открыть файл: ${reason}`,
   saveFailed: (reason: string) => `Не удалось сохранить книгу: ${reason}`,
   editFailed: (reason: string) => `Excel отклонил ввод: ${reason}`,
+  valueRefused: "Значение не из списка: проверка данных ячейки не допускает его (как в Excel).",
   editHint: "Двойной щелчок по ячейке — ввод; Ctrl+V — вставка таблицы из буфера.",
   syncs: (count: number) => `Обращений к Excel (sync): ${count}`,
 } as const;

@@ -42,7 +42,7 @@ export interface PlaygroundSimulator {
   saveXlsx(): Promise<Uint8Array>;
   loadXlsx(data: Uint8Array | ArrayBuffer): Promise<void> | void;
   onChange(listener: () => void): () => void;
-  userEdit?(sheet: string, address: string, values: unknown[][]): unknown;
+  userEdit?(sheet: string, address: string, values: unknown[][], options?: { paste?: boolean }): Promise<{ accepted: boolean }>;
   userSelect?(sheet: string, address: string): unknown;
   userActivate?(sheet: string): unknown;
 }
@@ -111,11 +111,22 @@ export function parseClipboardTable(text: string): string[][] {
   return trimmed.split("\n").map((line) => line.split("\t"));
 }
 
-/** A user's edit, as Excel would see it: through the simulator so the worksheet's changed event fires. */
-export function editCells(sim: PlaygroundSimulator, sheet: SimSheetLike, row: number, column: number, values: string[][]): void {
-  if (values.length === 0) return;
+/**
+ * A user's edit, as Excel would see it: through the simulator so Excel's coercion applies, list validations with a Stop
+ * alert refuse typed values (not pasted ones) and the worksheet's changed event fires. False when the value was refused.
+ */
+export async function editCells(
+  sim: PlaygroundSimulator,
+  sheet: SimSheetLike,
+  row: number,
+  column: number,
+  values: string[][],
+  paste = false,
+): Promise<boolean> {
+  if (values.length === 0) return true;
   if (!sim.userEdit) throw new Error("Симулятор не поддерживает ввод пользователя");
-  sim.userEdit(sheet.name, cellAddress(row, column), values);
+  const result = await sim.userEdit(sheet.name, cellAddress(row, column), values, { paste });
+  return result.accepted;
 }
 
 /** The user clicks a cell: it becomes the selection of the active sheet. */
