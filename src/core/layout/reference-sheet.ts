@@ -44,6 +44,9 @@ export const REFERENCE_COLUMNS = {
   settingsValue: 15,
 } as const;
 
+/** Excel's limit for the text of one cell. */
+export const MAX_CELL_TEXT = 32_767;
+
 const HEADER_STYLE = { bold: true, wrap: true, fill: "#DDEBF7", border: true, vertical: "top" as const };
 
 /** Typical list sorted by direction (stable within it): OFFSET/MATCH/COUNTIF need each direction's rows together. */
@@ -83,7 +86,12 @@ export function buildReferenceSheet(settings: Settings, catalog: RegisterCatalog
   const processes = processesByDirection(catalog);
   const c = REFERENCE_COLUMNS;
   const typicalRows: LayoutValue[][] = processes.map((p) => [p.code, directionName(catalog, p.direction), processLabel(p), p.goal, p.value]);
-  const settingsRows: LayoutValue[][] = settingsToPairs(settings).map(([key, value]) => [key, value]);
+  const settingsRows: LayoutValue[][] = settingsToPairs(settings).map(([key, value]) => {
+    if (value.length > MAX_CELL_TEXT) {
+      throw new Error(`Параметр «${key}» не помещается в ячейку книги: ${value.length} знаков при пределе ${MAX_CELL_TEXT}. Сократите список.`);
+    }
+    return [key, value];
+  });
   const blocks: CellBlock[] = [
     { row: 1, col: c.code, values: [["Код", "Направление деятельности", "Процесс", "Цель", "Ценность"]], style: HEADER_STYLE },
     ...(typicalRows.length ? [{ row: 2, col: c.code, values: typicalRows, style: { wrap: false } }] : []),
