@@ -12,6 +12,14 @@ import { DEFAULT_SETTINGS, type Settings } from "../src/core/settings";
 import { DEFAULT_DIRECTIONS, typicalProcesses } from "../src/core/typical-list";
 import { NEWEST_API_VERSION, createExcelSimulator } from "../src/simulator";
 
+export interface BenchResult {
+  name: string;
+  value: number;
+  unit: string;
+  goal?: string;
+  ok?: boolean;
+}
+
 export interface TemplateBenchRow {
   level: string;
   lists: string;
@@ -81,6 +89,20 @@ export async function runTemplateFileBench(): Promise<{ ms: number; bytes: numbe
   const started = performance.now();
   const buffer = await writeLayoutToBuffer(buildTemplateLayout(DEFAULT_SETTINGS, { title: true }));
   return { ms: Math.round(performance.now() - started), bytes: buffer.length };
+}
+
+/** For `npm run bench`: syncs against the goal, milliseconds and the file's size as information. */
+export async function run(): Promise<BenchResult[]> {
+  const results: BenchResult[] = [];
+  for (const row of await runTemplateBench()) {
+    const name = `шаблон, ExcelApi ${row.level}, списки ${row.lists}, ${row.action}`;
+    results.push({ name: `${name}: обращения к Excel`, value: row.syncs, unit: "sync", goal: `≤ ${GOAL_SYNCS}`, ok: row.ok });
+    results.push({ name: `${name}: время (симулятор)`, value: row.ms, unit: "ms" });
+  }
+  const file = await runTemplateFileBench();
+  results.push({ name: "reestr template: запись файла", value: file.ms, unit: "ms" });
+  results.push({ name: "reestr template: размер файла", value: file.bytes, unit: "B" });
+  return results;
 }
 
 if (require.main === module) {
