@@ -146,6 +146,7 @@ export function WorkbookView({ sim, apiChoice, onApiChoice, syncCount }: Workboo
         <Caption1 id="api-level-label">{t.apiLevelLabel}</Caption1>
         <Dropdown
           aria-labelledby="api-level-label"
+          style={{ minWidth: 180 }}
           data-testid="api-choice"
           value={apiChoice === "1.8" ? t.apiOffice2019 : t.apiNewest}
           selectedOptions={[apiChoice]}

@@ -10,7 +10,7 @@ import {
   MessageBarBody,
   Tab,
   TabList,
-  Title3,
+  Subtitle1,
   makeStyles,
   tokens,
   webLightTheme,
@@ -46,13 +46,15 @@ const useStyles = makeStyles({
     display: "flex",
     flexDirection: "column",
     gap: tokens.spacingVerticalXXS,
-    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalM} ${tokens.spacingVerticalS}`,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
   },
   titleRow: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
   title: { margin: 0 },
   subtitle: { color: tokens.colorNeutralForeground3 },
-  nav: { padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalXS}`, overflowX: "auto" },
+  nav: { padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalXS}` },
+  // Five sections do not fit one row of a 320–350 px pane; wrapping keeps every one visible.
+  tabs: { flexWrap: "wrap", rowGap: 0 },
   notifications: { paddingTop: tokens.spacingVerticalS },
   warning: { padding: `0 ${tokens.spacingHorizontalM}`, marginBottom: tokens.spacingVerticalS },
   content: { flex: 1, minHeight: 0, overflowY: "auto", padding: tokens.spacingHorizontalM },
@@ -98,15 +100,15 @@ function Pane({ environment, initialSection }: Required<AppProps>) {
       <div className={styles.pane}>
         <header className={styles.header}>
           <div className={styles.titleRow}>
-            <Title3 as="h1" className={styles.title}>
+            <Subtitle1 as="h1" className={styles.title}>
               {common.appName}
-            </Title3>
+            </Subtitle1>
             {environment.kind === "playground" ? (
               <Badge appearance="tint" color="informative">
                 {common.playgroundBadge}
               </Badge>
             ) : null}
-            <Badge appearance="outline" color={apiTooOld ? "warning" : "subtle"} data-testid="api-level">
+            <Badge appearance="outline" color={apiTooOld ? "warning" : "brand"} data-testid="api-level">
               {environment.apiLevel ? common.apiLevel(environment.apiLevel) : common.apiLevelUnknown}
             </Badge>
           </div>
@@ -114,6 +116,7 @@ function Pane({ environment, initialSection }: Required<AppProps>) {
         </header>
         <nav className={styles.nav} aria-label={common.navigationLabel}>
           <TabList
+            className={styles.tabs}
             size="small"
             selectedValue={current}
             onTabSelect={(_event, data) => navigation.goTo(data.value as SectionId)}
