@@ -2,10 +2,10 @@
  * Layout rendering: syncs and milliseconds through the simulator (Office.js path) and milliseconds and bytes
  * writing the same layout to a file (ExcelJS path), for 1,000, 10,000 and 50,000 data rows.
  * Goal: syncs equal for every size while the values fit one request (4 MB); past that 1 + ceil(bytes / 4 MB).
- * Run: `npx esbuild bench/render.bench.ts --bundle --platform=node --outfile=/tmp/render-bench.cjs && node /tmp/render-bench.cjs`
- * (or through `npm run bench` when it collects bench/*.bench.ts).
+ * Run: `npm run bench -- render`.
  */
-import { estimateLayoutBytes, renderLayout } from "../src/adapters/office/render-layout";
+import type { BenchResult } from "./index";
+import { DEFAULT_MAX_REQUEST_BYTES, estimateLayoutBytes, renderLayout } from "../src/adapters/office/render-layout";
 import { readSheetsTextWithReport } from "../src/adapters/office/read-sheets";
 import { writeLayoutToBuffer } from "../src/adapters/xlsx/render-layout";
 import { createExcelSimulator } from "../src/simulator";
@@ -50,14 +50,25 @@ export async function runRenderBench(sizes: number[] = [1_000, 10_000, 50_000]):
   return results;
 }
 
-if (require.main === module) {
-  runRenderBench().then(
-    (rows) => {
-      console.table(rows);
-    },
-    (error) => {
-      console.error(error instanceof Error ? error.message : error);
-      process.exit(1);
-    },
-  );
+export async function run(): Promise<BenchResult[]> {
+  const rows = await runRenderBench();
+  const results: BenchResult[] = [];
+  for (const row of rows) {
+    const expectedSyncs = 1 + Math.max(1, Math.ceil((row.estimatedMegabytes * 1e6) / DEFAULT_MAX_REQUEST_BYTES));
+    results.push(
+      {
+        name: `render: Office.js syncs, ${row.rows} rows (${row.estimatedMegabytes} MB)`,
+        value: row.officeSyncs,
+        unit: "syncs",
+        goal: `≤ ${expectedSyncs} (1 + ceil(MB / 4))`,
+        ok: row.officeSyncs <= expectedSyncs,
+      },
+      { name: `render: Office.js on the simulator, ${row.rows} rows`, value: row.officeMs, unit: "ms" },
+      { name: `read sheets: syncs, ${row.rows} rows (4 sheets)`, value: row.readSyncs, unit: "syncs" },
+      { name: `read sheets: ${row.rows} rows`, value: row.readMs, unit: "ms" },
+      { name: `render: .xlsx file, ${row.rows} rows`, value: row.xlsxMs, unit: "ms" },
+      { name: `render: .xlsx size, ${row.rows} rows`, value: Math.round(row.xlsxBytes / 1024), unit: "KB" },
+    );
+  }
+  return results;
 }
