@@ -192,27 +192,40 @@ export class SimRequestContext {
   }
 }
 
-/** UTF-8 bytes of a value as JSON would carry it. */
-export function jsonBytes(value: unknown): number {
-  if (value === null || value === undefined) return 4;
+/** UTF-8 bytes of a string as JSON carries it (quotes and a separator included). */
+function stringBytes(value: string): number {
+  let bytes = value.length + 3;
+  for (let i = 0; i < value.length; i++) {
+    const code = value.charCodeAt(i);
+    if (code >= 0x80) bytes += code < 0x800 ? 1 : 2;
+    else if (code === 0x22 || code === 0x5c) bytes += 1;
+  }
+  return bytes;
+}
+
+function scalarBytes(value: unknown): number {
+  if (typeof value === "string") return stringBytes(value);
+  if (value === null || value === undefined) return 5;
   if (typeof value === "number" || typeof value === "boolean") return String(value).length + 1;
-  if (typeof value === "string") {
-    let bytes = 3;
-    for (let i = 0; i < value.length; i++) {
-      const code = value.charCodeAt(i);
-      bytes += code < 0x80 ? (code === 0x22 || code === 0x5c ? 2 : 1) : code < 0x800 ? 2 : 3;
+  return jsonBytes(value);
+}
+
+/** UTF-8 bytes of a value as JSON would carry it (the request payload Excel measures). */
+export function jsonBytes(value: unknown): number {
+  if (Array.isArray(value)) {
+    let bytes = 2;
+    for (const item of value) {
+      if (Array.isArray(item)) {
+        bytes += 2;
+        for (let j = 0; j < item.length; j++) bytes += scalarBytes(item[j]);
+      } else bytes += scalarBytes(item);
     }
     return bytes;
   }
-  if (Array.isArray(value)) {
-    let bytes = 2;
-    for (const item of value) bytes += jsonBytes(item);
-    return bytes;
-  }
-  if (typeof value === "object") {
+  if (value !== null && typeof value === "object") {
     let bytes = 2;
     for (const [key, item] of Object.entries(value as object)) bytes += key.length + 4 + jsonBytes(item);
     return bytes;
   }
-  return 8;
+  return scalarBytes(value);
 }
