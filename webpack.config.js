@@ -18,15 +18,40 @@ const OFFICE_IGNORED = [
   "**/{access,onenote,outlook,outlookwebapp,powerpoint,powerpointios,project,visio,word,wordios}*",
 ];
 
+/** The generated certificate even when its CA could not be installed (no sudo): https works once the CA is trusted. */
+function generatedCertificate() {
+  try {
+    const fs = require("node:fs");
+    const defaults = require("office-addin-dev-certs/lib/defaults");
+    const read = (file) => fs.readFileSync(file);
+    return {
+      options: { ca: read(defaults.caCertificatePath), cert: read(defaults.localhostCertificatePath), key: read(defaults.localhostKeyPath) },
+      caPath: defaults.caCertificatePath,
+    };
+  } catch {
+    return null;
+  }
+}
+
 async function devServerHttps() {
   if (process.env.REESTR_HTTP === "1") return null;
   try {
     const devCerts = require("office-addin-dev-certs");
     return await devCerts.getHttpsServerOptions();
   } catch (error) {
+    const reason = error && error.message ? error.message.split("\n")[0] : String(error);
+    const generated = generatedCertificate();
+    if (generated) {
+      console.warn(
+        `\n[reestr] Сертификат создан, но корневой сертификат не установлен в систему (${reason}).\n` +
+          `[reestr] Чтобы браузер и Excel в браузере доверяли https://localhost:3000, импортируйте ${generated.caPath} как доверенный корневой.\n` +
+          `[reestr] The certificate was made but its CA is not trusted yet; import ${generated.caPath} as a trusted root (or set REESTR_HTTP=1 for plain http).\n`,
+      );
+      return generated.options;
+    }
     console.warn(
       "\n[reestr] Не удалось создать сертификат разработчика — сервер запущен по HTTP (Excel требует HTTPS, песочница работает).\n" +
-        `[reestr] Could not create a developer certificate (${error && error.message ? error.message : error}); serving over HTTP.\n`,
+        `[reestr] Could not create a developer certificate (${reason}); serving over HTTP.\n`,
     );
     return null;
   }
