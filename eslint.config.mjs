@@ -40,8 +40,10 @@ export default tseslint.config(
     // Microsoft's add-in rules recognise Office.js proxies by shape; on ExcelJS code (xlsx adapter, tests) they misfire.
     files: ["src/adapters/office/**/*.{ts,tsx}", "src/taskpane/**/*.{ts,tsx}", "src/playground/**/*.{ts,tsx}"],
     rules: {
-      "office-addins/call-sync-after-load": "error",
-      "office-addins/call-sync-before-read": "error",
+      // Our adapters sync through small counting wrappers (`await sync()`), which these two rules cannot follow; the
+      // simulator enforces the same thing for real (reading an unsynced property throws PropertyNotLoaded in tests).
+      "office-addins/call-sync-after-load": "off",
+      "office-addins/call-sync-before-read": "off",
       "office-addins/load-object-before-read": "error",
       "office-addins/no-context-sync-in-loop": "error",
       "office-addins/no-empty-load": "error",
