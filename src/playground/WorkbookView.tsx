@@ -2,8 +2,7 @@
 import {
   Button,
   Caption1,
-  Dropdown,
-  Option,
+  Select,
   Switch,
   Tab,
   TabList,
@@ -144,17 +143,15 @@ export function WorkbookView({ sim, apiChoice, onApiChoice, syncCount }: Workboo
         <Switch label={t.showVeryHidden} checked={showVeryHidden} onChange={(_e, data) => setShowVeryHidden(data.checked)} />
         <span className={styles.spacer} />
         <Caption1 id="api-level-label">{t.apiLevelLabel}</Caption1>
-        <Dropdown
+        <Select
           aria-labelledby="api-level-label"
-          style={{ minWidth: 180 }}
           data-testid="api-choice"
-          value={apiChoice === "1.8" ? t.apiOffice2019 : t.apiNewest}
-          selectedOptions={[apiChoice]}
-          onOptionSelect={(_event, data) => data.optionValue && data.optionValue !== apiChoice && onApiChoice(data.optionValue)}
+          value={apiChoice}
+          onChange={(_event, data) => data.value !== apiChoice && onApiChoice(data.value)}
         >
-          <Option value="newest">{t.apiNewest}</Option>
-          <Option value="1.8">{t.apiOffice2019}</Option>
-        </Dropdown>
+          <option value="newest">{t.apiNewest}</option>
+          <option value="1.8">{t.apiOffice2019}</option>
+        </Select>
       </div>
       <SheetGrid
         key={sheet.name}

@@ -49,10 +49,54 @@ describe("playground in Chromium", () => {
     await playground.screenshot("playground-grid");
   });
 
+  test("«Скачать .xlsx» saves the simulated workbook; very hidden sheets show only behind the switch", async () => {
+    const { page } = playground;
+    await playground.sim((sim) => {
+      const hidden = sim.workbook.addSheet("Служебный");
+      sim.workbook.setVisibility(hidden, "VeryHidden");
+      sim.workbook.changed();
+    });
+    await page.getByTestId("sheet-tab").first().waitFor();
+    expect(await page.getByTestId("sheet-tab").filter({ hasText: "Служебный" }).count()).toBe(0);
+    await page.getByRole("switch", { name: "Показать скрытые служебные листы" }).click();
+    await page.getByTestId("sheet-tab").filter({ hasText: "Служебный (служебный)" }).waitFor();
+
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("download-xlsx").click()]);
+    expect(download.suggestedFilename()).toBe("reestr-playground.xlsx");
+    const file = await download.path();
+    const bytes = require("node:fs").readFileSync(file) as Buffer;
+    expect(bytes.subarray(0, 2).toString("latin1")).toBe("PK");
+    const ExcelJS = require("exceljs");
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(bytes);
+    const saved = workbook.worksheets.map((sheet: { name: string; state: string }) => [sheet.name, sheet.state]);
+    expect(saved).toContainEqual(["Служебный", "veryHidden"]);
+  });
+
   test("no request left 127.0.0.1 and the page raised no errors", async () => {
     expect(playground.requests.length).toBeGreaterThan(0);
     expect(externalRequests(playground.requests)).toEqual([]);
     expect(playground.pageErrors).toEqual([]);
+  });
+});
+
+describe("playground at ExcelApi 1.8 (Office 2019)", () => {
+  test("the API-level choice reloads the page with an older host", async () => {
+    const playground = await startPlayground();
+    try {
+      await Promise.all([
+        playground.page.waitForURL(/\?api=1\.8$/),
+        playground.page.getByTestId("api-choice").selectOption("1.8"),
+      ]);
+      await playground.page.getByTestId("api-level").filter({ hasText: "Excel API 1.8" }).waitFor();
+      const supports = await playground.page.evaluate(() => [
+        (window as any).Office.context.requirements.isSetSupported("ExcelApi", "1.8"),
+        (window as any).Office.context.requirements.isSetSupported("ExcelApi", "1.9"),
+      ]);
+      expect(supports).toEqual([true, false]);
+    } finally {
+      await playground.close();
+    }
   });
 });
 
