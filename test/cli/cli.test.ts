@@ -58,7 +58,7 @@ describe("reestr dispatcher", () => {
   it("rejects an unknown command with one line naming the known ones", async () => {
     const run = capture();
     expect(await runCli(["valdate", "a.xlsx"], run.io)).toBe(2);
-    expect(run.stderr()).toMatch(/^reestr: неизвестная команда «valdate»; команды: validate.*\n$/);
+    expect(run.stderr()).toMatch(/^reestr: неизвестная команда «valdate»; команды: .*validate.*\n$/);
   });
 
   it("runs a command with paths relative to io.cwd", async () => {
