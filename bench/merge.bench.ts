@@ -11,14 +11,7 @@ import * as path from "path";
 import ExcelJS from "exceljs";
 import { REGISTER_COLUMNS } from "../src/core/columns";
 import { DEFAULT_DIRECTIONS, typicalProcesses } from "../src/core/typical-list";
-
-export interface BenchResult {
-  name: string;
-  value: number;
-  unit: string;
-  goal?: string;
-  ok?: boolean;
-}
+import type { BenchResult } from "./index";
 
 const FILES = 200;
 const ROWS_PER_FILE = 100;

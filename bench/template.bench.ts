@@ -11,14 +11,7 @@ import { buildTemplateLayout } from "../src/core/layout/template";
 import { DEFAULT_SETTINGS, type Settings } from "../src/core/settings";
 import { DEFAULT_DIRECTIONS, typicalProcesses } from "../src/core/typical-list";
 import { NEWEST_API_VERSION, createExcelSimulator } from "../src/simulator";
-
-export interface BenchResult {
-  name: string;
-  value: number;
-  unit: string;
-  goal?: string;
-  ok?: boolean;
-}
+import type { BenchResult } from "./index";
 
 export interface TemplateBenchRow {
   level: string;

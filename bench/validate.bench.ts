@@ -17,14 +17,7 @@ import type { SheetText } from "../src/core/register-types";
 import { summarizeIssues, validateRegister } from "../src/core/rules";
 import { DEFAULT_SETTINGS } from "../src/core/settings";
 import { REGISTER_TITLES, validRow } from "../test/fixtures/register-data";
-
-export interface BenchResult {
-  name: string;
-  value: number;
-  unit: string;
-  goal?: string;
-  ok?: boolean;
-}
+import type { BenchResult } from "./index";
 
 const MEGABYTE = 1024 * 1024;
 
