@@ -26,6 +26,7 @@ export interface SimSheetLike {
   textAt(row: number, column: number): string;
   styleAt(row: number, column: number): SimStyleLike;
   usedBox(valuesOnly: boolean): SimBox | null;
+  /** Points; `column` is 1-based. */
   columnWidth?(column: number): number;
   freeze?: { rows: number; columns: number };
 }
@@ -93,9 +94,10 @@ export function visibleTabs(workbook: SimWorkbookLike, showVeryHidden: boolean):
   return workbook.sheets.filter((sheet) => showVeryHidden || sheet.visibility !== "VeryHidden");
 }
 
-/** Column width in CSS pixels (Excel widths are points; 1 pt = 4/3 px). */
+/** Width of a 0-based grid column in CSS pixels (Excel widths are points; 1 pt = 4/3 px). */
 export function columnPixels(sheet: SimSheetLike, column: number): number {
-  const points = sheet.columnWidth ? sheet.columnWidth(column) : 48;
+  // The simulator's sheet model counts columns from 1, as Excel does.
+  const points = sheet.columnWidth ? sheet.columnWidth(column + 1) : 48;
   if (!points) return 4; // hidden column: a sliver, so the gap stays visible
   return Math.max(24, Math.min(480, Math.round((points * 4) / 3)));
 }
