@@ -9,3 +9,4 @@ export * from "./settings";
 export * from "./catalog";
 export * from "./read-register";
 export * from "./rules";
+export * from "./issue-views";

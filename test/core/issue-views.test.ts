@@ -1,0 +1,170 @@
+import { buildCatalog } from "../../src/core/catalog";
+import {
+  filterIssues,
+  flattenForList,
+  groupIssues,
+  ISSUE_CODE_TITLES,
+  issueAddress,
+  issueSheetColumn,
+  type IssueGroup,
+} from "../../src/core/issue-views";
+import type { IssueCode, RegisterIssue, RegisterTable, Severity } from "../../src/core/register-types";
+import { validateRegister } from "../../src/core/rules";
+import { DEFAULT_SETTINGS } from "../../src/core/settings";
+
+function issue(row: number, column: number, code: IssueCode, severity: Severity = "error"): RegisterIssue {
+  return { row, column, code, severity, message: `${code} в ${row}:${column}` };
+}
+
+const ISSUES: RegisterIssue[] = [
+  issue(9, 13, "broken-link", "warning"),
+  issue(7, 8, "invalid-value", "error"),
+  issue(7, 9, "invalid-value", "warning"),
+  issue(5, 1, "required"),
+  issue(8, 13, "broken-link", "warning"),
+  issue(6, 13, "broken-link", "warning"),
+  issue(7, 1, "duplicate-id"),
+  issue(5, 1, "duplicate-id"),
+];
+
+function summary(groups: IssueGroup[]): string[] {
+  return groups.map((g) => `${g.key} ${g.title} e${g.errors} w${g.warnings} [${g.issues.map((i) => `${i.row}:${i.column}`).join(" ")}]`);
+}
+
+describe("ISSUE_CODE_TITLES", () => {
+  it("names every rule the core reports, in Russian", () => {
+    expect(Object.keys(ISSUE_CODE_TITLES).sort()).toEqual(
+      ["broken-link", "duplicate-id", "group-mismatch", "invalid-value", "placement-missing", "required", "unknown-process"].sort(),
+    );
+    for (const title of Object.values(ISSUE_CODE_TITLES)) expect(title).toMatch(/^[А-ЯЁ][а-яё ]+$/);
+  });
+});
+
+describe("groupIssues by rule", () => {
+  it("puts groups with errors first, then the larger ones (ties in the rules' order), each ordered by row and column", () => {
+    expect(summary(groupIssues(ISSUES, "rule"))).toEqual([
+      "rule:invalid-value Значение не из справочника e1 w1 [7:8 7:9]",
+      "rule:duplicate-id Повторяющийся идентификатор e2 w0 [5:1 7:1]",
+      "rule:required Не заполнена обязательная графа e1 w0 [5:1]",
+      "rule:broken-link Связанный процесс не найден e0 w3 [6:13 8:13 9:13]",
+    ]);
+  });
+
+  it("keeps the rules' own order when counts tie", () => {
+    const tied = [issue(5, 15, "placement-missing", "warning"), issue(6, 5, "group-mismatch", "warning")];
+    expect(groupIssues(tied, "rule").map((g) => g.key)).toEqual(["rule:group-mismatch", "rule:placement-missing"]);
+  });
+
+  it("returns no groups for no issues", () => {
+    expect(groupIssues([], "rule")).toEqual([]);
+    expect(groupIssues([], "row")).toEqual([]);
+  });
+});
+
+describe("groupIssues by row", () => {
+  it("makes one «Строка N» group per row, rows ascending, issues by column", () => {
+    expect(summary(groupIssues(ISSUES, "row"))).toEqual([
+      "row:5 Строка 5 e2 w0 [5:1 5:1]",
+      "row:6 Строка 6 e0 w1 [6:13]",
+      "row:7 Строка 7 e2 w1 [7:1 7:8 7:9]",
+      "row:8 Строка 8 e0 w1 [8:13]",
+      "row:9 Строка 9 e0 w1 [9:13]",
+    ]);
+  });
+
+  it("does not reorder the caller's array", () => {
+    const copy = [...ISSUES];
+    groupIssues(ISSUES, "row");
+    expect(ISSUES).toEqual(copy);
+  });
+});
+
+describe("filterIssues", () => {
+  it("keeps all, only errors or only warnings", () => {
+    expect(filterIssues(ISSUES, "all")).toBe(ISSUES);
+    expect(filterIssues(ISSUES, "errors").map((i) => i.severity)).toEqual(["error", "error", "error", "error"]);
+    expect(filterIssues(ISSUES, "warnings").map((i) => `${i.row}:${i.column}`)).toEqual(["9:13", "7:9", "8:13", "6:13"]);
+  });
+});
+
+describe("flattenForList", () => {
+  const groups = groupIssues(ISSUES, "rule");
+
+  it("lists each group header followed by its issues", () => {
+    const items = flattenForList(groups, new Set());
+    expect(items).toHaveLength(groups.length + ISSUES.length);
+    expect(items.map((item) => (item.kind === "group" ? `[${item.key}]` : `${item.issue.row}:${item.issue.column}`))).toEqual([
+      "[rule:invalid-value]", "7:8", "7:9",
+      "[rule:duplicate-id]", "5:1", "7:1",
+      "[rule:required]", "5:1",
+      "[rule:broken-link]", "6:13", "8:13", "9:13",
+    ]);
+    expect(new Set(items.map((item) => item.key)).size).toBe(items.length);
+  });
+
+  it("hides the issues of collapsed groups but keeps their headers, marked collapsed", () => {
+    const items = flattenForList(groups, new Set(["rule:broken-link", "rule:duplicate-id"]));
+    expect(items.map((item) => (item.kind === "group" ? `[${item.key}${item.collapsed ? " свернута" : ""}]` : `${item.issue.row}`))).toEqual([
+      "[rule:invalid-value]", "7", "7",
+      "[rule:duplicate-id свернута]",
+      "[rule:required]", "5",
+      "[rule:broken-link свернута]",
+    ]);
+  });
+
+  it("ties each issue to its group", () => {
+    const items = flattenForList(groupIssues(ISSUES, "row"), new Set());
+    for (const item of items) if (item.kind === "issue") expect(item.groupKey).toBe(`row:${item.issue.row}`);
+  });
+});
+
+describe("issueAddress", () => {
+  // The register starts in column B; column 6 («Наименование процесса») sits in G; column 4 is missing.
+  const table: Pick<RegisterTable, "columnMap"> = {
+    columnMap: [1, 2, 3, null, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15],
+  };
+
+  it("places an issue in the sheet column its register column was found in", () => {
+    expect(issueAddress(table, { row: 7, column: 6 })).toBe("G7");
+    expect(issueAddress(table, { row: 12, column: 1 })).toBe("B12");
+    expect(issueSheetColumn(table, { column: 15 })).toBe(15);
+  });
+
+  it("falls back to the row's leftmost register column when the issue's column is missing", () => {
+    expect(issueAddress(table, { row: 9, column: 4 })).toBe("B9");
+    const reordered: Pick<RegisterTable, "columnMap"> = { columnMap: [30, null, 4, ...Array(12).fill(null)] };
+    expect(issueAddress(reordered, { row: 9, column: 2 })).toBe("E9");
+    expect(issueAddress(reordered, { row: 9, column: 1 })).toBe("AE9");
+  });
+
+  it("returns null when the table has no register column at all", () => {
+    expect(issueAddress({ columnMap: Array(15).fill(null) }, { row: 5, column: 1 })).toBeNull();
+  });
+});
+
+describe("with the core's rules", () => {
+  it("groups what validateRegister reports for a missing mandatory column and bad values", () => {
+    const catalog = buildCatalog(DEFAULT_SETTINGS);
+    const row = (sheetRow: number, overrides: Record<number, string>) => {
+      const cells = Array(15).fill("");
+      Object.entries(overrides).forEach(([column, value]) => (cells[Number(column) - 1] = value));
+      return { sheetRow, cells, extra: [] };
+    };
+    const columnMap = Array.from({ length: 15 }, (_, i) => (i === 6 ? null : i)); // column 7 «Ответственный» missing
+    const table: RegisterTable = {
+      sheet: "Реестр",
+      headerRow: 3,
+      columnMap,
+      missingColumns: [7],
+      extraColumns: [],
+      rows: [row(5, { 1: "X-1", 3: "Услуга", 6: "Нет такого процесса", 8: "Непонятно" }), row(6, { 1: "X-1", 3: "Услуга" })],
+    };
+    const issues = validateRegister(table, catalog);
+    const byRule = groupIssues(issues, "rule");
+    expect(byRule[0].errors).toBeGreaterThan(0);
+    expect(byRule.map((g) => g.title)).toEqual(expect.arrayContaining(["Не заполнена обязательная графа", "Повторяющийся идентификатор", "Процесс не из типового перечня"]));
+    const missingOwner = issues.find((i) => i.column === 7)!;
+    expect(issueAddress(table, missingOwner)).toBe(`A${missingOwner.row}`);
+    expect(groupIssues(issues, "row").map((g) => g.title)).toEqual(["Строка 5", "Строка 6"]);
+  });
+});
