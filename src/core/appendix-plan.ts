@@ -9,17 +9,17 @@ import type { RuDate } from "./approval";
 import type { RegisterSummary } from "./summary";
 import { buildCatalog, type RegisterCatalog } from "./catalog";
 import { findRegister } from "./read-register";
+import { isGeneratedSheetName } from "./sheet-names";
 import { summarizeIssues, validateRegister } from "./rules";
 import { DEFAULT_SETTINGS, findSettingsPairs, settingsFromPairs, SETTINGS_SHEET_NAME, type Settings } from "./settings";
 import { cleanText, matchKey } from "./text";
 import { APPENDIX_SHEET_NAME, buildAppendixLayout, type OrderDetails, type PaperSize } from "./layout/appendix";
-import { buildTypicalListLayout, nextAppendixNumber, TYPICAL_LIST_SHEET_NAME } from "./layout/typical-list-appendix";
-import { buildSummarySheet, SUMMARY_SHEET_NAME, type SummarySheet } from "./layout/summary-sheet";
+import { buildTypicalListLayout, nextAppendixNumber } from "./layout/typical-list-appendix";
+import { buildSummarySheet, type SummarySheet } from "./layout/summary-sheet";
 import { buildApprovedRegisterLayout, parseRuDate, readApprovedRegister, todayRuDate, type ApprovedRegister } from "./approval";
 import { summarizeRegister } from "./summary";
 
-/** Sheets this feature writes: never taken for the register itself. */
-export const GENERATED_SHEET_NAMES = [APPENDIX_SHEET_NAME, TYPICAL_LIST_SHEET_NAME, SUMMARY_SHEET_NAME];
+export { GENERATED_SHEET_NAMES } from "./sheet-names";
 
 export type OrderField = "orderNumber" | "orderDate" | "agencyGenitive";
 
@@ -68,8 +68,7 @@ export function settingsOfSheets(sheets: readonly SheetText[]): Settings {
 
 /** The working register: the core's header finding over every sheet except the ones we generate. */
 export function findWorkingRegister(sheets: readonly SheetText[]): RegisterTable | null {
-  const generated = new Set(GENERATED_SHEET_NAMES.map(matchKey));
-  return findRegister(sheets.filter((sheet) => !generated.has(matchKey(sheet.name))));
+  return findRegister(sheets.filter((sheet) => !isGeneratedSheetName(sheet.name)));
 }
 
 /** Order details from the request, falling back to the settings (appendix number «1» when none is set). */

@@ -5,6 +5,7 @@
 import type { ExtraColumn, RegisterRow, RegisterTable, SheetText } from "./register-types";
 import { COLUMN_COUNT, matchColumnTitleDetailed, type TitleMatchQuality } from "./columns";
 import { SETTINGS_SHEET_NAME } from "./settings";
+import { isGeneratedSheetName } from "./sheet-names";
 import { cleanText, matchKey } from "./text";
 
 /** The header must lie within this many rows from the top of the sheet. */
@@ -128,11 +129,18 @@ function tableFrom(sheet: SheetText, header: HeaderCandidate): RegisterTable {
   };
 }
 
-/** The register in these sheets, or null when no sheet has a register header. */
+/**
+ * The register in these sheets, or null when no sheet has a register header. Sheets we generate (the appendix, the
+ * summary, the merge report…) repeat the column titles: they are searched only when no other sheet holds a register.
+ */
 export function findRegister(sheets: readonly SheetText[]): RegisterTable | null {
+  return findRegisterAmong(sheets, (name) => !isGeneratedSheetName(name)) ?? findRegisterAmong(sheets, isGeneratedSheetName);
+}
+
+function findRegisterAmong(sheets: readonly SheetText[], searched: (name: string) => boolean): RegisterTable | null {
   let best: HeaderCandidate | null = null;
   sheets.forEach((sheet, sheetIndex) => {
-    if (!sheet || isSkippedSheet(sheet.name ?? "")) return;
+    if (!sheet || isSkippedSheet(sheet.name ?? "") || !searched(sheet.name ?? "")) return;
     const rows = sheet.rows ?? [];
     const limit = Math.min(rows.length, HEADER_SEARCH_ROWS);
     for (let r = 0; r < limit; r++) {

@@ -2,6 +2,11 @@ import { REGISTER_COLUMNS, columnTitleWithMark } from "../../src/core/columns";
 import { findRegister } from "../../src/core/read-register";
 import type { SheetText } from "../../src/core/register-types";
 import { SETTINGS_SHEET_NAME } from "../../src/core/settings";
+import type { SheetLayout } from "../../src/core/layout/types";
+import { planAppendix } from "../../src/core/appendix-plan";
+import { APPENDIX_SHEET_NAME, CHANGE_LOG_SHEET_NAME, GENERATED_SHEET_NAMES, SUMMARY_SHEET_NAME } from "../../src/core/sheet-names";
+import { registerSheets } from "../appendix/helpers";
+import { validRows } from "../fixtures/register-data";
 
 const HEADER = REGISTER_COLUMNS.map(columnTitleWithMark);
 const NUMBERS = REGISTER_COLUMNS.map((c) => String(c.number));
@@ -131,5 +136,51 @@ describe("findRegister numbering rows", () => {
   it("keeps a first data row made only of numbers that are not a column numbering", () => {
     const sheet: SheetText = { name: "Реестр", rows: [["Идентификатор процесса", "Клиент", "Статус"], ["10", "11", "12"]] };
     expect(findRegister([sheet])!.rows.map((r) => r.sheetRow)).toEqual([2]);
+  });
+});
+
+/** A rendered layout as an adapter would read it back: the text of every cell. */
+function sheetTextOf(layout: SheetLayout): SheetText {
+  const rows: string[][] = [];
+  for (const block of layout.blocks) {
+    block.values.forEach((values, r) => {
+      const row = (rows[block.row - 1 + r] ??= []);
+      values.forEach((value, c) => {
+        row[block.col - 1 + c] = value === null ? "" : typeof value === "object" ? "" : String(value);
+      });
+    });
+  }
+  return { name: layout.name, rows: Array.from(rows, (row) => Array.from(row ?? [], (cell) => cell ?? "")) };
+}
+
+describe("findRegister and the sheets we generate", () => {
+  const plan = planAppendix({ sheets: registerSheets(validRows(4)), order: { orderNumber: "7", orderDate: "15.01.2024", agencyGenitive: "Архивной службы" } });
+  if (!plan.ok) throw new Error(plan.message);
+  const appendix = sheetTextOf(plan.layout.sheets.find((sheet) => sheet.name === APPENDIX_SHEET_NAME)!);
+
+  it("the appendix repeats all 15 titles, so it would win on its own", () => {
+    expect(findRegister([appendix])!.sheet).toBe(APPENDIX_SHEET_NAME);
+    expect(findRegister([appendix])!.missingColumns).toEqual([]);
+  });
+
+  it("takes a user's sheet with fewer recognised titles over the appendix placed before it", () => {
+    const users: SheetText = { name: "Лист1", rows: [["Идентификатор процесса", "Наименование процесса", "Статус"], ["1", "Процесс", "Действует"]] };
+    const table = findRegister([appendix, users])!;
+    expect(table.sheet).toBe("Лист1");
+    expect(table.rows.map((row) => row.cells[0])).toEqual(["1"]);
+  });
+
+  it("skips every generated sheet by name, whatever its case and spacing, while another sheet holds a register", () => {
+    const register: SheetText = { name: "Данные", rows: [HEADER.slice(0, 8), dataRow("АС-1").slice(0, 8)] };
+    const copies = GENERATED_SHEET_NAMES.map((name) => ({ name, rows: [HEADER, NUMBERS, dataRow("копия")] }));
+    expect(findRegister([...copies, register])!.sheet).toBe("Данные");
+    const renamed = [{ name: ` ${SUMMARY_SHEET_NAME.toUpperCase()} `, rows: [HEADER, dataRow("x")] }, register];
+    expect(findRegister(renamed)!.sheet).toBe("Данные");
+  });
+
+  it("falls back to a generated sheet only when no other sheet holds a register", () => {
+    const changeLog: SheetText = { name: CHANGE_LOG_SHEET_NAME, rows: [HEADER, dataRow("АС-9")] };
+    const notes: SheetText = { name: "Заметки", rows: [["Что сделать"], ["проверить"]] };
+    expect(findRegister([notes, changeLog])!.sheet).toBe(CHANGE_LOG_SHEET_NAME);
   });
 });

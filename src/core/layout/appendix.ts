@@ -9,7 +9,8 @@ import { cleanText, matchKey } from "../text";
 import { DIRECTION_NAME_VARIANTS, findProcess, splitProcessCode, type TypicalProcess } from "../typical-list";
 import { DEFAULT_COLUMN_WIDTH_CHARS, columnLetters, lineHeightPoints, parseA1Range, wrappedLineCount } from "./cells";
 
-export const APPENDIX_SHEET_NAME = "Приложение к приказу";
+import { APPENDIX_SHEET_NAME } from "../sheet-names";
+export { APPENDIX_SHEET_NAME };
 
 export type PaperSize = "A4" | "A3";
 

@@ -14,8 +14,8 @@ import { DEFAULT_SETTINGS, type Settings } from "../settings";
 import { REGISTER_COLUMNS } from "../columns";
 
 export const MERGED_SHEET_NAME = "Сводный реестр";
-export const MERGE_REPORT_SHEET_NAME = "Отчет о сведении";
-export const CHANGE_LOG_SHEET_NAME = "Журнал изменений";
+import { CHANGE_LOG_SHEET_NAME, MERGE_REPORT_SHEET_NAME } from "../sheet-names";
+export { CHANGE_LOG_SHEET_NAME, MERGE_REPORT_SHEET_NAME };
 export const MERGE_SHEET_NAMES: readonly string[] = [MERGED_SHEET_NAME, MERGE_REPORT_SHEET_NAME, CHANGE_LOG_SHEET_NAME];
 
 /** Rows of the consolidated sheet (1-based), as the template has them: titles, then header, numbering, data. */

@@ -7,7 +7,8 @@ import type { CellBlock, LayoutValue, SheetLayout } from "./types";
 import { columnLetters } from "./cells";
 import { cleanText } from "../text";
 
-export const SUMMARY_SHEET_NAME = "Сводка";
+import { SUMMARY_SHEET_NAME } from "../sheet-names";
+export { SUMMARY_SHEET_NAME };
 
 export interface SummarySheet {
   layout: SheetLayout;

@@ -8,7 +8,8 @@ import { APPENDIX_FONT, APPENDIX_MARGINS, DRAFT_MARK, appendixFooter, fittedRowH
 import { processLabel } from "../typical-list";
 import { cleanText } from "../text";
 
-export const TYPICAL_LIST_SHEET_NAME = "Типовой перечень";
+import { TYPICAL_LIST_SHEET_NAME } from "../sheet-names";
+export { TYPICAL_LIST_SHEET_NAME };
 
 export const TYPICAL_LIST_TITLES = [
   "№",
