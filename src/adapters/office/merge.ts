@@ -2,9 +2,9 @@
  * «Свести файлы подразделений» through Office.js. The files are parsed in the pane (no insertWorksheetsFromBase64, which
  * needs ExcelApi 1.13 and fails on the web for some content); Excel only receives the finished sheets.
  *
- * Round trips: reading the workbook's state = 1 (sheet names) + 2 (settings and approved register sheets, more only past
- * 5 MB); writing = the renderer's 1 lookup + 1 apply, plus one per further 4 MB of values — within issue 6's
- * "at most 4 syncs plus one per 5 MB chunk".
+ * Round trips: reading the workbook's state = 2 (sheet list with the merge sheets' lookups; settings and approved
+ * register text), 1 when neither sheet exists, more only past 4 MB of text; writing = the renderer's 1 lookup + 1 apply,
+ * plus one per further 4.5 MB of values — within issue 6's "at most 4 syncs plus one per 5 MB chunk".
  */
 import { readApprovedRegister, APPROVED_SHEET_NAME } from "../../core/approval";
 import type { RegisterTable } from "../../core/register-types";
@@ -25,30 +25,39 @@ export interface MergeWorkbookState {
   syncs: number;
 }
 
-/** What the pane needs before merging: earlier merge sheets, the settings and the approved register. Read only. */
+/**
+ * What the pane needs before merging: earlier merge sheets, the settings and the approved register. Read only.
+ * The merge sheets' lookups ride on the reader's own listing sync, so the whole state costs the reader's 2 syncs
+ * (more only past `maxRequestBytes` of text) and a write after it stays within issue 6's budget.
+ */
 export async function readMergeWorkbookState(
   context: Excel.RequestContext,
   options: Pick<RenderOptions, "maxRequestBytes"> = {},
 ): Promise<MergeWorkbookState> {
-  const worksheets = context.workbook.worksheets;
-  worksheets.load("items/name");
-  await context.sync();
-  const names = worksheets.items.map((sheet) => sheet.name);
-  const wanted = [SETTINGS_SHEET_NAME, APPROVED_SHEET_NAME].filter((name) => names.includes(name));
-  let syncs = 1;
-  let settings: Settings | null = null;
-  let approved: MergeWorkbookState["approved"] = null;
-  if (wanted.length > 0) {
-    const read = await readSheetsTextWithReport(context, { sheetNames: wanted, maxRequestBytes: options.maxRequestBytes });
-    syncs += read.syncs;
-    settings = settingsFromSheets(read.sheets);
-    const snapshot = readApprovedRegister(read.sheets);
-    if (snapshot) {
-      approved = { table: snapshot.table, description: `приказ от ${snapshot.orderDate} № ${snapshot.orderNumber}` };
-    }
-  }
-  return { existingMergeSheets: MERGE_SHEET_NAMES.filter((name) => names.includes(name)), settings, approved, syncs };
+  const mergeSheets = MERGE_SHEET_NAMES.map((name) => {
+    const sheet = context.workbook.worksheets.getItemOrNullObject(name);
+    sheet.load("isNullObject");
+    return { name, sheet };
+  });
+  const read = await readSheetsTextWithReport(context, {
+    sheetNames: [SETTINGS_SHEET_NAME, APPROVED_SHEET_NAME],
+    maxRequestBytes: options.maxRequestBytes,
+  });
+  const snapshot = readApprovedRegister(read.sheets);
+  return {
+    existingMergeSheets: mergeSheets.filter((item) => !item.sheet.isNullObject).map((item) => item.name),
+    settings: settingsFromSheets(read.sheets),
+    approved: snapshot ? { table: snapshot.table, description: `приказ от ${snapshot.orderDate} № ${snapshot.orderNumber}` } : null,
+    syncs: read.syncs,
+  };
 }
+
+/**
+ * Bytes of values per write request. The renderer's 4 MB default would, past ~24 MB of values, spend more syncs than
+ * issue 6 allows (4 + one per 5 MB); 4.5 MB keeps within it up to ~45 MB. The estimate runs a few per cent above the
+ * JSON actually sent, so a request stays well under Excel's 5 MB limit.
+ */
+export const MERGE_WRITE_REQUEST_BYTES = 4_500_000;
 
 export interface MergeWriteOptions extends Pick<RenderOptions, "supports" | "apiLevel" | "maxRequestBytes"> {
   /** Merge sheets present in the workbook (from `readMergeWorkbookState`). */
@@ -69,6 +78,6 @@ export async function writeMergeSheets(context: Excel.RequestContext, layout: Wo
     replaceSheets: true,
     supports: options.supports,
     apiLevel: options.apiLevel,
-    maxRequestBytes: options.maxRequestBytes,
+    maxRequestBytes: options.maxRequestBytes ?? MERGE_WRITE_REQUEST_BYTES,
   });
 }
