@@ -1,6 +1,80 @@
 /** Strings of the «Проверка реестра» section. */
+const plural = (n: number, one: string, few: string, many: string): string => {
+  const mod10 = n % 10;
+  const mod100 = n % 100;
+  if (mod10 === 1 && mod100 !== 11) return one;
+  if (mod10 >= 2 && mod10 <= 4 && (mod100 < 12 || mod100 > 14)) return few;
+  return many;
+};
+
+const count = (n: number, one: string, few: string, many: string): string => `${n} ${plural(n, one, few, many)}`;
+
 export const validation = {
   title: "Проверка реестра",
-  comingSoon:
-    "Проверка реестра по правилам: обязательные графы, процессы типового перечня, значения справочников, повторяющиеся идентификаторы, ссылки на связанные процессы. Каждая ошибка будет показана со строкой и графой, щелчок по ней выделит ячейку, а типовые ошибки можно будет исправить одной кнопкой.",
+  intro:
+    "Проверка по правилам приказа: обязательные графы, процессы типового перечня, значения справочников, повторяющиеся идентификаторы, связи между процессами. Ячейки с замечаниями отмечаются на листе; щелчок по замечанию выделяет ячейку.",
+  outsideExcel: "Проверка работает в Excel или в песочнице.",
+  check: "Проверить реестр",
+  checking: "Проверка…",
+  clearMarks: "Снять отметки",
+  marksCleared: "Отметки проверки сняты; собственное оформление листа не изменено.",
+
+  summaryLabel: "Итог проверки",
+  summary: (errors: number, warnings: number, rows: number, sheet: string) =>
+    `Ошибок: ${errors}, предупреждений: ${warnings}; проверено ${count(rows, "строка", "строки", "строк")}, лист «${sheet}».`,
+  checkedAt: (time: string, automatic: boolean) => (automatic ? `Перепроверено автоматически в ${time}` : `Проверено в ${time}`),
+  noIssues: "Замечаний нет: реестр соответствует правилам.",
+  marked: (cells: number) => `На листе отмечено ${count(cells, "ячейка", "ячейки", "ячеек")}.`,
+  marksNotSet: "Ячейки на листе не отмечены",
+
+  groupLabel: "Группировать",
+  groupByRule: "по правилам",
+  groupByRow: "по строкам",
+  filterLabel: "Показать",
+  filterAll: (n: number) => `Все замечания (${n})`,
+  filterErrors: (n: number) => `Только ошибки (${n})`,
+  filterWarnings: (n: number) => `Только предупреждения (${n})`,
+  nothingToShow: "Нет замечаний выбранного вида.",
+
+  listLabel: "Замечания проверки",
+  listHint: "Стрелки — переход, Enter — выделить ячейку или свернуть группу, ← → — свернуть и развернуть группу.",
+  error: "Ошибка",
+  warning: "Предупреждение",
+  groupCounts: (errors: number, warnings: number) =>
+    [errors ? count(errors, "ошибка", "ошибки", "ошибок") : "", warnings ? count(warnings, "предупреждение", "предупреждения", "предупреждений") : ""]
+      .filter(Boolean)
+      .join(", "),
+  issuePlace: (row: number, address: string | null, column: string) =>
+    `Строка ${row}${address ? ` · ${address}` : ""} · ${column}`,
+  selectFailed: "Не удалось выделить ячейку",
+
+  autoLabel: "Проверять автоматически после изменений",
+  autoNeedsCheck: "Сначала проверьте реестр: автоматическая проверка следит за листом реестра.",
+  autoUnsupported: (level: string) =>
+    `Эта версия Excel (API ${level || "неизвестна"}) не сообщает надстройке об изменениях на листе (нужен ExcelApi 1.7) — проверяйте кнопкой.`,
+  autoOn: (sheet: string) => `Лист «${sheet}» проверяется заново через 1–2 секунды после изменений, в том числе после вставки.`,
+  autoFailed: "Автоматическая проверка не включена",
+
+  fixesTitle: "Исправления",
+  fixesHint: "Каждое исправление меняет только показанные ячейки, одним действием; ячейки, измененные после проверки, не трогаются.",
+  fixCells: (n: number) => `Будет изменено ${count(n, "ячейка", "ячейки", "ячеек")}.`,
+  fixMore: (n: number) => `…и еще ${n}`,
+  fixPreviewLabel: (title: string) => `Что изменится: ${title}`,
+  emptyValue: "(пусто)",
+  apply: "Применить",
+  applying: "Применение…",
+  applied: (changed: number, skipped: number) =>
+    `Изменено ${count(changed, "ячейка", "ячейки", "ячеек")}.` +
+    (skipped ? ` Не тронуто ${count(skipped, "ячейка", "ячейки", "ячеек")}: их изменили после проверки.` : "") +
+    " Реестр проверяется заново.",
+  idScheme: (scheme: string) => `Схема идентификатора: ${scheme}`,
+  openSettings: "Изменить в настройках",
+  confirmTitle: "Применить исправление?",
+  confirmText: (title: string, cells: number) =>
+    `«${title}» изменит ${count(cells, "ячейку", "ячейки", "ячеек")}. Изменения надстройки Excel может не отменить кнопкой «Отменить»; при сомнении сначала сохраните копию книги.`,
+  confirm: "Применить",
+  cancel: "Отмена",
+  checkFailed: "Проверка не выполнена",
+  applyFailed: "Исправление не применено",
+  clearFailed: "Отметки не сняты",
 } as const;

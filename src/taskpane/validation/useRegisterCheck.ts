@@ -1,0 +1,118 @@
+/**
+ * The check's state for the section: one check at a time (a request made while one runs is coalesced into one re-run),
+ * the last good result kept when a check fails, errors reported through the pane's notifications.
+ */
+import { useCallback, useEffect, useRef, useState } from "react";
+import { describeOfficeError, runExcel } from "../../adapters/office/run";
+import { checkRegister, watchSheetEdits, type RegisterCheck } from "../../adapters/office/validation";
+import type { NotifyApi } from "../notify";
+import { validation as t } from "../strings/validation";
+
+export interface CheckResult {
+  check: RegisterCheck;
+  checkedAt: Date;
+  /** Started by the edit watcher rather than by the user. */
+  automatic: boolean;
+}
+
+export interface RegisterCheckState {
+  result: CheckResult | null;
+  running: boolean;
+  /** Runs a check (or, when one is running, one more right after it); resolves when the checks settle. */
+  recheck(automatic?: boolean): Promise<void>;
+}
+
+export function useRegisterCheck(notify: NotifyApi["notify"]): RegisterCheckState {
+  const [result, setResult] = useState<CheckResult | null>(null);
+  const [running, setRunning] = useState(false);
+  const current = useRef<Promise<void> | null>(null);
+  const again = useRef<{ automatic: boolean } | null>(null);
+  const mounted = useRef(true);
+
+  useEffect(() => {
+    mounted.current = true;
+    return () => {
+      mounted.current = false;
+    };
+  }, []);
+
+  const recheck = useCallback(
+    (automatic = false): Promise<void> => {
+      if (current.current) {
+        // Edits during a check: one more check after it sees them all.
+        again.current = { automatic: (again.current?.automatic ?? true) && automatic };
+        return current.current;
+      }
+      const loop = async () => {
+        setRunning(true);
+        let next: { automatic: boolean } | null = { automatic };
+        try {
+          while (next && mounted.current) {
+            const started = next;
+            again.current = null;
+            try {
+              const check = await runExcel((context) => checkRegister(context));
+              if (mounted.current) setResult({ check, checkedAt: new Date(), automatic: started.automatic });
+            } catch (error) {
+              // The previous results stay on screen; the reason goes to the status area.
+              if (mounted.current) notify({ intent: "error", title: t.checkFailed, text: describeOfficeError(error) });
+            }
+            next = again.current;
+          }
+        } finally {
+          current.current = null;
+          again.current = null;
+          if (mounted.current) setRunning(false);
+        }
+      };
+      current.current = loop();
+      return current.current;
+    },
+    [notify],
+  );
+
+  return { result, running, recheck };
+}
+
+/** Debounce of the automatic check: a paste of many cells raises several events; one check follows the last. */
+export const AUTO_CHECK_DELAY_MS = 1500;
+
+/**
+ * While `enabled` and a sheet is known, re-checks AUTO_CHECK_DELAY_MS after the user's last edit of that sheet.
+ * Stops watching when switched off, when the sheet changes and on unmount. `onFailed` is told when watching cannot start.
+ */
+export function useAutoRecheck(
+  enabled: boolean,
+  sheet: string | null,
+  recheck: (automatic: boolean) => Promise<void>,
+  onFailed: (message: string) => void,
+): void {
+  const latest = useRef({ recheck, onFailed });
+  latest.current = { recheck, onFailed };
+
+  useEffect(() => {
+    if (!enabled || !sheet) return undefined;
+    let stopped = false;
+    let stop: (() => Promise<void>) | null = null;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const onEdit = () => {
+      if (stopped) return;
+      clearTimeout(timer);
+      timer = setTimeout(() => void latest.current.recheck(true), AUTO_CHECK_DELAY_MS);
+    };
+    watchSheetEdits(sheet, onEdit).then(
+      (stopWatching) => {
+        if (stopped) void stopWatching().catch(() => undefined);
+        else stop = stopWatching;
+      },
+      (error: unknown) => {
+        if (!stopped) latest.current.onFailed(describeOfficeError(error));
+      },
+    );
+    return () => {
+      stopped = true;
+      clearTimeout(timer);
+      if (stop) void stop().catch(() => undefined);
+    };
+  }, [enabled, sheet]);
+}
