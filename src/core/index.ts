@@ -10,3 +10,4 @@ export * from "./catalog";
 export * from "./read-register";
 export * from "./rules";
 export * from "./issue-views";
+export * from "./fixes";

@@ -1,0 +1,396 @@
+/**
+ * Fixes the pane previews and applies in one batch (issue 5): each is a plan of cell changes computed from the table as
+ * read. Pure: the Office adapter writes the plan (`applyFix`), skipping cells edited since the plan was made.
+ */
+import type { RegisterCatalog } from "./catalog";
+import type { RegisterRow, RegisterTable, SheetText } from "./register-types";
+import { cleanText, matchKey } from "./text";
+import { DIRECTION_NAME_VARIANTS, findProcess, processLabel, splitProcessCode, type TypicalProcess } from "./typical-list";
+import { canonicalPlacements, canonicalValue } from "./vocabularies";
+
+export type FixKind = "fill-direction" | "canonical-values" | "trim-spaces" | "assign-ids";
+
+/** In the order the pane offers them. */
+export const FIX_KINDS: readonly FixKind[] = ["trim-spaces", "canonical-values", "fill-direction", "assign-ids"];
+
+export interface CellChange {
+  /** Sheet row, 1-based. */
+  row: number;
+  /** Register column 1–15. */
+  column: number;
+  /** 0-based sheet column the register column was found in. */
+  sheetColumn: number;
+  before: string;
+  after: string;
+}
+
+export interface FixPlan {
+  kind: FixKind;
+  /** Russian, short: «Убрать лишние пробелы». */
+  title: string;
+  /** Russian, one sentence on what will change. */
+  description: string;
+  changes: CellChange[];
+}
+
+export interface FixOptions {
+  /** Settings.idScheme: {agency}, {process}, {nn}. */
+  idScheme: string;
+  /** Settings.agencyCode. */
+  agencyCode: string;
+  /**
+   * The sheet the table was read from, as display text (rows[0] is sheet row 1). With it, `before` is the cell's text
+   * exactly as the sheet holds it (so a writer can tell whether the cell was edited since) and «trim-spaces» sees the
+   * spaces that reading cleaned away. Without it, `before` is the table's cleaned text and «trim-spaces» finds nothing.
+   */
+  source?: SheetText;
+}
+
+/** The {process} part of an ID for a row whose process is not in the typical list. */
+export const UNKNOWN_PROCESS_CODE = "0";
+
+const COL = { id: 1, group: 5, process: 6, status: 8, client: 9, kind: 14, placement: 15 } as const;
+
+/** «1 ячейка», «2 ячейки», «5 ячеек». */
+export function cellsCount(n: number): string {
+  const mod10 = n % 10;
+  const mod100 = n % 100;
+  const word = mod10 === 1 && mod100 !== 11 ? "ячейка" : mod10 >= 2 && mod10 <= 4 && (mod100 < 12 || mod100 > 14) ? "ячейки" : "ячеек";
+  return `${n} ${word}`;
+}
+
+/** «в 1 строке», «в 3 строках». */
+function inRows(n: number): string {
+  return `в ${n} ${n % 10 === 1 && n % 100 !== 11 ? "строке" : "строках"}`;
+}
+
+/** «1 строке», «3 строкам» (dative). */
+function toRows(n: number): string {
+  return `${n} ${n % 10 === 1 && n % 100 !== 11 ? "строке" : "строкам"}`;
+}
+
+function memo<T>(compute: (value: string) => T): (value: string) => T {
+  const cache = new Map<string, T>();
+  return (value) => {
+    if (cache.has(value)) return cache.get(value) as T;
+    const result = compute(value);
+    cache.set(value, result);
+    return result;
+  };
+}
+
+/** Reads a register cell: raw sheet text when the source is given, else the table's cleaned text. */
+function cellReader(table: RegisterTable, source: SheetText | undefined): (row: RegisterRow, column: number) => string {
+  if (!source) return (row, column) => row.cells[column - 1] ?? "";
+  return (row, column) => {
+    const sheetColumn = table.columnMap[column - 1];
+    if (sheetColumn === null || sheetColumn === undefined) return "";
+    const text = source.rows[row.sheetRow - 1]?.[sheetColumn];
+    return typeof text === "string" ? text : text === undefined || text === null ? "" : String(text);
+  };
+}
+
+const NBSP_AND_TABS = /[\u00A0\u202F\u2007\t\f\v]/g;
+const HORIZONTAL_RUNS = /[ \u2000-\u2006\u2008-\u200A\u3000]+/g;
+
+/**
+ * Spaces tidied: non-breaking spaces and tabs become spaces, runs collapse, each line is trimmed, empty lines at the edges
+ * go and a run of empty lines inside becomes one (a paragraph break the author meant stays).
+ */
+export function tidySpaces(text: string): string {
+  const lines = text
+    .replace(/\r\n?/g, "\n")
+    .replace(NBSP_AND_TABS, " ")
+    .replace(/[\u200B\uFEFF]/g, "")
+    .split("\n")
+    .map((line) => line.replace(HORIZONTAL_RUNS, " ").trim());
+  while (lines.length && lines[0] === "") lines.shift();
+  while (lines.length && lines[lines.length - 1] === "") lines.pop();
+  return lines.filter((line, i) => line !== "" || lines[i - 1] !== "").join("\n");
+}
+
+/** The codes of the directions a column-5 text names (name, code, «code. name»), as the rules read it. */
+function directionsNamedBy(catalog: RegisterCatalog): (groupText: string) => string[] {
+  const namesByCode = new Map<string, Set<string>>();
+  for (const direction of catalog.directions) {
+    const names = new Set<string>([matchKey(direction.name)]);
+    for (const variant of DIRECTION_NAME_VARIANTS[direction.name] ?? []) names.add(matchKey(variant));
+    namesByCode.set(direction.code, names);
+  }
+  return memo((groupText: string) => {
+    const key = matchKey(groupText);
+    const match = /^(\d{1,2})(?:\s*\.\s*|\s+|$)(.*)$/.exec(key);
+    const code = match ? match[1] : "";
+    const name = match ? match[2].trim() : key;
+    const named: string[] = [];
+    for (const [directionCode, names] of namesByCode) {
+      const codeFits = code === "" || code === directionCode;
+      const nameFits = name === "" || names.has(name);
+      if (codeFits && nameFits && (code !== "" || name !== "")) named.push(directionCode);
+    }
+    return named;
+  });
+}
+
+/** The typical list's spelling of a process text that differs from its label or name only in case, ё/е, spaces. */
+function canonicalProcess(text: string, processes: readonly TypicalProcess[]): string | null {
+  const process = findProcess(text, processes);
+  if (!process) return null;
+  const label = processLabel(process);
+  const whole = matchKey(text);
+  // The user's form is kept: a label stays a label, a bare name stays a bare name.
+  if (whole === matchKey(label)) return label;
+  if (whole === matchKey(process.name)) return process.name;
+  const { code, name } = splitProcessCode(cleanText(text));
+  if (code && code === process.code && matchKey(name) === matchKey(process.name)) return label;
+  // Other wordings (older seed names, another agency's name) are left to the user.
+  return null;
+}
+
+/** The separator a placements cell uses, kept when its values are respelled. */
+function placementJoiner(text: string): string {
+  if (text.includes(";")) return "; ";
+  if (text.includes(",")) return ", ";
+  if (/[\n\r]/.test(text)) return "\n";
+  return "; ";
+}
+
+function planTrimSpaces(table: RegisterTable, read: (row: RegisterRow, column: number) => string): CellChange[] {
+  const changes: CellChange[] = [];
+  const columns = table.columnMap.map((sheetColumn, index) => ({ column: index + 1, sheetColumn })).filter((c) => c.sheetColumn !== null);
+  for (const row of table.rows) {
+    for (const { column, sheetColumn } of columns) {
+      const before = read(row, column);
+      if (before === "" || cleanText(before) === before) continue;
+      const after = tidySpaces(before);
+      if (after !== before) changes.push({ row: row.sheetRow, column, sheetColumn: sheetColumn!, before, after });
+    }
+  }
+  return changes;
+}
+
+function planCanonicalValues(table: RegisterTable, catalog: RegisterCatalog, read: (row: RegisterRow, column: number) => string): CellChange[] {
+  const named = directionsNamedBy(catalog);
+  const byColumn = new Map<number, (text: string) => string | null>([
+    [
+      COL.group,
+      memo((text) => {
+        const codes = named(text);
+        if (codes.length !== 1) return null;
+        return catalog.directions.find((d) => d.code === codes[0])?.name ?? null;
+      }),
+    ],
+    [COL.process, memo((text) => canonicalProcess(text, catalog.processes))],
+    [COL.status, memo((text) => canonicalValue(text, catalog.statuses))],
+    [COL.client, memo((text) => canonicalValue(text, catalog.clients))],
+    [COL.kind, memo((text) => canonicalValue(text, catalog.kinds))],
+    [
+      COL.placement,
+      memo((text) => {
+        const { values, unknown } = canonicalPlacements(text, catalog.placements);
+        return unknown.length === 0 && values.length > 0 ? values.join(placementJoiner(text)) : null;
+      }),
+    ],
+  ]);
+  const changes: CellChange[] = [];
+  const columns = [...byColumn.keys()].filter((column) => table.columnMap[column - 1] !== null);
+  for (const row of table.rows) {
+    for (const column of columns) {
+      const cleaned = row.cells[column - 1];
+      if (cleaned === "") continue;
+      const canonical = byColumn.get(column)!(cleaned);
+      // A difference in spaces alone is «trim-spaces»' business.
+      if (canonical === null || canonical === cleaned) continue;
+      const before = read(row, column);
+      changes.push({ row: row.sheetRow, column, sheetColumn: table.columnMap[column - 1]!, before, after: canonical });
+    }
+  }
+  return changes;
+}
+
+function planFillDirection(table: RegisterTable, catalog: RegisterCatalog, read: (row: RegisterRow, column: number) => string): { changes: CellChange[]; filled: number; corrected: number } {
+  const groupColumn = table.columnMap[COL.group - 1];
+  if (groupColumn === null || table.columnMap[COL.process - 1] === null) return { changes: [], filled: 0, corrected: 0 };
+  const named = directionsNamedBy(catalog);
+  const processOf = memo((text: string) => findProcess(text, catalog.processes));
+  const directionName = new Map(catalog.directions.map((d) => [d.code, d.name]));
+  const changes: CellChange[] = [];
+  let filled = 0;
+  let corrected = 0;
+  for (const row of table.rows) {
+    const processText = row.cells[COL.process - 1];
+    if (processText === "") continue;
+    const process = processOf(processText);
+    if (!process) continue;
+    const name = directionName.get(process.direction);
+    if (!name) continue;
+    const group = row.cells[COL.group - 1];
+    if (group !== "" && named(group).includes(process.direction)) continue;
+    if (group === "") filled++;
+    else corrected++;
+    changes.push({ row: row.sheetRow, column: COL.group, sheetColumn: groupColumn, before: read(row, COL.group), after: name });
+  }
+  return { changes, filled, corrected };
+}
+
+/** A key for comparing IDs: spaces normalised, case and ё/е ignored (stricter than the rules' duplicate check). */
+function idKey(text: string): string {
+  return cleanText(text).toLowerCase().replace(/ё/g, "е").replace(/\s+/g, " ");
+}
+
+/** The scheme with {agency} resolved; without an agency code the placeholder goes with the separator beside it. */
+export function resolveIdScheme(idScheme: string, agencyCode: string): string {
+  let scheme = cleanText(idScheme) || "{agency}-{process}-{nn}";
+  const agency = cleanText(agencyCode);
+  if (agency) scheme = scheme.replace(/\{agency\}/g, agency);
+  else {
+    scheme = scheme.replace(/\{agency\}[-_./\s]+/g, "").replace(/[-_./\s]+\{agency\}/g, "").replace(/\{agency\}/g, "");
+  }
+  // Without {nn} every row of a process would get the same ID.
+  if (!scheme.includes("{nn}")) scheme = `${scheme}${scheme ? "-" : ""}{nn}`;
+  return scheme;
+}
+
+function planAssignIds(table: RegisterTable, catalog: RegisterCatalog, options: FixOptions, read: (row: RegisterRow, column: number) => string): CellChange[] {
+  const idColumn = table.columnMap[COL.id - 1];
+  if (idColumn === null) return [];
+  const scheme = resolveIdScheme(options.idScheme, options.agencyCode);
+  const at = scheme.indexOf("{nn}");
+  const prefixTemplate = scheme.slice(0, at);
+  const suffixTemplate = scheme.slice(at + "{nn}".length);
+  const processOf = memo((text: string) => findProcess(text, catalog.processes));
+
+  const existing: string[] = [];
+  const taken = new Set<string>();
+  for (const row of table.rows) {
+    const id = row.cells[COL.id - 1];
+    if (id === "") continue;
+    const key = idKey(id);
+    existing.push(key);
+    taken.add(key);
+    taken.add(matchKey(id));
+  }
+  const counters = new Map<string, { next: number; width: number }>();
+  const counterFor = (prefix: string, suffix: string) => {
+    const key = `${prefix}\u0000${suffix}`;
+    let counter = counters.get(key);
+    if (!counter) {
+      const prefixKey = idKey(prefix);
+      const suffixKey = idKey(suffix);
+      let max = 0;
+      let width = 2;
+      for (const id of existing) {
+        if (id.length <= prefixKey.length + suffixKey.length || !id.startsWith(prefixKey) || !id.endsWith(suffixKey)) continue;
+        const middle = id.slice(prefixKey.length, id.length - suffixKey.length);
+        if (!/^\d{1,9}$/.test(middle)) continue;
+        max = Math.max(max, Number(middle));
+        width = Math.max(width, middle.length);
+      }
+      counter = { next: max + 1, width };
+      counters.set(key, counter);
+    }
+    return counter;
+  };
+
+  const changes: CellChange[] = [];
+  for (const row of table.rows) {
+    if (row.cells[COL.id - 1] !== "") continue;
+    const process = row.cells[COL.process - 1] === "" ? null : processOf(row.cells[COL.process - 1]);
+    const code = process?.code || UNKNOWN_PROCESS_CODE;
+    const prefix = prefixTemplate.replace(/\{process\}/g, code);
+    const suffix = suffixTemplate.replace(/\{process\}/g, code);
+    const counter = counterFor(prefix, suffix);
+    let id: string;
+    for (;;) {
+      const number = String(counter.next).padStart(counter.width, "0");
+      counter.next++;
+      id = `${prefix}${number}${suffix.replace(/\{nn\}/g, number)}`;
+      if (!taken.has(idKey(id)) && !taken.has(matchKey(id))) break;
+    }
+    taken.add(idKey(id));
+    taken.add(matchKey(id));
+    changes.push({ row: row.sheetRow, column: COL.id, sheetColumn: idColumn, before: read(row, COL.id), after: id });
+  }
+  return changes;
+}
+
+function exampleId(changes: readonly CellChange[]): string {
+  return changes.length ? ` вида «${changes[0].after}»` : "";
+}
+
+export function planFix(kind: FixKind, table: RegisterTable, catalog: RegisterCatalog, options: FixOptions): FixPlan {
+  const read = cellReader(table, options.source);
+  switch (kind) {
+    case "trim-spaces": {
+      const changes = planTrimSpaces(table, read);
+      return {
+        kind,
+        title: "Убрать лишние пробелы",
+        description: changes.length
+          ? `Убрать пробелы в начале и в конце, повторные и неразрывные пробелы, пустые строки по краям: ${cellsCount(changes.length)}.`
+          : "Лишних пробелов нет.",
+        changes,
+      };
+    }
+    case "canonical-values": {
+      const changes = planCanonicalValues(table, catalog, read);
+      return {
+        kind,
+        title: "Привести значения к справочнику",
+        description: changes.length
+          ? `Записать значения граф 5, 6, 8, 9, 14 и 15 так, как в выпадающих списках (регистр, ё/е, пробелы): ${cellsCount(changes.length)}; значения не из справочников не меняются.`
+          : "Все значения из справочников уже записаны как в выпадающих списках.",
+        changes,
+      };
+    }
+    case "fill-direction": {
+      const { changes, filled, corrected } = planFillDirection(table, catalog, read);
+      let description: string;
+      if (table.columnMap[COL.group - 1] === null) description = "В таблице нет графы 5 «Группа процессов»: заполнять некуда.";
+      else if (table.columnMap[COL.process - 1] === null) description = "В таблице нет графы 6 «Наименование процесса»: направление определить не по чему.";
+      else if (!changes.length) description = "Графа 5 везде соответствует процессу из графы 6.";
+      else {
+        const parts = [filled ? `заполнить пустую ${inRows(filled)}` : "", corrected ? `исправить не соответствующую процессу ${inRows(corrected)}` : ""].filter(Boolean);
+        description = `Графа 5 «Группа процессов» по процессу из графы 6: ${parts.join(", ")}.`;
+      }
+      return { kind, title: "Заполнить направление по процессу", description, changes };
+    }
+    case "assign-ids": {
+      const changes = planAssignIds(table, catalog, options, read);
+      const scheme = cleanText(options.idScheme) || "{agency}-{process}-{nn}";
+      let description: string;
+      if (table.columnMap[COL.id - 1] === null) description = "В таблице нет графы 1 «Идентификатор процесса»: присваивать некуда.";
+      else if (!changes.length) description = "Идентификаторы есть во всех строках.";
+      else {
+        const noAgency = scheme.includes("{agency}") && !cleanText(options.agencyCode) ? " Код органа в настройках не задан — он пропущен." : "";
+        description = `Присвоить ${toRows(changes.length)} без идентификатора уникальные идентификаторы${exampleId(changes)}; для процесса не из типового перечня код процесса «${UNKNOWN_PROCESS_CODE}».${noAgency}`;
+      }
+      return { kind, title: `Присвоить идентификаторы по схеме ${scheme}`, description, changes };
+    }
+  }
+}
+
+/** Every kind in FIX_KINDS order, including plans with no changes. */
+export function planAllFixes(table: RegisterTable, catalog: RegisterCatalog, options: FixOptions): FixPlan[] {
+  return FIX_KINDS.map((kind) => planFix(kind, table, catalog, options));
+}
+
+/** The table as it will read after the plan is written (cells cleaned as reading cleans them). */
+export function applyFixToTable(table: RegisterTable, plan: FixPlan): RegisterTable {
+  const byRow = new Map<number, CellChange[]>();
+  for (const change of plan.changes) {
+    const list = byRow.get(change.row);
+    if (list) list.push(change);
+    else byRow.set(change.row, [change]);
+  }
+  return {
+    ...table,
+    rows: table.rows.map((row) => {
+      const changes = byRow.get(row.sheetRow);
+      if (!changes) return row;
+      const cells = [...row.cells];
+      for (const change of changes) cells[change.column - 1] = cleanText(change.after);
+      return { ...row, cells };
+    }),
+  };
+}
