@@ -11,3 +11,4 @@ export * from "./read-register";
 export * from "./rules";
 export * from "./issue-views";
 export * from "./fixes";
+export * from "./check-marks";

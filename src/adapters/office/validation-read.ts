@@ -1,0 +1,354 @@
+/**
+ * Reading the workbook for a check (issue 5) in as few round trips as the size allows.
+ *
+ * Round trip 1 asks for everything at once: the settings block of the reference sheet, a window of the template sheet,
+ * the list of sheets, the active sheet's name, its used range and a large text window of it, and the workbook's names
+ * (where the marks remember their state). The register is the active sheet when it holds one, else the template sheet.
+ * Rows past the first window are read in chunks sized to the budget:
+ *   read syncs = 1 + ceil(bytes outside the first window / budget)
+ * where the budget is Excel's limit per request: 5,000,000 cells on the desktop; on Excel on the web also 5 MB of
+ * response (4 MB used, `maxRequestBytes`), bytes per cell measured on the first window.
+ *
+ * Two cases cost more, said here so nobody is surprised:
+ * - the reference sheet or the template sheet does not exist (a workbook not made by the add-in): addressing a missing
+ *   sheet fails the whole request (chaining on a null object fails too), so round trip 1 is repeated without them and
+ *   the ones that exist are read in one more request: +1 or +2;
+ * - neither the active sheet nor the template sheet holds a register: every visible sheet is read
+ *   (readSheetsTextWithReport: 2 + chunks).
+ */
+import { GENERATED_SHEET_NAMES } from "../../core/appendix-plan";
+import { CHECK_MARKS_SHEET_NAME, parseMarkedSheets, sameSheetName, type MarkedSheet } from "../../core/check-marks";
+import { columnLetters } from "../../core/layout/cells";
+import { CHANGE_LOG_SHEET_NAME, MERGE_REPORT_SHEET_NAME } from "../../core/layout/merge-sheets";
+import { REFERENCE_SHEET_NAME } from "../../core/layout/reference-sheet";
+import { REGISTER_SHEET_NAME } from "../../core/layout/template";
+import { HEADER_SEARCH_ROWS, findRegister } from "../../core/read-register";
+import type { RegisterTable, SheetText } from "../../core/register-types";
+import { DEFAULT_SETTINGS, findSettingsPairs, settingsFromPairs, type Settings } from "../../core/settings";
+import { readSheetsTextWithReport } from "./read-sheets";
+
+export type HostPlatform = "PC" | "OfficeOnline" | "Mac" | string;
+
+/** Excel returns at most this many cells per request (desktop and web). */
+export const READ_CELLS_PER_REQUEST = 5_000_000;
+/** Excel on the web answers at most 5 MB per request; this leaves room for the envelope. */
+export const WEB_REQUEST_BYTES = 4_000_000;
+/** Assumed for the first window only; later chunks use the bytes per cell measured on it. */
+const FIRST_WINDOW_BYTES_PER_CELL = 100;
+/** Measured bytes per cell are raised by this much before sizing chunks (longer texts further down). */
+const CHUNK_SAFETY = 1.25;
+const WINDOW_COLUMNS = 32;
+/** The template sheet's window when it is not the active one: its prepared rows (a new template has 2,000). */
+const TEMPLATE_WINDOW_ROWS = 2_000;
+/** The settings block and the lists of the reference sheet lie within this window. */
+const REFERENCE_WINDOW_ROWS = 200;
+const REFERENCE_WINDOW = `A1:${columnLetters(WINDOW_COLUMNS)}${REFERENCE_WINDOW_ROWS}`;
+
+/** Sheets the add-in writes that are never the register (the consolidated register «Сводный реестр» may be checked). */
+const NOT_REGISTER_SHEETS = [...GENERATED_SHEET_NAMES, MERGE_REPORT_SHEET_NAME, CHANGE_LOG_SHEET_NAME, CHECK_MARKS_SHEET_NAME, REFERENCE_SHEET_NAME];
+
+export function mayHoldRegister(name: string): boolean {
+  return !name.startsWith("_") && !NOT_REGISTER_SHEETS.some((other) => sameSheetName(other, name));
+}
+
+/** "OfficeOnline", "PC", "Mac"… as Office reports it; "" outside Office. */
+export function hostPlatform(): HostPlatform {
+  const office = (globalThis as { Office?: { context?: { platform?: unknown; diagnostics?: { platform?: unknown } } } }).Office;
+  const platform = office?.context?.platform ?? office?.context?.diagnostics?.platform;
+  return typeof platform === "string" ? platform : "";
+}
+
+export interface ReadBudget {
+  /** Cells per request. */
+  cells: number;
+  /** Response bytes per request; Infinity where Excel does not limit them (desktop). */
+  bytes: number;
+}
+
+/** Desktop Excel limits cells per read only; the web (and an unknown host, to be safe) also limits bytes. */
+export function readBudget(platform: HostPlatform, maxRequestBytes?: number): ReadBudget {
+  const desktop = platform === "PC" || platform === "Mac";
+  return { cells: READ_CELLS_PER_REQUEST, bytes: maxRequestBytes ?? (desktop ? Infinity : WEB_REQUEST_BYTES) };
+}
+
+function cellsFor(budget: ReadBudget, bytesPerCell: number): number {
+  return Math.max(WINDOW_COLUMNS, Math.min(budget.cells, Math.floor(budget.bytes / bytesPerCell)));
+}
+
+/** UTF-8 bytes of texts as JSON carries them. */
+export function textBytes(rows: readonly (readonly string[])[]): number {
+  let bytes = 2;
+  for (const row of rows) {
+    bytes += 2;
+    for (const text of row) {
+      bytes += 3;
+      for (let i = 0; i < text.length; i++) {
+        const code = text.charCodeAt(i);
+        bytes += code < 0x80 ? (code === 0x22 || code === 0x5c ? 2 : 1) : code < 0x800 ? 2 : 3;
+      }
+    }
+  }
+  return bytes;
+}
+
+interface UsedBox {
+  top: number;
+  left: number;
+  rows: number;
+  cols: number;
+}
+
+/** A sheet's used range and the part of it inside a window, as queued. */
+interface QueuedWindow {
+  used: Excel.Range;
+  window: Excel.Range;
+}
+
+function queueWindow(sheet: Excel.Worksheet, address: string): QueuedWindow {
+  // getUsedRange (not …OrNullObject): a blank sheet gives A1, so the window can be chained in the same request.
+  const used = sheet.getUsedRange(true);
+  used.load("rowIndex,columnIndex,rowCount,columnCount");
+  const window = used.getIntersectionOrNullObject(address);
+  window.load("isNullObject,rowIndex,columnIndex,rowCount,columnCount,text");
+  return { used, window };
+}
+
+/** A read sheet: display text aligned to row 1 / column A, the used box, and how far the text was read. */
+interface PartialSheet {
+  name: string;
+  rows: string[][];
+  used: UsedBox;
+  /** Rows (0-based, exclusive) and columns read from the top of the used range. */
+  readBottom: number;
+  readRight: number;
+  /** Measured bytes per cell of what was read. */
+  bytesPerCell: number;
+}
+
+function partialSheet(name: string, queued: QueuedWindow): PartialSheet {
+  const used: UsedBox = { top: queued.used.rowIndex, left: queued.used.columnIndex, rows: queued.used.rowCount, cols: queued.used.columnCount };
+  const rows: string[][] = [];
+  for (let r = 0; r < used.top + used.rows; r++) rows.push([]);
+  const window = queued.window;
+  if (window.isNullObject) return { name, rows: [], used, readBottom: used.top, readRight: used.left, bytesPerCell: FIRST_WINDOW_BYTES_PER_CELL };
+  const text = window.text;
+  text.forEach((values, r) => {
+    const target = rows[window.rowIndex + r];
+    values.forEach((value, c) => (target[window.columnIndex + c] = value));
+  });
+  const cells = Math.max(1, window.rowCount * window.columnCount);
+  const blank = used.rows === 1 && used.cols === 1 && text[0]?.[0] === "";
+  return {
+    name,
+    rows: blank ? [] : rows,
+    used,
+    readBottom: window.rowIndex + window.rowCount,
+    readRight: window.columnIndex + window.columnCount,
+    bytesPerCell: Math.max(8, textBytes(text) / cells),
+  };
+}
+
+function completeRows(sheet: PartialSheet): SheetText {
+  // Holes left by empty cells of a window become "" so readers see rectangular rows.
+  const { left, cols } = sheet.used;
+  const width = left + cols;
+  const rows = sheet.rows.map((row) => {
+    if (row.length === 0) return row;
+    for (let c = 0; c < width; c++) if (row[c] === undefined) row[c] = "";
+    return row;
+  });
+  return { name: sheet.name, rows };
+}
+
+interface Piece {
+  row: number;
+  col: number;
+  rows: number;
+  cols: number;
+}
+
+/** What is left of a sheet after its window. */
+function remainingPieces(sheet: PartialSheet): Piece[] {
+  const { top, left, rows, cols } = sheet.used;
+  const bottom = top + rows;
+  const right = left + cols;
+  const pieces: Piece[] = [];
+  if (sheet.rows.length === 0 && rows * cols > 1) return [{ row: top, col: left, rows, cols }];
+  if (sheet.readBottom < bottom) pieces.push({ row: sheet.readBottom, col: left, rows: bottom - sheet.readBottom, cols });
+  if (sheet.readRight < right) pieces.push({ row: top, col: sheet.readRight, rows: sheet.readBottom - top, cols: right - sheet.readRight });
+  return pieces.filter((p) => p.rows > 0 && p.cols > 0);
+}
+
+/** Packs pieces into requests of at most `cellsPerRequest` cells, splitting tall pieces by rows. */
+function packPieces(pieces: Piece[], cellsPerRequest: number): Piece[][] {
+  const requests: Piece[][] = [];
+  let current: Piece[] = [];
+  let used = 0;
+  for (const piece of pieces) {
+    let row = piece.row;
+    let remaining = piece.rows;
+    while (remaining > 0) {
+      const room = Math.floor((cellsPerRequest - used) / piece.cols);
+      if (room <= 0) {
+        if (current.length) requests.push(current);
+        current = [];
+        used = 0;
+        if (Math.floor(cellsPerRequest / piece.cols) <= 0) {
+          requests.push([{ ...piece, row, rows: 1 }]);
+          row++;
+          remaining--;
+        }
+        continue;
+      }
+      const take = Math.min(room, remaining);
+      current.push({ ...piece, row, rows: take });
+      used += take * piece.cols;
+      row += take;
+      remaining -= take;
+    }
+  }
+  if (current.length) requests.push(current);
+  return requests;
+}
+
+function a1(piece: Piece): string {
+  return `${columnLetters(piece.col + 1)}${piece.row + 1}:${columnLetters(piece.col + piece.cols)}${piece.row + piece.rows}`;
+}
+
+/** Reads the rest of a sheet in chunks; returns the syncs spent. */
+async function readRemainder(context: Excel.RequestContext, worksheet: Excel.Worksheet, sheet: PartialSheet, budget: ReadBudget): Promise<number> {
+  const pieces = remainingPieces(sheet);
+  if (pieces.length === 0) return 0;
+  if (sheet.rows.length === 0) for (let r = 0; r < sheet.used.top + sheet.used.rows; r++) sheet.rows.push([]);
+  let syncs = 0;
+  for (const request of packPieces(pieces, cellsFor(budget, sheet.bytesPerCell * CHUNK_SAFETY))) {
+    const ranges = request.map((piece) => {
+      const range = worksheet.getRange(a1(piece));
+      range.load("text");
+      return { piece, range };
+    });
+    syncs++;
+    // eslint-disable-next-line office-addins/no-context-sync-in-loop -- chunks past the budget: grows with megabytes, not rows
+    await context.sync();
+    for (const { piece, range } of ranges) {
+      range.text.forEach((values, r) => {
+        const target = sheet.rows[piece.row + r];
+        values.forEach((value, c) => (target[piece.col + c] = value));
+      });
+    }
+  }
+  return syncs;
+}
+
+export interface CheckRead {
+  sheets: { name: string; visibility: string }[];
+  activeSheet: string;
+  settings: Settings;
+  /** The register's sheet, read whole (display text). */
+  source: SheetText | null;
+  table: RegisterTable | null;
+  /** Sheets that already carry our conditional formats (from the workbook's names). */
+  markedSheets: MarkedSheet[];
+  syncs: number;
+}
+
+function officeCode(error: unknown): string {
+  const candidate = error as { code?: unknown; debugInfo?: { code?: unknown } } | null;
+  return String(candidate?.code ?? candidate?.debugInfo?.code ?? "");
+}
+
+interface FirstRequest {
+  worksheets: Excel.WorksheetCollection;
+  active: Excel.Worksheet;
+  activeWindow: QueuedWindow;
+  names: Excel.NamedItemCollection;
+  reference?: QueuedWindow;
+  template?: QueuedWindow;
+}
+
+function queueFirstRequest(context: Excel.RequestContext, budget: ReadBudget, speculative: boolean): FirstRequest {
+  const worksheets = context.workbook.worksheets;
+  const cells = cellsFor(budget, FIRST_WINDOW_BYTES_PER_CELL);
+  const templateRows = Math.max(HEADER_SEARCH_ROWS + 10, Math.min(TEMPLATE_WINDOW_ROWS, Math.floor((cells * 0.2) / WINDOW_COLUMNS)));
+  const activeRows = Math.max(HEADER_SEARCH_ROWS + 10, Math.floor(cells / WINDOW_COLUMNS) - templateRows - REFERENCE_WINDOW_ROWS);
+  const lastColumn = columnLetters(WINDOW_COLUMNS);
+  // The guesses go first: when one of the sheets is missing the request fails before anything heavy was read.
+  const reference = speculative ? queueWindow(worksheets.getItem(REFERENCE_SHEET_NAME), REFERENCE_WINDOW) : undefined;
+  const template = speculative ? queueWindow(worksheets.getItem(REGISTER_SHEET_NAME), `A1:${lastColumn}${templateRows}`) : undefined;
+  worksheets.load("items/name,items/visibility");
+  const active = worksheets.getActiveWorksheet();
+  active.load("name");
+  const activeWindow = queueWindow(active, `A1:${lastColumn}${activeRows}`);
+  const names = context.workbook.names;
+  names.load("items/name,items/value");
+  return { worksheets, active, activeWindow, names, reference, template };
+}
+
+function headerOnly(sheet: SheetText): SheetText {
+  return { name: sheet.name, rows: sheet.rows.slice(0, HEADER_SEARCH_ROWS) };
+}
+
+function settingsOf(reference: PartialSheet | null): Settings {
+  if (!reference) return { ...DEFAULT_SETTINGS };
+  const pairs = findSettingsPairs(completeRows(reference));
+  return pairs.length ? settingsFromPairs(pairs) : { ...DEFAULT_SETTINGS };
+}
+
+/** Reads what a check needs; `source`/`table` are null when the workbook holds no register. */
+export async function readForCheck(context: Excel.RequestContext, budget: ReadBudget): Promise<CheckRead> {
+  let syncs = 0;
+  const sync = async () => {
+    syncs++;
+    await context.sync();
+  };
+  let first = queueFirstRequest(context, budget, true);
+  try {
+    await sync();
+  } catch (error) {
+    if (officeCode(error) !== "ItemNotFound") throw error;
+    first = queueFirstRequest(context, budget, false);
+    await sync();
+  }
+  const sheets = first.worksheets.items.map((ws) => ({ name: ws.name, visibility: String(ws.visibility) }));
+  const activeName = first.active.name;
+  const markedSheets = parseMarkedSheets(first.names.items.map((item) => ({ name: item.name, value: item.value })));
+  const active = partialSheet(activeName, first.activeWindow);
+  const activeHolds = mayHoldRegister(activeName) && findRegister([headerOnly(completeRows(active))]) !== null;
+  const exists = (name: string) => sheets.some((s) => sameSheetName(s.name, name));
+  const templateIsActive = sameSheetName(activeName, REGISTER_SHEET_NAME);
+
+  let reference = first.reference ? partialSheet(REFERENCE_SHEET_NAME, first.reference) : null;
+  let template = first.template ? partialSheet(REGISTER_SHEET_NAME, first.template) : null;
+  if (!first.reference) {
+    // The speculative request failed: read the sheets of ours that do exist.
+    const needReference = exists(REFERENCE_SHEET_NAME);
+    const needTemplate = !activeHolds && !templateIsActive && exists(REGISTER_SHEET_NAME);
+    const worksheets = context.workbook.worksheets;
+    const referenceQueued = needReference ? queueWindow(worksheets.getItem(REFERENCE_SHEET_NAME), REFERENCE_WINDOW) : null;
+    const templateQueued = needTemplate ? queueWindow(worksheets.getItem(REGISTER_SHEET_NAME), `A1:${columnLetters(WINDOW_COLUMNS)}${TEMPLATE_WINDOW_ROWS}`) : null;
+    if (referenceQueued || templateQueued) await sync();
+    reference = referenceQueued ? partialSheet(REFERENCE_SHEET_NAME, referenceQueued) : null;
+    template = templateQueued ? partialSheet(REGISTER_SHEET_NAME, templateQueued) : null;
+  }
+  const settings = settingsOf(reference);
+
+  let chosen: PartialSheet | null = null;
+  if (activeHolds) chosen = active;
+  else if (template && !templateIsActive && findRegister([headerOnly(completeRows(template))])) chosen = template;
+
+  if (chosen) {
+    syncs += await readRemainder(context, context.workbook.worksheets.getItem(chosen.name), chosen, budget);
+    const source = completeRows(chosen);
+    const table = findRegister([source]);
+    if (table) return { sheets, activeSheet: activeName, settings, source, table, markedSheets, syncs };
+  }
+
+  // Neither the active nor the template sheet: every visible sheet the add-in did not write.
+  const visible = sheets.filter((s) => s.visibility === "Visible" && mayHoldRegister(s.name)).map((s) => s.name);
+  if (visible.length === 0) return { sheets, activeSheet: activeName, settings, source: null, table: null, markedSheets, syncs };
+  const report = await readSheetsTextWithReport(context, { sheetNames: visible, maxRequestBytes: Number.isFinite(budget.bytes) ? budget.bytes : undefined });
+  syncs += report.syncs;
+  const table = findRegister(report.sheets);
+  const source = table ? report.sheets.find((s) => s.name === table.sheet) ?? null : null;
+  return { sheets, activeSheet: activeName, settings, source, table, markedSheets, syncs };
+}
