@@ -34,6 +34,7 @@ export interface AppendixRequest {
   sheets: readonly SheetText[];
   /** Given by the user; empty fields fall back to the workbook's settings. */
   order?: Partial<OrderDetails>;
+  /** Absent: the paper saved in the settings, else A4. */
   paper?: PaperSize;
   /** Build although the register has errors or the order details are missing; marked «ПРОЕКТ», never kept as approved. */
   draft?: boolean;
@@ -49,6 +50,7 @@ export type AppendixPlan =
       ok: true;
       layout: WorkbookLayout;
       order: OrderDetails;
+      paper: PaperSize;
       /** Final: order details given, no errors, not a draft → the register is kept as approved. */
       final: boolean;
       table: RegisterTable;
@@ -126,7 +128,7 @@ export function planAppendix(request: AppendixRequest): AppendixPlan {
   }
   const rows = table.rows.map((row) => row.cells);
   const final = !draft && missing.length === 0 && errors.length === 0;
-  const paper = request.paper ?? "A4";
+  const paper = request.paper ?? settings.appendixPaper ?? "A4";
   const previousApproval = readApprovedRegister(request.sheets);
   const sheets = [buildAppendixLayout({ rows, catalog, order, paper, draft: !final })];
   if (request.includeTypicalList) {
@@ -145,6 +147,7 @@ export function planAppendix(request: AppendixRequest): AppendixPlan {
     ok: true,
     layout: { sheets, activeSheet: APPENDIX_SHEET_NAME },
     order,
+    paper,
     final,
     table,
     issues,

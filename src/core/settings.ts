@@ -45,6 +45,8 @@ export const SettingsSchema = z.object({
   orderDate: DateText,
   appendixNumber: z.string(),
   lastActualization: DateText,
+  /** Paper of the order's appendix; absent: A4. */
+  appendixPaper: z.enum(["A4", "A3"]).optional(),
   /** Placeholders: {agency} agency code, {process} process code, {nn} sequence number with two digits. */
   idScheme: z.string().min(1),
   statuses: NonEmptyList.optional(),
@@ -86,6 +88,7 @@ const FIELDS: { field: SettingsField; title: string; kind: FieldKind }[] = [
   { field: "orderDate", title: "Дата приказа", kind: "date" },
   { field: "appendixNumber", title: "Номер приложения", kind: "text" },
   { field: "lastActualization", title: "Дата последней актуализации", kind: "date" },
+  { field: "appendixPaper", title: "Формат бумаги приложения", kind: "text" },
   { field: "idScheme", title: "Схема идентификатора", kind: "text" },
   { field: "statuses", title: "Статусы", kind: "list" },
   { field: "clients", title: "Клиенты", kind: "list" },
@@ -184,21 +187,70 @@ export function settingsFromPairs(pairs: readonly (readonly [string, string])[])
   return whole.success ? whole.data : { ...DEFAULT_SETTINGS };
 }
 
+/** Where the «Параметр | Значение» block lies on a sheet (0-based, as in `SheetText.rows`). */
+export interface SettingsBlock {
+  /** The «Параметр» cell. */
+  headerRow: number;
+  keyColumn: number;
+  /** One per pair, in order; `row` is the sheet row index of the pair. */
+  pairs: { row: number; key: string; value: string }[];
+}
+
 /** The «Параметр | Значение» block anywhere on the sheet: pairs below the header row until the first empty parameter. */
-export function findSettingsPairs(sheet: SheetText): [string, string][] {
+export function findSettingsBlock(sheet: SheetText): SettingsBlock | null {
   const rows = sheet.rows ?? [];
   for (let r = 0; r < rows.length; r++) {
     const row = rows[r] ?? [];
     for (let c = 0; c < row.length - 1; c++) {
       if (matchKey(row[c] ?? "") !== "параметр" || matchKey(row[c + 1] ?? "") !== "значение") continue;
-      const pairs: [string, string][] = [];
+      const pairs: SettingsBlock["pairs"] = [];
       for (let k = r + 1; k < rows.length; k++) {
         const key = cleanText(rows[k]?.[c] ?? "");
         if (key === "") break;
-        pairs.push([key, rows[k]?.[c + 1] ?? ""]);
+        pairs.push({ row: k, key, value: rows[k]?.[c + 1] ?? "" });
       }
-      return pairs;
+      return { headerRow: r, keyColumn: c, pairs };
     }
   }
-  return [];
+  return null;
+}
+
+export function findSettingsPairs(sheet: SheetText): [string, string][] {
+  return (findSettingsBlock(sheet)?.pairs ?? []).map(({ key, value }) => [key, value]);
+}
+
+/** Fields that are plain text in the block (a narrow update writes these cells only). */
+export type ScalarSettingsField = "agencyName" | "agencyGenitive" | "agencyCode" | "coordinator" | "orderNumber" | "orderDate" | "appendixNumber" | "lastActualization" | "appendixPaper" | "idScheme";
+
+/** A cell of the settings block to write (0-based sheet coordinates); text, never a formula. */
+export interface SettingsCellWrite {
+  field: ScalarSettingsField;
+  row: number;
+  column: number;
+  values: [string] | [string, string];
+}
+
+/**
+ * The cells to write so the block holds `changes` and keeps every other pair: a known parameter's value cell is
+ * rewritten in place (the last one, as `settingsFromPairs` lets the last win), a new one is appended below the block.
+ * Values are validated like the whole settings. Null when the sheet has no settings block.
+ */
+export function settingsBlockWrites(sheet: SheetText, changes: Partial<Pick<Settings, ScalarSettingsField>>): SettingsCellWrite[] | null {
+  const block = findSettingsBlock(sheet);
+  if (!block) return null;
+  const shape = SettingsSchema.shape as Record<string, z.ZodType>;
+  const writes: SettingsCellWrite[] = [];
+  let nextRow = block.pairs.length ? block.pairs[block.pairs.length - 1].row + 1 : block.headerRow + 1;
+  for (const entry of FIELDS) {
+    const value = changes[entry.field as ScalarSettingsField];
+    if (value === undefined || entry.kind === "list" || entry.kind === "json") continue;
+    if (!shape[entry.field].safeParse(value).success) continue;
+    const existing = block.pairs.filter((pair) => FIELD_BY_KEY.get(matchKey(pair.key))?.field === entry.field).pop();
+    if (existing) {
+      if (cleanText(existing.value) !== value) writes.push({ field: entry.field as ScalarSettingsField, row: existing.row, column: block.keyColumn + 1, values: [value] });
+    } else {
+      writes.push({ field: entry.field as ScalarSettingsField, row: nextRow++, column: block.keyColumn, values: [entry.title, value] });
+    }
+  }
+  return writes;
 }

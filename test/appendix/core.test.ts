@@ -1,6 +1,6 @@
 /** The pure parts of issue 7: appendix layout, approval snapshot, dates, summary, publication strings. */
 import { buildCatalog } from "../../src/core/catalog";
-import { DEFAULT_SETTINGS } from "../../src/core/settings";
+import { DEFAULT_SETTINGS, findSettingsPairs, settingsBlockWrites, settingsFromPairs } from "../../src/core/settings";
 import { REGISTER_COLUMNS } from "../../src/core/columns";
 import { typicalProcesses } from "../../src/core/typical-list";
 import {
@@ -316,5 +316,41 @@ describe("planAppendix", () => {
     if (!again.ok) throw new Error(again.message);
     expect(again.table.sheet).toBe("Реестр процессов");
     expect(again.layout.sheets[0]).toEqual(first.layout.sheets[0]);
+  });
+});
+
+describe("settingsBlockWrites: the order details written into the settings block, cell by cell", () => {
+  const sheet: SheetText = {
+    name: "Справочники",
+    rows: [
+      ["", "", "Параметр", "Значение"],
+      ["", "", "Номер приказа", "3"],
+      ["", "", "Номер приказа", "5"],
+      ["", "", "Наименование органа (родительный падеж)", AGENCY_GENITIVE],
+      [],
+      ["", "", "", "не в блоке"],
+    ],
+  };
+
+  it("rewrites the value a parameter already has (the last of duplicates), appends new ones below, skips unchanged", () => {
+    expect(settingsBlockWrites(sheet, { orderNumber: "7", agencyGenitive: AGENCY_GENITIVE, orderDate: "15.01.2024", appendixPaper: "A3" })).toEqual([
+      { field: "orderNumber", row: 2, column: 3, values: ["7"] },
+      { field: "orderDate", row: 4, column: 2, values: ["Дата приказа", "15.01.2024"] },
+      { field: "appendixPaper", row: 5, column: 2, values: ["Формат бумаги приложения", "A3"] },
+    ]);
+  });
+
+  it("leaves out values the settings would refuse, and reads back what it wrote", () => {
+    const writes = settingsBlockWrites(sheet, { orderDate: "15.13.2024", orderNumber: "7" })!;
+    expect(writes.map((write) => write.field)).toEqual(["orderNumber"]);
+    const updated = sheet.rows.map((row) => [...row]);
+    for (const write of settingsBlockWrites(sheet, { orderNumber: "7", orderDate: "15.01.2024" })!) {
+      write.values.forEach((value, i) => ((updated[write.row] ??= [])[write.column + i] = value));
+    }
+    expect(settingsFromPairs(findSettingsPairs({ name: sheet.name, rows: updated }))).toMatchObject({ orderNumber: "7", orderDate: "15.01.2024", agencyGenitive: AGENCY_GENITIVE });
+  });
+
+  it("is null on a sheet without a settings block", () => {
+    expect(settingsBlockWrites({ name: "Справочники", rows: [["Код", "Наименование"]] }, { orderNumber: "7" })).toBeNull();
   });
 });

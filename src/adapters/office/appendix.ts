@@ -3,20 +3,27 @@
  * (the previous appendix, summary and approved register are replaced, nothing else is touched), add a chart to the
  * summary where the host has charts.
  *
- * Round trips: reading (2, more only past 5 MB) + rendering (2, more only past 4 MB) + 1 for the chart.
+ * The order details used are saved to the workbook's settings in the same request as the sheets.
+ *
+ * Round trips: reading 3 (appendix-read.ts; more only past 4 MB of text) + rendering 1 (the read already looked the
+ * sheets up; more only past 4 MB of values) + 1 for the chart = 5, whatever the number of rows.
  */
 import type { AppendixPlan, AppendixRequest } from "../../core/appendix-plan";
 import { planAppendix, findWorkingRegister, resolveOrder, settingsOfSheets } from "../../core/appendix-plan";
 import { readApprovedRegister, todayRuDate, type ApprovedRegister } from "../../core/approval";
 import { buildCatalog } from "../../core/catalog";
 import type { OrderDetails } from "../../core/layout/appendix";
+import { SETTINGS_SHEET_NAME } from "../../core/settings";
 import { APPENDIX_SHEET_NAME } from "../../core/layout/appendix";
 import { SUMMARY_SHEET_NAME } from "../../core/layout/summary-sheet";
 import { publishRegister, type PublishFormat } from "../../core/publish";
 import { summarizeRegister, type RegisterSummary } from "../../core/summary";
-import type { SheetText } from "../../core/register-types";
-import { readSheetsTextWithReport } from "./read-sheets";
+import type { PaperSize } from "../../core/layout/appendix";
+import type { ScalarSettingsField, Settings } from "../../core/settings";
+import type { WorkbookLayout } from "../../core/layout/types";
+import { readAppendixWorkbook } from "./appendix-read";
 import { renderLayout, type RenderOptions } from "./render-layout";
+import { queueSettingsUpdate } from "./settings";
 
 export type AppendixBuildOptions = Omit<AppendixRequest, "sheets"> & Pick<RenderOptions, "supports" | "apiLevel" | "maxRequestBytes">;
 
@@ -30,14 +37,12 @@ export type AppendixBuildResult =
       /** Russian notes: what the host could not do and the user should set by hand (print settings below ExcelApi 1.9). */
       skipped: string[];
       warnings: string[];
+      /** Order details saved to the workbook's settings by this build (unchanged ones are not listed). */
+      savedSettings: ScalarSettingsField[];
       chart: ChartOutcome;
       syncs: number;
     };
 
-async function readWorkbook(context: Excel.RequestContext, maxRequestBytes?: number): Promise<{ sheets: SheetText[]; syncs: number }> {
-  // Hidden sheets too: the settings and the approved register live on them.
-  return readSheetsTextWithReport(context, { includeHidden: true, maxRequestBytes });
-}
 
 /** Adds a stacked column chart over the summary's direction × status table, where the host has charts. */
 async function addSummaryChart(
@@ -60,11 +65,18 @@ async function addSummaryChart(
 }
 
 export async function buildAppendixInExcel(context: Excel.RequestContext, options: AppendixBuildOptions = {}): Promise<AppendixBuildResult> {
-  const read = await readWorkbook(context, options.maxRequestBytes);
+  const read = await readAppendixWorkbook(context, options);
   const plan = planAppendix({ ...options, sheets: read.sheets });
   if (!plan.ok) return { ok: false, plan, syncs: read.syncs };
-  const rendered = await renderLayout(context, plan.layout, {
+  const warnings: string[] = [];
+  // Queued before rendering, so the render's request carries it: no round trip of its own.
+  const saved = queueSettingsUpdate(context, read.sheets, orderSettings(plan.order, plan.paper));
+  let layout: WorkbookLayout = plan.layout;
+  if (saved.kind === "sheet") layout = { ...layout, sheets: [...layout.sheets, saved.sheet], names: [...(layout.names ?? []), ...saved.names] };
+  if (saved.kind === "no-block") warnings.push(`Реквизиты приказа не сохранены в книге: на листе «${SETTINGS_SHEET_NAME}» нет блока «Параметр | Значение».`);
+  const rendered = await renderLayout(context, layout, {
     replaceSheets: true,
+    known: read.known,
     supports: options.supports,
     apiLevel: options.apiLevel,
     maxRequestBytes: options.maxRequestBytes,
@@ -75,16 +87,30 @@ export async function buildAppendixInExcel(context: Excel.RequestContext, option
     chart = await addSummaryChart(context, plan.summarySheet.chart);
     if (chart !== "unsupported") syncs++;
   }
-  const warnings = [...rendered.warnings];
+  warnings.push(...rendered.warnings);
   if (chart === "unsupported" || chart === "failed") {
     warnings.push(`Диаграмма на листе «${SUMMARY_SHEET_NAME}» не добавлена: это приложение Excel не поддерживает диаграммы из надстройки. Таблица сводки на месте.`);
   }
-  return { ok: true, plan, skipped: rendered.skipped, warnings, chart, syncs };
+  return { ok: true, plan, skipped: rendered.skipped, warnings, savedSettings: saved.fields, chart, syncs };
+}
+
+/** The order details as settings fields; empty ones are not stored (they would erase what the workbook holds). */
+function orderSettings(order: OrderDetails, paper: PaperSize): Partial<Pick<Settings, ScalarSettingsField>> {
+  const fields: Partial<Pick<Settings, ScalarSettingsField>> = {
+    orderNumber: order.orderNumber,
+    orderDate: order.orderDate,
+    appendixNumber: order.appendixNumber,
+    agencyGenitive: order.agencyGenitive,
+    appendixPaper: paper,
+  };
+  return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== ""));
 }
 
 export interface WorkbookOverview {
   /** Order details from the settings (what the form is prefilled with). */
   order: OrderDetails;
+  /** The paper saved with the last appendix (A4 when none). */
+  paper: PaperSize;
   approved: Pick<ApprovedRegister, "orderNumber" | "orderDate"> | null;
   /** Null when the workbook holds no register. */
   summary: RegisterSummary | null;
@@ -94,7 +120,7 @@ export interface WorkbookOverview {
 
 /** What the pane shows before building: order details, the approved register, the summary. Read only. */
 export async function readAppendixOverview(context: Excel.RequestContext): Promise<WorkbookOverview> {
-  const read = await readWorkbook(context);
+  const read = await readAppendixWorkbook(context);
   const settings = settingsOfSheets(read.sheets);
   const approved = readApprovedRegister(read.sheets);
   const table = findWorkingRegister(read.sheets);
@@ -107,9 +133,10 @@ export async function readAppendixOverview(context: Excel.RequestContext): Promi
     : null;
   return {
     order: resolveOrder(settings),
+    paper: settings.appendixPaper ?? "A4",
     approved: approved ? { orderNumber: approved.orderNumber, orderDate: approved.orderDate } : null,
     summary,
-    hasAppendix: read.sheets.some((sheet) => sheet.name === APPENDIX_SHEET_NAME),
+    hasAppendix: read.known.sheets.some((sheet) => sheet.name === APPENDIX_SHEET_NAME),
     syncs: read.syncs,
   };
 }
@@ -125,7 +152,7 @@ export interface Publication {
 
 /** The register for the agency's site: the approved one when the workbook keeps it, else the working register. */
 export async function publicationFromExcel(context: Excel.RequestContext, format: PublishFormat): Promise<Publication | null> {
-  const read = await readWorkbook(context);
+  const read = await readAppendixWorkbook(context);
   const settings = settingsOfSheets(read.sheets);
   const approved = readApprovedRegister(read.sheets);
   const table = approved?.table ?? findWorkingRegister(read.sheets);

@@ -30,7 +30,7 @@ export const ASSUMED_BYTES_PER_CELL = 40;
 /** Registers have 15 columns plus a few extra; wider sheets read their far columns in a later chunk. */
 const WINDOW_COLUMNS = 32;
 
-interface Piece {
+export interface Piece {
   sheet: number;
   row: number;
   col: number;
@@ -48,7 +48,7 @@ interface SheetState {
 }
 
 /** Packs pieces into requests of at most `budgetCells` cells, splitting tall pieces by rows. */
-function packPieces(pieces: Piece[], budgetCells: number): Piece[][] {
+export function packPieces(pieces: Piece[], budgetCells: number): Piece[][] {
   const requests: Piece[][] = [];
   let current: Piece[] = [];
   let used = 0;

@@ -8,7 +8,18 @@
 import { buildCatalog } from "../../core/catalog";
 import { REFERENCE_SHEET_NAME, buildReferenceSheet } from "../../core/layout/reference-sheet";
 import { REGISTER_SHEET_NAME } from "../../core/layout/template";
-import { DEFAULT_SETTINGS, SettingsSchema, findSettingsPairs, settingsFromPairs, type Settings } from "../../core/settings";
+import type { SheetText } from "../../core/register-types";
+import type { DefinedName, SheetLayout } from "../../core/layout/types";
+import {
+  DEFAULT_SETTINGS,
+  SettingsSchema,
+  findSettingsPairs,
+  settingsBlockWrites,
+  settingsFromPairs,
+  type ScalarSettingsField,
+  type Settings,
+} from "../../core/settings";
+import { matchKey } from "../../core/text";
 import { renderLayout, type RenderOptions } from "./render-layout";
 import { createOrUpgradeTemplate, type TemplateResult } from "./template";
 
@@ -69,4 +80,45 @@ export async function saveSettings(
   const { sheet, names } = buildReferenceSheet(parsed.data, buildCatalog(parsed.data));
   const report = await renderLayout(context, { sheets: [sheet], names }, { supports: options.supports, apiLevel: options.apiLevel });
   return { kind: "reference", syncs: 1 + report.syncs, skipped: report.skipped, warnings: report.warnings };
+}
+
+export type SettingsUpdate =
+  /** The block's cells are queued (no sync made): `fields` changed. */
+  | { kind: "cells"; fields: ScalarSettingsField[] }
+  /** No reference sheet yet: render this one (with its named lists) in the caller's batch. */
+  | { kind: "sheet"; fields: ScalarSettingsField[]; sheet: SheetLayout; names: DefinedName[] }
+  /** A sheet of that name holds something else: left alone. */
+  | { kind: "no-block"; fields: [] };
+
+/**
+ * A narrow update of a few plain fields (the order details the pane asks for): only their cells of the settings block
+ * are queued, as text, so the caller's next sync carries them; the rest of the reference sheet and the template stay as
+ * they are. `sheets` is the workbook as read (the reference sheet included).
+ */
+export function queueSettingsUpdate(
+  context: Excel.RequestContext,
+  sheets: readonly SheetText[],
+  changes: Partial<Pick<Settings, ScalarSettingsField>>,
+): SettingsUpdate {
+  const reference = sheets.find((sheet) => matchKey(sheet.name) === matchKey(REFERENCE_SHEET_NAME));
+  if (!reference) {
+    const settings = SettingsSchema.parse({ ...DEFAULT_SETTINGS, ...validChanges(changes) });
+    const { sheet, names } = buildReferenceSheet(settings, buildCatalog(settings));
+    return { kind: "sheet", fields: Object.keys(validChanges(changes)) as ScalarSettingsField[], sheet, names };
+  }
+  const writes = settingsBlockWrites(reference, changes);
+  if (!writes) return { kind: "no-block", fields: [] };
+  const worksheet = context.workbook.worksheets.getItem(reference.name);
+  for (const write of writes) {
+    const range = worksheet.getRangeByIndexes(write.row, write.column, 1, write.values.length);
+    range.numberFormat = [write.values.map(() => "@")];
+    range.values = [[...write.values]];
+  }
+  return { kind: "cells", fields: writes.map((write) => write.field) };
+}
+
+/** The changes each field's schema accepts (an unfinished date in a draft is not stored). */
+function validChanges(changes: Partial<Pick<Settings, ScalarSettingsField>>): Partial<Settings> {
+  const shape = SettingsSchema.shape;
+  return Object.fromEntries(Object.entries(changes).filter(([field, value]) => value !== undefined && shape[field as ScalarSettingsField].safeParse(value).success));
 }

@@ -56,6 +56,7 @@ function resultNotices(result: AppendixBuildResult): Notice[] {
       intent: "success",
       lines: [
         result.plan.final ? t.builtFinal(rows, result.plan.order.orderDate, result.plan.order.orderNumber) : t.builtDraft(rows),
+        ...(result.savedSettings.length ? [t.orderSaved] : []),
         ...(result.chart === "added" ? [t.chartAdded] : []),
       ],
     },
@@ -81,7 +82,10 @@ export function AppendixSection({ environment }: SectionProps): JSX.Element {
     try {
       const loaded = await runExcel((context) => readAppendixOverview(context));
       setOverview(loaded);
-      if (prefill) setOrder(loaded.order);
+      if (prefill) {
+        setOrder(loaded.order);
+        setPaper(loaded.paper);
+      }
     } catch (error) {
       setNotices([{ intent: "error", lines: [errorText(error)] }]);
     } finally {
