@@ -80,8 +80,11 @@ function isBetter(candidate: HeaderCandidate, best: HeaderCandidate | null, shee
 
 const SMALL_INTEGER = /^\d{1,3}\.?$/;
 
-/** The row of column numbers (1…15) that forms print under the header: by register number or by position. */
-function isNumberingRow(row: readonly string[], header: HeaderCandidate): boolean {
+/**
+ * The row of column numbers (1…15) that forms print under the header: by register number (through `columnMap`, register
+ * column index → sheet column) or by position.
+ */
+export function isNumberingRow(row: readonly string[], columnMap: readonly (number | null)[]): boolean {
   const values: number[] = [];
   for (const cell of row) {
     const text = cleanText(cell ?? "");
@@ -89,8 +92,9 @@ function isNumberingRow(row: readonly string[], header: HeaderCandidate): boolea
     if (!SMALL_INTEGER.test(text)) return false;
     values.push(parseInt(text, 10));
   }
-  if (values.length < Math.min(MIN_HEADER_COLUMNS, header.matched)) return false;
-  const byRegisterNumber = header.columnMap.every((sheetColumn, index) => {
+  const matched = columnMap.filter((sheetColumn) => sheetColumn !== null).length;
+  if (values.length < Math.min(MIN_HEADER_COLUMNS, matched)) return false;
+  const byRegisterNumber = columnMap.every((sheetColumn, index) => {
     if (sheetColumn === null) return true;
     const text = cleanText(row[sheetColumn] ?? "");
     return text === "" || parseInt(text, 10) === index + 1;
@@ -111,7 +115,7 @@ function tableFrom(sheet: SheetText, header: HeaderCandidate): RegisterTable {
     if (cells.every((c) => c === "") && extra.every((c) => c === "")) continue;
     if (!numberingChecked) {
       numberingChecked = true;
-      if (isNumberingRow(source, header)) continue;
+      if (isNumberingRow(source, header.columnMap)) continue;
     }
     rows.push({ sheetRow: r + 1, cells, extra });
   }

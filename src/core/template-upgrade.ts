@@ -9,6 +9,7 @@ import type { CellBlock, LayoutValue } from "./layout/types";
 import { columnLetters } from "./layout/cells";
 import { DATA_STYLE, DEFAULT_TEMPLATE_DATA_ROWS, type TemplateLayoutOptions } from "./layout/template";
 import type { RegisterTable, SheetText } from "./register-types";
+import { isNumberingRow } from "./read-register";
 import { cleanText } from "./text";
 
 export interface ColumnMove {
@@ -47,25 +48,8 @@ export interface UpgradePlan {
   summary: string[];
 }
 
-const SMALL_INTEGER = /^\d{1,3}\.?$/;
-
 function textAt(sheet: SheetText, row0: number, col0: number): string {
   return sheet.rows[row0]?.[col0] ?? "";
-}
-
-/** The row right under the header holds only small numbers: column numbers 1…15 in the form's way, or 1, 2, 3… */
-function isNumberingRow(row: readonly string[], table: RegisterTable): boolean {
-  const values: number[] = [];
-  for (const cell of row) {
-    const text = cleanText(cell ?? "");
-    if (text === "") continue;
-    if (!SMALL_INTEGER.test(text)) return false;
-    values.push(parseInt(text, 10));
-  }
-  if (values.length < 3) return false;
-  const byRegister = table.columnMap.every((col, i) => col === null || cleanText(row[col] ?? "") === "" || parseInt(row[col], 10) === i + 1);
-  const consecutive = values[0] <= 2 && values.every((v, i) => i === 0 || v === values[i - 1] + 1);
-  return byRegister || consecutive;
 }
 
 function lastFilledRow(sheet: SheetText): number {
@@ -78,7 +62,7 @@ export function planTemplateUpgrade(sheet: SheetText, table: RegisterTable): Upg
   const header0 = table.headerRow - 1;
   const lastRow = Math.max(lastFilledRow(sheet), table.headerRow);
   const sourceWidth = Math.max(0, ...sheet.rows.slice(header0, lastRow).map((r) => r?.length ?? 0));
-  const hadNumberingRow = isNumberingRow(sheet.rows[header0 + 1] ?? [], table);
+  const hadNumberingRow = isNumberingRow(sheet.rows[header0 + 1] ?? [], table.columnMap);
 
   const registerSource = new Map<number, number>();
   table.columnMap.forEach((col, i) => {
