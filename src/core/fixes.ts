@@ -161,7 +161,8 @@ function planTrimSpaces(table: RegisterTable, read: (row: RegisterRow, column: n
   for (const row of table.rows) {
     for (const { column, sheetColumn } of columns) {
       const before = read(row, column);
-      if (before === "" || cleanText(before) === before) continue;
+      // The table holds cleanText of the same cell: equal means there is nothing to tidy (and is the fast path).
+      if (before === "" || before === row.cells[column - 1]) continue;
       const after = tidySpaces(before);
       if (after !== before) changes.push({ row: row.sheetRow, column, sheetColumn: sheetColumn!, before, after });
     }
@@ -235,7 +236,14 @@ function planFillDirection(table: RegisterTable, catalog: RegisterCatalog, read:
 
 /** A key for comparing IDs: spaces normalised, case and ё/е ignored (stricter than the rules' duplicate check). */
 function idKey(text: string): string {
-  return cleanText(text).toLowerCase().replace(/ё/g, "е").replace(/\s+/g, " ");
+  const lower = cleanText(text).toLowerCase();
+  return /[ё\s]/.test(lower) ? lower.replace(/ё/g, "е").replace(/\s+/g, " ") : lower;
+}
+
+/** The keys an ID occupies: its idKey and, when it differs, its matchKey (trailing periods ignored). */
+function takenKeys(text: string): string[] {
+  const key = idKey(text);
+  return /[.\s]$/.test(key) ? [key, matchKey(text)] : [key];
 }
 
 /** The scheme with {agency} resolved; without an agency code the placeholder goes with the separator beside it. */
@@ -265,15 +273,31 @@ function planAssignIds(table: RegisterTable, catalog: RegisterCatalog, options: 
   for (const row of table.rows) {
     const id = row.cells[COL.id - 1];
     if (id === "") continue;
-    const key = idKey(id);
-    existing.push(key);
-    taken.add(key);
-    taken.add(matchKey(id));
+    const keys = takenKeys(id);
+    existing.push(keys[0]);
+    for (const key of keys) taken.add(key);
   }
   const counters = new Map<string, { next: number; width: number }>();
+  // With {nn} at the end (the usual scheme) one pass finds every prefix's highest number: the prefix is what precedes
+  // the trailing digits. Other schemes scan the existing IDs per prefix.
+  if (suffixTemplate === "") {
+    for (const id of existing) {
+      const match = /^(.*?)(\d{1,9})$/.exec(id);
+      if (!match) continue;
+      const key = `${match[1]}\u0000`;
+      const counter = counters.get(key) ?? { next: 1, width: 2 };
+      counter.next = Math.max(counter.next, Number(match[2]) + 1);
+      counter.width = Math.max(counter.width, match[2].length);
+      counters.set(key, counter);
+    }
+  }
   const counterFor = (prefix: string, suffix: string) => {
-    const key = `${prefix}\u0000${suffix}`;
+    const key = suffix === "" ? `${idKey(prefix)}\u0000` : `${prefix}\u0000${suffix}`;
     let counter = counters.get(key);
+    if (!counter && suffix === "") {
+      counter = { next: 1, width: 2 };
+      counters.set(key, counter);
+    }
     if (!counter) {
       const prefixKey = idKey(prefix);
       const suffixKey = idKey(suffix);
@@ -305,10 +329,9 @@ function planAssignIds(table: RegisterTable, catalog: RegisterCatalog, options: 
       const number = String(counter.next).padStart(counter.width, "0");
       counter.next++;
       id = `${prefix}${number}${suffix.replace(/\{nn\}/g, number)}`;
-      if (!taken.has(idKey(id)) && !taken.has(matchKey(id))) break;
+      if (!takenKeys(id).some((key) => taken.has(key))) break;
     }
-    taken.add(idKey(id));
-    taken.add(matchKey(id));
+    for (const key of takenKeys(id)) taken.add(key);
     changes.push({ row: row.sheetRow, column: COL.id, sheetColumn: idColumn, before: read(row, COL.id), after: id });
   }
   return changes;

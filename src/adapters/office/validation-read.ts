@@ -125,7 +125,8 @@ interface PartialSheet {
   bytesPerCell: number;
 }
 
-function partialSheet(name: string, queued: QueuedWindow): PartialSheet {
+/** `measureBytesPerCell` only where responses are limited in bytes (the web): measuring costs a pass over the text. */
+function partialSheet(name: string, queued: QueuedWindow, measureBytesPerCell: boolean): PartialSheet {
   const used: UsedBox = { top: queued.used.rowIndex, left: queued.used.columnIndex, rows: queued.used.rowCount, cols: queued.used.columnCount };
   const rows: string[][] = [];
   for (let r = 0; r < used.top + used.rows; r++) rows.push([]);
@@ -133,10 +134,12 @@ function partialSheet(name: string, queued: QueuedWindow): PartialSheet {
   if (window.isNullObject) return { name, rows: [], used, readBottom: used.top, readRight: used.left, bytesPerCell: FIRST_WINDOW_BYTES_PER_CELL };
   const text = window.text;
   text.forEach((values, r) => {
-    const target = rows[window.rowIndex + r];
-    values.forEach((value, c) => (target[window.columnIndex + c] = value));
+    if (window.columnIndex === 0) rows[window.rowIndex + r] = values;
+    else {
+      const target = rows[window.rowIndex + r];
+      values.forEach((value, c) => (target[window.columnIndex + c] = value));
+    }
   });
-  const cells = Math.max(1, window.rowCount * window.columnCount);
   const blank = used.rows === 1 && used.cols === 1 && text[0]?.[0] === "";
   return {
     name,
@@ -144,7 +147,7 @@ function partialSheet(name: string, queued: QueuedWindow): PartialSheet {
     used,
     readBottom: window.rowIndex + window.rowCount,
     readRight: window.columnIndex + window.columnCount,
-    bytesPerCell: Math.max(8, textBytes(text) / cells),
+    bytesPerCell: measureBytesPerCell ? Math.max(8, textBytes(text) / Math.max(1, window.rowCount * window.columnCount)) : FIRST_WINDOW_BYTES_PER_CELL,
   };
 }
 
@@ -309,16 +312,17 @@ export async function readForCheck(context: Excel.RequestContext, budget: ReadBu
     first = queueFirstRequest(context, budget, false);
     await sync();
   }
+  const measure = Number.isFinite(budget.bytes);
   const sheets = first.worksheets.items.map((ws) => ({ name: ws.name, visibility: String(ws.visibility) }));
   const activeName = first.active.name;
   const markedSheets = parseMarkedSheets(first.names.items.map((item) => ({ name: item.name, value: item.value })));
-  const active = partialSheet(activeName, first.activeWindow);
+  const active = partialSheet(activeName, first.activeWindow, measure);
   const activeHolds = mayHoldRegister(activeName) && findRegister([headerOnly(completeRows(active))]) !== null;
   const exists = (name: string) => sheets.some((s) => sameSheetName(s.name, name));
   const templateIsActive = sameSheetName(activeName, REGISTER_SHEET_NAME);
 
-  let reference = first.reference ? partialSheet(REFERENCE_SHEET_NAME, first.reference) : null;
-  let template = first.template ? partialSheet(REGISTER_SHEET_NAME, first.template) : null;
+  let reference = first.reference ? partialSheet(REFERENCE_SHEET_NAME, first.reference, false) : null;
+  let template = first.template ? partialSheet(REGISTER_SHEET_NAME, first.template, measure) : null;
   if (!first.reference) {
     // The speculative request failed: read the sheets of ours that do exist.
     const needReference = exists(REFERENCE_SHEET_NAME);
@@ -327,8 +331,8 @@ export async function readForCheck(context: Excel.RequestContext, budget: ReadBu
     const referenceQueued = needReference ? queueWindow(worksheets.getItem(REFERENCE_SHEET_NAME), REFERENCE_WINDOW) : null;
     const templateQueued = needTemplate ? queueWindow(worksheets.getItem(REGISTER_SHEET_NAME), `A1:${columnLetters(WINDOW_COLUMNS)}${TEMPLATE_WINDOW_ROWS}`) : null;
     if (referenceQueued || templateQueued) await sync();
-    reference = referenceQueued ? partialSheet(REFERENCE_SHEET_NAME, referenceQueued) : null;
-    template = templateQueued ? partialSheet(REGISTER_SHEET_NAME, templateQueued) : null;
+    reference = referenceQueued ? partialSheet(REFERENCE_SHEET_NAME, referenceQueued, false) : null;
+    template = templateQueued ? partialSheet(REGISTER_SHEET_NAME, templateQueued, measure) : null;
   }
   const settings = settingsOf(reference);
 
