@@ -1,5 +1,6 @@
 /** Node-only: reads a workbook from disk, checking its size before loading a byte. */
 import { promises as fs } from "fs";
+import { inflateRaw } from "zlib";
 import { DEFAULT_READ_LIMITS, failure, formatMegabytes, oneLine, readWorkbookData, type ReadLimits, type ReadWorkbookResult } from "./read-workbook";
 
 export async function readWorkbookFile(filePath: string, limits: ReadLimits = DEFAULT_READ_LIMITS): Promise<ReadWorkbookResult> {
@@ -14,7 +15,14 @@ export async function readWorkbookFile(filePath: string, limits: ReadLimits = DE
   } catch (error) {
     return fileSystemFailure(error);
   }
-  return readWorkbookData(data, filePath, limits);
+  return readWorkbookData(data, filePath, limits, inflateWithZlib);
+}
+
+/** zlib in the thread pool: inflating one part overlaps with parsing another; stops past `maxBytes`. */
+function inflateWithZlib(compressed: Uint8Array, maxBytes: number): Promise<Uint8Array | null> {
+  return new Promise((resolve) => {
+    inflateRaw(compressed, { maxOutputLength: Math.max(1, maxBytes) }, (error, result) => resolve(error ? null : result));
+  });
 }
 
 function fileSystemFailure(error: unknown): ReadWorkbookResult {

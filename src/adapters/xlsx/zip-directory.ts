@@ -185,3 +185,43 @@ export async function inflatesWithin(compressed: Uint8Array, limit: number): Pro
     return true;
   }
 }
+
+/**
+ * Raw deflate through DecompressionStream (browsers and Node), stopping past `maxBytes`: null then, and null where the
+ * stream is missing or the data is damaged (the caller falls back to the workbook library).
+ */
+export async function inflateRawWithStreams(compressed: Uint8Array, maxBytes: number): Promise<Uint8Array | null> {
+  const Decompression = (globalThis as { DecompressionStream?: new (format: string) => TransformStream<Uint8Array, Uint8Array> })
+    .DecompressionStream;
+  if (!Decompression) return null;
+  let reader: ReadableStreamDefaultReader<Uint8Array>;
+  try {
+    reader = new Blob([compressed as BlobPart]).stream().pipeThrough(new Decompression("deflate-raw")).getReader();
+  } catch {
+    return null;
+  }
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      total += value.length;
+      if (total > maxBytes) {
+        await reader.cancel().catch(() => undefined);
+        return null;
+      }
+      chunks.push(value);
+    }
+  } catch {
+    return null;
+  }
+  if (chunks.length === 1) return chunks[0];
+  const joined = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    joined.set(chunk, offset);
+    offset += chunk.length;
+  }
+  return joined;
+}
