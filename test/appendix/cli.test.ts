@@ -31,6 +31,29 @@ async function sheetsOf(file: string): Promise<SheetText[]> {
 const ORDER_ARGS = ["--order-number", "7", "--order-date", "2024-01-15"];
 
 describe("reestr appendix", () => {
+  test("without --paper the paper saved in the workbook's settings is used; --paper wins over it", async () => {
+    await writeRegisterFile(dir, "a3.xlsx", validRows(3), { appendixPaper: "A3" });
+    const saved = await run("appendix", "a3.xlsx", "-o", "a3-out.xlsx", ...ORDER_ARGS);
+    expect(saved.code).toBe(0);
+    expect(saved.stdout).toContain("бумага A3.");
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(join(dir, "a3-out.xlsx"));
+    expect(workbook.getWorksheet(APPENDIX_SHEET_NAME)!.pageSetup.paperSize).toBe(8);
+    const given = await run("appendix", "a3.xlsx", "-o", "a4-out.xlsx", ...ORDER_ARGS, "--paper", "a4");
+    expect(given.stdout).toContain("бумага A4.");
+  });
+
+  test("an unreadable FILE: one line on stderr naming the command and the file, exit 2 (appendix and publish alike)", async () => {
+    writeFileSync(join(dir, "broken.xlsx"), "не книга");
+    for (const argv of [["appendix", "broken.xlsx", "-o", "x.xlsx", ...ORDER_ARGS], ["publish", "broken.xlsx", "--format", "csv", "-o", "x.csv"]]) {
+      const result = await run(...argv);
+      expect(result.code).toBe(2);
+      expect(result.stdout).toBe("");
+      expect(result.stderr).toMatch(new RegExp(`^reestr ${argv[0]}: broken\\.xlsx: .+\\n$`));
+      expect(result.stderr.split("\n")).toHaveLength(2);
+    }
+  });
+
   test("writes a copy of the input with the appendix, summary and approved register; the input's sheets kept", async () => {
     const rows = validRows(30);
     await writeRegisterFile(dir, "good.xlsx", rows, {}, [{ name: "Заметки", rows: [["моя заметка"]] }]);

@@ -7,14 +7,13 @@
  */
 import { promises as fs } from "fs";
 import ExcelJS from "exceljs";
-import { readWorkbookFile } from "../../adapters/xlsx/read-workbook-file";
 import { renderWorkbookLayoutWithReport } from "../../adapters/xlsx/render-layout";
 import { isoToRuDate } from "../../core/approval";
 import { ORDER_FIELD_LABELS, planAppendix } from "../../core/appendix-plan";
 import type { PaperSize } from "../../core/layout/appendix";
 import { parseArgs } from "../args";
 import { EXIT_FAILURE, EXIT_FINDINGS, EXIT_OK, oneLineMessage, resolvePath, UsageError, type CliCommand } from "../io";
-import { fileProblemLine } from "../register-input";
+import { fileProblemLine, readWorkbookInput } from "../register-input";
 import { issueLine } from "./validate";
 
 const USAGE = [
@@ -33,7 +32,7 @@ const USAGE = [
   "  --order-date YYYY-MM-DD    дата приказа",
   "  --agency-genitive TEXT     наименование органа в родительном падеже (по умолчанию — из настроек книги)",
   "  --appendix-number K        номер приложения (по умолчанию — из настроек книги или 1)",
-  "  --paper A4|A3              формат бумаги (по умолчанию A4)",
+  "  --paper A4|A3              формат бумаги (по умолчанию — из настроек книги или A4)",
   "  --draft                    сформировать проект (отметка «ПРОЕКТ») даже при ошибках в реестре",
   "  --typical-list             добавить следующее приложение: типовой перечень процессов",
   "",
@@ -70,9 +69,9 @@ export const appendixCommand: CliCommand = {
     const file = positionals[0];
     const out = flags.output;
     if (!out) throw new UsageError("не указан файл результата -o OUT");
-    const paperText = (flags.paper ?? "A4").toUpperCase();
-    if (paperText !== "A4" && paperText !== "A3") throw new UsageError(`формат бумаги «${flags.paper}»: допустимы A4 и A3`);
-    const paper = paperText as PaperSize;
+    const paperText = flags.paper?.toUpperCase();
+    if (paperText !== undefined && paperText !== "A4" && paperText !== "A3") throw new UsageError(`формат бумаги «${flags.paper}»: допустимы A4 и A3`);
+    const paper = paperText as PaperSize | undefined;
     const draft = flags.draft;
     let orderDate: string | undefined;
     if (flags["order-date"] !== undefined) {
@@ -82,12 +81,8 @@ export const appendixCommand: CliCommand = {
     if (!draft && !flags["order-number"]?.trim()) throw new UsageError("не указан номер приказа --order-number");
     if (!draft && !orderDate) throw new UsageError("не указана дата приказа --order-date");
 
-    const inputPath = resolvePath(io, file);
-    const read = await readWorkbookFile(inputPath);
-    if (!read.ok) {
-      io.stderr(fileProblemLine("appendix", file, read.message));
-      return EXIT_FAILURE;
-    }
+    const read = await readWorkbookInput("appendix", file, io);
+    if (!read) return EXIT_FAILURE;
     const plan = planAppendix({
       sheets: read.sheets,
       order: {
@@ -121,7 +116,7 @@ export const appendixCommand: CliCommand = {
 
     let base: ExcelJS.Workbook;
     try {
-      base = await loadBase(inputPath);
+      base = await loadBase(read.path);
     } catch (error) {
       io.stderr(fileProblemLine("appendix", file, `книгу не удалось открыть для записи: ${oneLineMessage(error)}`));
       return EXIT_FAILURE;
@@ -136,7 +131,7 @@ export const appendixCommand: CliCommand = {
 
     const rows = plan.summary.total;
     const lines = [
-      `Приложение к приказу сформировано: ${out}, лист «${plan.layout.sheets[0].name}», строк реестра: ${rows}, бумага ${paper}.`,
+      `Приложение к приказу сформировано: ${out}, лист «${plan.layout.sheets[0].name}», строк реестра: ${rows}, бумага ${plan.paper}.`,
       plan.final
         ? `Реестр сохранён как утвержденный приказом от ${plan.order.orderDate} № ${plan.order.orderNumber} (скрытый лист «_Утвержденный реестр»).`
         : "Сформирован проект (отметка «ПРОЕКТ»): утвержденный реестр не сохранён.",

@@ -1,13 +1,12 @@
 /** `reestr publish FILE --format csv|html -o OUT` — the register for the agency's site (seed 004, item 7). */
 import { promises as fs } from "fs";
-import { readWorkbookFile } from "../../adapters/xlsx/read-workbook-file";
 import { buildCatalog } from "../../core/catalog";
-import { findWorkingRegister, resolveOrder, settingsOfSheets } from "../../core/appendix-plan";
+import { findWorkingRegister, resolveOrder } from "../../core/appendix-plan";
 import { readApprovedRegister } from "../../core/approval";
 import { publishRegister, type PublishFormat } from "../../core/publish";
 import { parseArgs } from "../args";
 import { EXIT_FAILURE, EXIT_OK, oneLineMessage, resolvePath, UsageError, type CliCommand } from "../io";
-import { fileProblemLine, NO_REGISTER_MESSAGE } from "../register-input";
+import { fileProblemLine, NO_REGISTER_MESSAGE, readWorkbookInput } from "../register-input";
 
 const USAGE = [
   "reestr publish FILE --format csv|html -o OUT [--working]",
@@ -46,12 +45,9 @@ export const publishCommand: CliCommand = {
     if (format !== "csv" && format !== "html") throw new UsageError(`формат «${flags.format}»: допустимы csv и html`);
     if (!flags.output) throw new UsageError("не указан файл результата -o OUT");
 
-    const read = await readWorkbookFile(resolvePath(io, file));
-    if (!read.ok) {
-      io.stderr(fileProblemLine("publish", file, read.message));
-      return EXIT_FAILURE;
-    }
-    const settings = settingsOfSheets(read.sheets);
+    const read = await readWorkbookInput("publish", file, io);
+    if (!read) return EXIT_FAILURE;
+    const settings = read.settings;
     const approved = flags.working ? null : readApprovedRegister(read.sheets);
     const table = approved ? approved.table : findWorkingRegister(read.sheets);
     if (!table) {
