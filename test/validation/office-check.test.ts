@@ -266,6 +266,17 @@ describe("finding the register", () => {
     expect(onTemplate.syncs).toBe(2);
   });
 
+  test("a register on neither the active nor the template sheet: every visible sheet is read", async () => {
+    const sim = createExcelSimulator({ apiVersion: "1.8" });
+    sim.workbook.sheet("Sheet1").setValues("A1", [["Оглавление"]]);
+    sim.workbook.addSheet("Отдел кадров").setValues("A2:O3", [REGISTER_TITLES, rowWith(0, { 9: "Партнер" })]);
+    const result = await check(sim);
+    expect(result.sheet).toBe("Отдел кадров");
+    expect(result.issues.map((i) => `${i.row}:${i.column}:${i.code}`)).toEqual(["3:9:invalid-value"]);
+    expect(gridMarks(sim)).toEqual({ I3: MARK_WARNING });
+    expect(sim.workbook.activeSheet.name).toBe("Sheet1");
+  });
+
   test("a generated sheet is never taken for the register", async () => {
     const sim = createExcelSimulator({ apiVersion: "1.8" });
     sim.workbook.sheet("Sheet1").setValues("A1", [["пусто"]]);

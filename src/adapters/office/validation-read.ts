@@ -151,16 +151,9 @@ function partialSheet(name: string, queued: QueuedWindow, measureBytesPerCell: b
   };
 }
 
-function completeRows(sheet: PartialSheet): SheetText {
-  // Holes left by empty cells of a window become "" so readers see rectangular rows.
-  const { left, cols } = sheet.used;
-  const width = left + cols;
-  const rows = sheet.rows.map((row) => {
-    if (row.length === 0) return row;
-    for (let c = 0; c < width; c++) if (row[c] === undefined) row[c] = "";
-    return row;
-  });
-  return { name: sheet.name, rows };
+/** The read text as a SheetText. Cells never read stay holes: the core's readers take a missing cell for "". */
+function asSheetText(sheet: PartialSheet): SheetText {
+  return { name: sheet.name, rows: sheet.rows };
 }
 
 interface Piece {
@@ -293,7 +286,7 @@ function headerOnly(sheet: SheetText): SheetText {
 
 function settingsOf(reference: PartialSheet | null): Settings {
   if (!reference) return { ...DEFAULT_SETTINGS };
-  const pairs = findSettingsPairs(completeRows(reference));
+  const pairs = findSettingsPairs(asSheetText(reference));
   return pairs.length ? settingsFromPairs(pairs) : { ...DEFAULT_SETTINGS };
 }
 
@@ -317,7 +310,7 @@ export async function readForCheck(context: Excel.RequestContext, budget: ReadBu
   const activeName = first.active.name;
   const markedSheets = parseMarkedSheets(first.names.items.map((item) => ({ name: item.name, value: item.value })));
   const active = partialSheet(activeName, first.activeWindow, measure);
-  const activeHolds = mayHoldRegister(activeName) && findRegister([headerOnly(completeRows(active))]) !== null;
+  const activeHolds = mayHoldRegister(activeName) && findRegister([headerOnly(asSheetText(active))]) !== null;
   const exists = (name: string) => sheets.some((s) => sameSheetName(s.name, name));
   const templateIsActive = sameSheetName(activeName, REGISTER_SHEET_NAME);
 
@@ -338,11 +331,11 @@ export async function readForCheck(context: Excel.RequestContext, budget: ReadBu
 
   let chosen: PartialSheet | null = null;
   if (activeHolds) chosen = active;
-  else if (template && !templateIsActive && findRegister([headerOnly(completeRows(template))])) chosen = template;
+  else if (template && !templateIsActive && findRegister([headerOnly(asSheetText(template))])) chosen = template;
 
   if (chosen) {
     syncs += await readRemainder(context, context.workbook.worksheets.getItem(chosen.name), chosen, budget);
-    const source = completeRows(chosen);
+    const source = asSheetText(chosen);
     const table = findRegister([source]);
     if (table) return { sheets, activeSheet: activeName, settings, source, table, markedSheets, syncs };
   }
