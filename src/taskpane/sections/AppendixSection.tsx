@@ -76,6 +76,12 @@ export function AppendixSection({ environment }: SectionProps): JSX.Element {
   const [notices, setNotices] = React.useState<Notice[]>([]);
   const [missing, setMissing] = React.useState<OrderField[]>([]);
   const [canDraft, setCanDraft] = React.useState(false);
+  const noticesRef = React.useRef<HTMLDivElement>(null);
+
+  // The result appears below the form: bring it into view, or a refusal would go unseen in a short pane.
+  React.useEffect(() => {
+    if (notices.length) noticesRef.current?.scrollIntoView?.({ block: "nearest" });
+  }, [notices]);
 
   const loadOverview = React.useCallback(async (prefill: boolean) => {
     setBusy("loading");
@@ -174,22 +180,24 @@ export function AppendixSection({ environment }: SectionProps): JSX.Element {
 
       {busy === "loading" && <Spinner size="tiny" label={t.loading} />}
 
-      {notices.map((notice, i) => (
-        <MessageBar key={i} intent={notice.intent} layout="multiline">
-          <MessageBarBody>
-            {notice.title && <MessageBarTitle>{notice.title}</MessageBarTitle>}
-            {notice.lines.length === 1 ? (
-              notice.lines[0]
-            ) : (
-              <ul style={{ margin: "4px 0", paddingLeft: 18 }}>
-                {notice.lines.map((line, k) => (
-                  <li key={k}>{line}</li>
-                ))}
-              </ul>
-            )}
-          </MessageBarBody>
-        </MessageBar>
-      ))}
+      <div ref={noticesRef} style={{ display: "flex", flexDirection: "column", gap: 8 }}>
+        {notices.map((notice, i) => (
+          <MessageBar key={i} intent={notice.intent} layout="multiline">
+            <MessageBarBody>
+              {notice.title && <MessageBarTitle>{notice.title}</MessageBarTitle>}
+              {notice.lines.length === 1 ? (
+                notice.lines[0]
+              ) : (
+                <ul style={{ margin: "4px 0", paddingLeft: 18 }}>
+                  {notice.lines.map((line, k) => (
+                    <li key={k}>{line}</li>
+                  ))}
+                </ul>
+              )}
+            </MessageBarBody>
+          </MessageBar>
+        ))}
+      </div>
 
       <section aria-label={t.approvedTitle} style={{ display: "flex", flexDirection: "column", gap: 4 }}>
         <Text weight="semibold">{t.approvedTitle}</Text>
