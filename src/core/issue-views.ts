@@ -33,8 +33,37 @@ export interface IssueGroup {
 }
 
 export type IssueListItem =
-  | { kind: "group"; key: string; group: IssueGroup; collapsed: boolean }
-  | { kind: "issue"; key: string; issue: RegisterIssue; groupKey: string };
+  | {
+      kind: "group";
+      key: string;
+      group: IssueGroup;
+      collapsed: boolean;
+      /** 1-based position among the groups, and their number (for aria-posinset / aria-setsize). */
+      position: number;
+      setSize: number;
+    }
+  | {
+      kind: "issue";
+      key: string;
+      issue: RegisterIssue;
+      groupKey: string;
+      /** 1-based position in its group, and the group's size. */
+      position: number;
+      setSize: number;
+    };
+
+/**
+ * Group headers followed by the issues of the expanded groups, as one list a virtualiser can index. Items are made on
+ * demand, so a view over 150,000 issues costs O(groups) to build and only the rows in view are ever materialised.
+ */
+export interface IssueListView {
+  readonly length: number;
+  at(index: number): IssueListItem;
+  /** Cheaper than at(index).kind: no item is made. */
+  isGroup(index: number): boolean;
+  /** The index of a group header or issue in this view (by group key and issue identity); -1 when absent or collapsed. */
+  indexOf(item: IssueListItem): number;
+}
 
 export function filterIssues(issues: readonly RegisterIssue[], filter: SeverityFilter): readonly RegisterIssue[] {
   if (filter === "all") return issues;
@@ -85,18 +114,67 @@ export function groupIssues(issues: readonly RegisterIssue[], by: IssueGrouping)
   return result;
 }
 
-/** Group headers and, for groups not in `collapsed` (by key), their issues: one flat list for a virtualiser. */
-export function flattenForList(groups: readonly IssueGroup[], collapsed: ReadonlySet<string>): IssueListItem[] {
-  const items: IssueListItem[] = [];
-  for (const group of groups) {
-    const isCollapsed = collapsed.has(group.key);
-    items.push({ kind: "group", key: group.key, group, collapsed: isCollapsed });
-    if (isCollapsed) continue;
-    for (const issue of group.issues) {
-      items.push({ kind: "issue", key: `${group.key}|${issue.row}:${issue.column}:${issue.code}`, issue, groupKey: group.key });
+/** Group headers and, for groups not in `collapsed` (by key), their issues. */
+export function flattenForList(groups: readonly IssueGroup[], collapsed: ReadonlySet<string>): IssueListView {
+  // starts[g]: the index of group g's header; the issues follow it unless the group is collapsed.
+  const starts = new Array<number>(groups.length);
+  const isCollapsed = groups.map((group) => collapsed.has(group.key));
+  const groupIndex = new Map<string, number>();
+  let length = 0;
+  groups.forEach((group, g) => {
+    starts[g] = length;
+    groupIndex.set(group.key, g);
+    length += 1 + (isCollapsed[g] ? 0 : group.issues.length);
+  });
+
+  /** The group whose block holds `index`: the last start ≤ index. */
+  const groupAt = (index: number): number => {
+    let low = 0;
+    let high = groups.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if (starts[middle] <= index) low = middle;
+      else high = middle - 1;
     }
-  }
-  return items;
+    return low;
+  };
+
+  const checkIndex = (index: number) => {
+    if (!Number.isInteger(index) || index < 0 || index >= length) throw new RangeError(`Нет элемента списка с номером ${index}`);
+  };
+
+  return {
+    length,
+    isGroup(index) {
+      checkIndex(index);
+      return starts[groupAt(index)] === index;
+    },
+    at(index) {
+      checkIndex(index);
+      const g = groupAt(index);
+      const group = groups[g];
+      const offset = index - starts[g];
+      if (offset === 0) {
+        return { kind: "group", key: group.key, group, collapsed: isCollapsed[g], position: g + 1, setSize: groups.length };
+      }
+      return {
+        kind: "issue",
+        key: `${group.key}|${offset}`,
+        issue: group.issues[offset - 1],
+        groupKey: group.key,
+        position: offset,
+        setSize: group.issues.length,
+      };
+    },
+    indexOf(item) {
+      const g = groupIndex.get(item.kind === "group" ? item.key : item.groupKey);
+      if (g === undefined) return -1;
+      if (item.kind === "group") return starts[g];
+      if (isCollapsed[g]) return -1;
+      const offset = groups[g].issues.indexOf(item.issue);
+      return offset < 0 ? -1 : starts[g] + 1 + offset;
+    },
+  };
 }
 
 /**

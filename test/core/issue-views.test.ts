@@ -7,6 +7,7 @@ import {
   issueAddress,
   issueSheetColumn,
   type IssueGroup,
+  type IssueListView,
 } from "../../src/core/issue-views";
 import type { IssueCode, RegisterIssue, RegisterTable, Severity } from "../../src/core/register-types";
 import { validateRegister } from "../../src/core/rules";
@@ -89,10 +90,12 @@ describe("filterIssues", () => {
 
 describe("flattenForList", () => {
   const groups = groupIssues(ISSUES, "rule");
+  const all = (view: IssueListView) => Array.from({ length: view.length }, (_, i) => view.at(i));
 
   it("lists each group header followed by its issues", () => {
-    const items = flattenForList(groups, new Set());
-    expect(items).toHaveLength(groups.length + ISSUES.length);
+    const view = flattenForList(groups, new Set());
+    expect(view.length).toBe(groups.length + ISSUES.length);
+    const items = all(view);
     expect(items.map((item) => (item.kind === "group" ? `[${item.key}]` : `${item.issue.row}:${item.issue.column}`))).toEqual([
       "[rule:invalid-value]", "7:8", "7:9",
       "[rule:duplicate-id]", "5:1", "7:1",
@@ -100,10 +103,21 @@ describe("flattenForList", () => {
       "[rule:broken-link]", "6:13", "8:13", "9:13",
     ]);
     expect(new Set(items.map((item) => item.key)).size).toBe(items.length);
+    expect(items.map((_, i) => view.isGroup(i))).toEqual(items.map((item) => item.kind === "group"));
+  });
+
+  it("gives positions and set sizes for screen readers", () => {
+    const items = all(flattenForList(groups, new Set()));
+    expect(items.map((item) => `${item.position}/${item.setSize}`)).toEqual([
+      "1/4", "1/2", "2/2",
+      "2/4", "1/2", "2/2",
+      "3/4", "1/1",
+      "4/4", "1/3", "2/3", "3/3",
+    ]);
   });
 
   it("hides the issues of collapsed groups but keeps their headers, marked collapsed", () => {
-    const items = flattenForList(groups, new Set(["rule:broken-link", "rule:duplicate-id"]));
+    const items = all(flattenForList(groups, new Set(["rule:broken-link", "rule:duplicate-id"])));
     expect(items.map((item) => (item.kind === "group" ? `[${item.key}${item.collapsed ? " свернута" : ""}]` : `${item.issue.row}`))).toEqual([
       "[rule:invalid-value]", "7", "7",
       "[rule:duplicate-id свернута]",
@@ -113,8 +127,39 @@ describe("flattenForList", () => {
   });
 
   it("ties each issue to its group", () => {
-    const items = flattenForList(groupIssues(ISSUES, "row"), new Set());
-    for (const item of items) if (item.kind === "issue") expect(item.groupKey).toBe(`row:${item.issue.row}`);
+    for (const item of all(flattenForList(groupIssues(ISSUES, "row"), new Set()))) {
+      if (item.kind === "issue") expect(item.groupKey).toBe(`row:${item.issue.row}`);
+    }
+  });
+
+  it("finds an item again in another view of the same issues, or -1 when it is hidden", () => {
+    const before = flattenForList(groups, new Set());
+    const issue8 = before.at(10);
+    expect(issue8.kind === "issue" && issue8.issue.row).toBe(8);
+    const collapsedFirst = flattenForList(groups, new Set(["rule:invalid-value"]));
+    expect(collapsedFirst.indexOf(issue8)).toBe(8);
+    expect(collapsedFirst.at(8)).toEqual(issue8.kind === "issue" ? { ...issue8, key: "rule:broken-link|2" } : null);
+    expect(collapsedFirst.indexOf(before.at(0))).toBe(0);
+    expect(flattenForList(groups, new Set(["rule:broken-link"])).indexOf(issue8)).toBe(-1);
+    expect(flattenForList(groupIssues(ISSUES, "row"), new Set()).indexOf(issue8)).toBe(-1);
+  });
+
+  it("is empty for no groups and refuses indexes outside the list", () => {
+    const empty = flattenForList([], new Set());
+    expect(empty.length).toBe(0);
+    expect(() => empty.at(0)).toThrow(RangeError);
+    expect(() => flattenForList(groups, new Set()).at(12)).toThrow(RangeError);
+  });
+
+  it("builds a view over 150,000 issues without making its items", () => {
+    const many: RegisterIssue[] = [];
+    for (let row = 5; row < 50_005; row++) many.push(issue(row, 1, "required"), issue(row, 8, "invalid-value"), issue(row, 13, "broken-link", "warning"));
+    const byRow = flattenForList(groupIssues(many, "row"), new Set());
+    expect(byRow.length).toBe(200_000);
+    const last = byRow.at(byRow.length - 1);
+    expect(last.kind === "issue" && [last.issue.row, last.issue.column, last.position, last.setSize]).toEqual([50_004, 13, 3, 3]);
+    expect(byRow.isGroup(199_996)).toBe(true);
+    expect(byRow.at(199_996)).toMatchObject({ kind: "group", key: "row:50004", position: 50_000, setSize: 50_000 });
   });
 });
 

@@ -79,7 +79,7 @@ export function ValidationSection({ environment }: SectionProps): JSX.Element {
   const check = result?.check ?? null;
   const busy = running || applying !== null || clearing;
 
-  useAutoRecheck(auto && canWatch, check?.sheet ?? null, recheck, (message) => {
+  const watch = useAutoRecheck(auto && canWatch, check?.sheet ?? null, recheck, (message) => {
     setAuto(false);
     notify({ intent: "error", title: t.autoFailed, text: message });
   });
@@ -87,7 +87,7 @@ export function ValidationSection({ environment }: SectionProps): JSX.Element {
   // Grouping 50,000 rows' issues once per check / choice, not per render.
   const filtered = React.useMemo(() => (check ? filterIssues(check.issues, filter) : []), [check, filter]);
   const groups = React.useMemo(() => groupIssues(filtered, grouping), [filtered, grouping]);
-  const items = React.useMemo(() => flattenForList(groups, collapsed), [groups, collapsed]);
+  const view = React.useMemo(() => flattenForList(groups, collapsed), [groups, collapsed]);
 
   const toggleGroup = React.useCallback((key: string) => {
     setCollapsed((previous) => {
@@ -166,7 +166,15 @@ export function ValidationSection({ environment }: SectionProps): JSX.Element {
           onChange={(_, data) => setAuto(data.checked)}
         />
         <Text size={200} className={styles.autoNote}>
-          {!canWatch ? t.autoUnsupported(environment.apiLevel) : !check ? t.autoNeedsCheck : auto ? t.autoOn(check.sheet) : null}
+          {!canWatch
+            ? t.autoUnsupported(environment.apiLevel)
+            : !check
+              ? t.autoNeedsCheck
+              : watch === "on"
+                ? t.autoOn(check.sheet)
+                : watch === "starting"
+                  ? t.autoStarting
+                  : null}
         </Text>
       </div>
 
@@ -225,12 +233,12 @@ export function ValidationSection({ environment }: SectionProps): JSX.Element {
                   </Select>
                 </div>
               </div>
-              {items.length === 0 ? (
+              {view.length === 0 ? (
                 <Text size={200} className={styles.muted}>
                   {t.nothingToShow}
                 </Text>
               ) : (
-                <IssueList items={items} table={check.table} onToggleGroup={toggleGroup} onSelectIssue={selectIssue} />
+                <IssueList view={view} table={check.table} onToggleGroup={toggleGroup} onSelectIssue={selectIssue} />
               )}
             </>
           )}

@@ -53,6 +53,7 @@ export const validation = {
   autoUnsupported: (level: string) =>
     `Эта версия Excel (API ${level || "неизвестна"}) не сообщает надстройке об изменениях на листе (нужен ExcelApi 1.7) — проверяйте кнопкой.`,
   autoOn: (sheet: string) => `Лист «${sheet}» проверяется заново через 1–2 секунды после изменений, в том числе после вставки.`,
+  autoStarting: "Включается…",
   autoFailed: "Автоматическая проверка не включена",
 
   fixesTitle: "Исправления",

@@ -8,7 +8,7 @@ import { ChevronDownRegular, ChevronRightRegular, ErrorCircleFilled, WarningFill
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { useCallback, useId, useMemo, useRef, useState, type KeyboardEvent } from "react";
 import { REGISTER_COLUMNS } from "../../core/columns";
-import { issueAddress, type IssueListItem } from "../../core/issue-views";
+import { issueAddress, type IssueListItem, type IssueListView } from "../../core/issue-views";
 import type { RegisterIssue, RegisterTable } from "../../core/register-types";
 import { validation as t } from "../strings/validation";
 
@@ -76,32 +76,31 @@ const useStyles = makeStyles({
 });
 
 export interface IssueListProps {
-  items: readonly IssueListItem[];
+  view: IssueListView;
   table: Pick<RegisterTable, "columnMap">;
   onToggleGroup(key: string): void;
   onSelectIssue(issue: RegisterIssue): void;
 }
 
-export function IssueList({ items, table, onToggleGroup, onSelectIssue }: IssueListProps) {
+export function IssueList({ view, table, onToggleGroup, onSelectIssue }: IssueListProps) {
   const styles = useStyles();
   const idPrefix = useId();
   const scroller = useRef<HTMLDivElement>(null);
-  // The one piece of list state: which row the keyboard is on (by key, so it survives re-checks).
-  const [activeKey, setActiveKey] = useState<string | null>(null);
+  // The one piece of list state: the row the keyboard is on, kept as an item so it is found again in a new view.
+  const [active, setActive] = useState<IssueListItem | null>(null);
 
-  const estimateSize = useCallback((index: number) => (items[index].kind === "group" ? GROUP_HEIGHT : ISSUE_HEIGHT), [items]);
-  const getItemKey = useCallback((index: number) => items[index].key, [items]);
+  // New identities per view make the virtualiser re-measure (it caches sizes by these); both are O(1) per row.
+  const estimateSize = useCallback((index: number) => (view.isGroup(index) ? GROUP_HEIGHT : ISSUE_HEIGHT), [view]);
+  const getItemKey = useCallback((index: number) => index, [view]);
   const virtualizer = useVirtualizer({
-    count: items.length,
+    count: view.length,
     getScrollElement: () => scroller.current,
     estimateSize,
     getItemKey,
     overscan: 6,
   });
 
-  const activeIndex = useMemo(() => (activeKey === null ? -1 : items.findIndex((item) => item.key === activeKey)), [items, activeKey]);
-  // Positions within each group for screen readers (the DOM holds only a window of the list).
-  const positions = useMemo(() => itemPositions(items), [items]);
+  const activeIndex = useMemo(() => (active === null ? -1 : view.indexOf(active)), [view, active]);
 
   const act = (item: IssueListItem) => {
     if (item.kind === "group") onToggleGroup(item.key);
@@ -109,15 +108,15 @@ export function IssueList({ items, table, onToggleGroup, onSelectIssue }: IssueL
   };
 
   const moveTo = (index: number) => {
-    if (items.length === 0) return;
-    const bounded = Math.max(0, Math.min(items.length - 1, index));
-    setActiveKey(items[bounded].key);
+    if (view.length === 0) return;
+    const bounded = Math.max(0, Math.min(view.length - 1, index));
+    setActive(view.at(bounded));
     virtualizer.scrollToIndex(bounded, { align: "auto" });
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     const index = activeIndex;
-    const item = index >= 0 ? items[index] : undefined;
+    const item = index >= 0 ? view.at(index) : undefined;
     const page = Math.max(1, Math.floor((scroller.current?.clientHeight ?? 300) / ISSUE_HEIGHT));
     switch (event.key) {
       case "ArrowDown":
@@ -136,7 +135,7 @@ export function IssueList({ items, table, onToggleGroup, onSelectIssue }: IssueL
         moveTo(0);
         break;
       case "End":
-        moveTo(items.length - 1);
+        moveTo(view.length - 1);
         break;
       case "Enter":
       case " ":
@@ -144,7 +143,7 @@ export function IssueList({ items, table, onToggleGroup, onSelectIssue }: IssueL
         break;
       case "ArrowLeft":
         if (item?.kind === "group" && !item.collapsed) onToggleGroup(item.key);
-        else if (item?.kind === "issue") moveTo(items.findIndex((other) => other.key === item.groupKey));
+        else if (item?.kind === "issue") moveTo(index - item.position);
         else return;
         break;
       case "ArrowRight":
@@ -158,45 +157,42 @@ export function IssueList({ items, table, onToggleGroup, onSelectIssue }: IssueL
     event.preventDefault();
   };
 
-  const rowId = (key: string) => `${idPrefix}-${key.replace(/[^\w-]/g, "_")}`;
-  const virtualItems = virtualizer.getVirtualItems();
+  const rowId = (index: number) => `${idPrefix}-item-${index}`;
+  const totalSize = virtualizer.getTotalSize();
 
   return (
     <div
       ref={scroller}
       className={styles.scroller}
-      style={{ height: `min(${virtualizer.getTotalSize() + 2}px, 60vh)` }}
+      style={{ height: `min(${totalSize + 2}px, 60vh)` }}
       role="tree"
       aria-label={t.listLabel}
       aria-description={t.listHint}
       tabIndex={0}
-      aria-activedescendant={activeIndex >= 0 ? rowId(items[activeIndex].key) : undefined}
+      aria-activedescendant={activeIndex >= 0 ? rowId(activeIndex) : undefined}
       onKeyDown={onKeyDown}
       onFocus={() => {
-        if (activeIndex < 0 && items.length > 0) setActiveKey(items[0].key);
+        if (activeIndex < 0 && view.length > 0) setActive(view.at(0));
       }}
       data-testid="validation-issue-list"
     >
-      <div style={{ height: virtualizer.getTotalSize(), position: "relative" }} role="presentation">
-        {virtualItems.map((virtual) => {
-          const item = items[virtual.index];
-          const position = positions[virtual.index];
+      <div style={{ height: totalSize, position: "relative" }} role="presentation">
+        {virtualizer.getVirtualItems().map((virtual) => {
+          const item = view.at(virtual.index);
           const common = {
-            id: rowId(item.key),
+            id: rowId(virtual.index),
             active: virtual.index === activeIndex,
             top: virtual.start,
             height: virtual.size,
-            setSize: position.setSize,
-            posInSet: position.posInSet,
             onClick: () => {
-              setActiveKey(item.key);
+              setActive(item);
               act(item);
             },
           };
           return item.kind === "group" ? (
             <GroupRow key={item.key} {...common} item={item} />
           ) : (
-            <IssueRow key={item.key} {...common} issue={item.issue} address={issueAddress(table, item.issue)} />
+            <IssueRow key={item.key} {...common} item={item} address={issueAddress(table, item.issue)} />
           );
         })}
       </div>
@@ -209,12 +205,10 @@ interface RowProps {
   active: boolean;
   top: number;
   height: number;
-  setSize: number;
-  posInSet: number;
   onClick(): void;
 }
 
-function GroupRow({ id, active, top, height, setSize, posInSet, onClick, item }: RowProps & { item: Extract<IssueListItem, { kind: "group" }> }) {
+function GroupRow({ id, active, top, height, onClick, item }: RowProps & { item: Extract<IssueListItem, { kind: "group" }> }) {
   const styles = useStyles();
   const { group, collapsed } = item;
   return (
@@ -223,8 +217,8 @@ function GroupRow({ id, active, top, height, setSize, posInSet, onClick, item }:
       role="treeitem"
       aria-level={1}
       aria-expanded={!collapsed}
-      aria-setsize={setSize}
-      aria-posinset={posInSet}
+      aria-setsize={item.setSize}
+      aria-posinset={item.position}
       aria-selected={active}
       className={mergeClasses(styles.row, styles.group, active && styles.active)}
       style={{ top, height }}
@@ -240,8 +234,9 @@ function GroupRow({ id, active, top, height, setSize, posInSet, onClick, item }:
   );
 }
 
-function IssueRow({ id, active, top, height, setSize, posInSet, onClick, issue, address }: RowProps & { issue: RegisterIssue; address: string | null }) {
+function IssueRow({ id, active, top, height, onClick, item, address }: RowProps & { item: Extract<IssueListItem, { kind: "issue" }>; address: string | null }) {
   const styles = useStyles();
+  const { issue } = item;
   const isError = issue.severity === "error";
   const severity = isError ? t.error : t.warning;
   const column = REGISTER_COLUMNS[issue.column - 1]?.title ?? "";
@@ -251,8 +246,8 @@ function IssueRow({ id, active, top, height, setSize, posInSet, onClick, issue, 
       id={id}
       role="treeitem"
       aria-level={2}
-      aria-setsize={setSize}
-      aria-posinset={posInSet}
+      aria-setsize={item.setSize}
+      aria-posinset={item.position}
       aria-selected={active}
       className={mergeClasses(styles.row, styles.issue, active && styles.active)}
       style={{ top, height }}
@@ -276,25 +271,4 @@ function IssueRow({ id, active, top, height, setSize, posInSet, onClick, issue, 
       </div>
     </div>
   );
-}
-
-function itemPositions(items: readonly IssueListItem[]): { setSize: number; posInSet: number }[] {
-  const positions: { setSize: number; posInSet: number }[] = new Array(items.length);
-  const groupCount = items.reduce((n, item) => n + (item.kind === "group" ? 1 : 0), 0);
-  let groupIndex = 0;
-  let issueIndex = 0;
-  let groupSize = 0;
-  for (let i = 0; i < items.length; i++) {
-    const item = items[i];
-    if (item.kind === "group") {
-      groupIndex++;
-      issueIndex = 0;
-      groupSize = item.collapsed ? 0 : item.group.issues.length;
-      positions[i] = { setSize: groupCount, posInSet: groupIndex };
-    } else {
-      issueIndex++;
-      positions[i] = { setSize: groupSize, posInSet: issueIndex };
-    }
-  }
-  return positions;
 }

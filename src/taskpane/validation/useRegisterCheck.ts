@@ -77,16 +77,20 @@ export function useRegisterCheck(notify: NotifyApi["notify"]): RegisterCheckStat
 /** Debounce of the automatic check: a paste of many cells raises several events; one check follows the last. */
 export const AUTO_CHECK_DELAY_MS = 1500;
 
+export type WatchState = "off" | "starting" | "on";
+
 /**
  * While `enabled` and a sheet is known, re-checks AUTO_CHECK_DELAY_MS after the user's last edit of that sheet.
  * Stops watching when switched off, when the sheet changes and on unmount. `onFailed` is told when watching cannot start.
+ * Returns whether edits are being watched yet ("on" only once Excel has accepted the handler).
  */
 export function useAutoRecheck(
   enabled: boolean,
   sheet: string | null,
   recheck: (automatic: boolean) => Promise<void>,
   onFailed: (message: string) => void,
-): void {
+): WatchState {
+  const [watching, setWatching] = useState<string | null>(null);
   const latest = useRef({ recheck, onFailed });
   latest.current = { recheck, onFailed };
 
@@ -102,8 +106,12 @@ export function useAutoRecheck(
     };
     watchSheetEdits(sheet, onEdit).then(
       (stopWatching) => {
-        if (stopped) void stopWatching().catch(() => undefined);
-        else stop = stopWatching;
+        if (stopped) {
+          void stopWatching().catch(() => undefined);
+          return;
+        }
+        stop = stopWatching;
+        setWatching(sheet);
       },
       (error: unknown) => {
         if (!stopped) latest.current.onFailed(describeOfficeError(error));
@@ -112,7 +120,11 @@ export function useAutoRecheck(
     return () => {
       stopped = true;
       clearTimeout(timer);
+      setWatching(null);
       if (stop) void stop().catch(() => undefined);
     };
   }, [enabled, sheet]);
+
+  if (!enabled || !sheet) return "off";
+  return watching === sheet ? "on" : "starting";
 }
