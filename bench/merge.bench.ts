@@ -16,6 +16,14 @@ import type { BenchResult } from "./index";
 const FILES = 200;
 const ROWS_PER_FILE = 100;
 const ROOT = path.join(__dirname, "..");
+/** Measured rounds of (a) and the CLI, after one warm-up run of each. */
+const ROUNDS = 5;
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
 
 function findRoot(): string {
   // Bundled into /tmp the bench still needs the project's bin/ and node_modules/.
@@ -93,13 +101,19 @@ export async function run(): Promise<BenchResult[]> {
   require(path.join(root, "scripts", "build-cli.cjs")).buildSync();
 
   const out = path.join(dir, "merged.xlsx");
-  // A warm-up run of each so file-system caches are equal, then the measured runs.
   const cli = () => timed(process.execPath, [path.join(root, "bin", "reestr.js"), "merge", ...files, "-o", out, "--json"], { cwd: root });
   const openOnly = () => timed(process.execPath, ["-e", OPEN_ONLY_SCRIPT], { cwd: root, input: files.join("\n") });
+  // A warm-up of each, then rounds that alternate the two (a busy machine slows both alike); medians are compared.
   cli();
   openOnly();
-  const cliMs = Math.min(cli(), cli());
-  const openMs = Math.min(openOnly(), openOnly());
+  const cliRuns: number[] = [];
+  const openRuns: number[] = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    openRuns.push(openOnly());
+    cliRuns.push(cli());
+  }
+  const cliMs = median(cliRuns);
+  const openMs = median(openRuns);
 
   let libreOfficeMs = Number.NaN;
   const csvDir = fs.mkdtempSync(path.join(os.tmpdir(), "reestr-merge-bench-csv-"));
@@ -119,8 +133,8 @@ export async function run(): Promise<BenchResult[]> {
 
   const ratio = cliMs / openMs;
   return [
-    { name: `merge CLI: ${FILES} файлов × ${ROWS_PER_FILE} строк`, value: Math.round(cliMs), unit: "ms" },
-    { name: "(a) ExcelJS только открывает те же файлы", value: Math.round(openMs), unit: "ms" },
+    { name: `merge CLI: ${FILES} файлов × ${ROWS_PER_FILE} строк (медиана ${ROUNDS})`, value: Math.round(cliMs), unit: "ms" },
+    { name: `(a) ExcelJS только открывает те же файлы (медиана ${ROUNDS})`, value: Math.round(openMs), unit: "ms" },
     { name: "(b) LibreOffice headless → CSV", value: Math.round(libreOfficeMs), unit: "ms" },
     { name: "merge CLI / (a)", value: Math.round(ratio * 100) / 100, unit: "×", goal: "≤ 1.5", ok: ratio <= 1.5 },
     {

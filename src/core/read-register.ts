@@ -36,6 +36,19 @@ function isRegisterSheetName(name: string): boolean {
   return matchKey(name).startsWith("реестр");
 }
 
+/** Title matches remembered per distinct text: merged files repeat the same headers and cell texts (bounded). */
+const titleMatches = new Map<string, ReturnType<typeof matchColumnTitleDetailed>>();
+
+function titleMatch(text: string): ReturnType<typeof matchColumnTitleDetailed> {
+  let match = titleMatches.get(text);
+  if (match === undefined) {
+    if (titleMatches.size >= 20_000) titleMatches.clear();
+    match = matchColumnTitleDetailed(text);
+    titleMatches.set(text, match);
+  }
+  return match;
+}
+
 function headerCandidate(row: readonly string[], sheetIndex: number, rowIndex: number): HeaderCandidate | null {
   const columnMap: (number | null)[] = new Array(COLUMN_COUNT).fill(null);
   const rank: number[] = new Array(COLUMN_COUNT).fill(0);
@@ -43,7 +56,7 @@ function headerCandidate(row: readonly string[], sheetIndex: number, rowIndex: n
   for (let c = 0; c < row.length; c++) {
     const text = row[c];
     if (!text || cleanText(text) === "") continue;
-    const match = matchColumnTitleDetailed(text);
+    const match = titleMatch(text);
     if (!match) {
       unmatched.push(c);
       continue;

@@ -1,5 +1,6 @@
 /** `reestr merge FILE... -o OUT [--previous APPROVED.xlsx] [--json]` — issue 6's command line. */
 import { promises as fs } from "fs";
+import type { ReadWorkbookResult } from "../../adapters/xlsx/read-workbook";
 import { readWorkbookFile } from "../../adapters/xlsx/read-workbook-file";
 import { renderWorkbookLayout } from "../../adapters/xlsx/render-layout";
 import { REGISTER_COLUMNS } from "../../core/columns";
@@ -26,6 +27,9 @@ const USAGE = [
   "Код выхода: 0 — все файлы прочитаны, ошибок нет; 1 — в сводном реестре есть ошибки; 2 — файл не прочитан или неверный вызов.",
   "В случаях 1 и 2 OUT всё равно записывается, если прочитан хотя бы один файл.",
 ].join("\n");
+
+/** Files read ahead of the one being merged (memory: at most this many files' bytes at once). */
+const READ_AHEAD = 4;
 
 /** The JSON printed with --json; key names are part of the contract (see README). */
 export interface MergeJson {
@@ -140,8 +144,20 @@ async function run(argv: string[], io: CliIO): Promise<number> {
 
   const inputs: MergeInput[] = [];
   let firstSettings: Settings | null = null;
-  for (const file of args.positionals) {
-    const read = await readWorkbookFile(resolvePath(io, file));
+  // A few files in flight: disk reads and zlib (thread pool) overlap with parsing the current one; order is kept.
+  const files = args.positionals;
+  const reads: Promise<ReadWorkbookResult>[] = [];
+  const startRead = (index: number) => {
+    if (index >= files.length) return;
+    reads[index] = readWorkbookFile(resolvePath(io, files[index]));
+    reads[index].catch(() => undefined); // awaited below, where a failure surfaces as before
+  };
+  for (let index = 0; index < READ_AHEAD; index++) startRead(index);
+  for (let index = 0; index < files.length; index++) {
+    const file = files[index];
+    const read = await reads[index];
+    delete reads[index];
+    startRead(index + READ_AHEAD);
     if (!read.ok) {
       inputs.push({ file, result: { ok: false, reason: read.reason, message: read.message } });
       continue;
