@@ -4,7 +4,7 @@
  */
 import type { RegisterCatalog } from "./catalog";
 import type { RegisterRow, RegisterTable, SheetText } from "./register-types";
-import { cleanText, matchKey } from "./text";
+import { cleanText, matchKey, memoByText as memo, pluralRu } from "./text";
 import { DIRECTION_NAME_VARIANTS, findProcess, processLabel, splitProcessCode, type TypicalProcess } from "./typical-list";
 import { canonicalPlacements, canonicalValue } from "./vocabularies";
 
@@ -53,30 +53,17 @@ const COL = { id: 1, group: 5, process: 6, status: 8, client: 9, kind: 14, place
 
 /** «1 ячейка», «2 ячейки», «5 ячеек». */
 export function cellsCount(n: number): string {
-  const mod10 = n % 10;
-  const mod100 = n % 100;
-  const word = mod10 === 1 && mod100 !== 11 ? "ячейка" : mod10 >= 2 && mod10 <= 4 && (mod100 < 12 || mod100 > 14) ? "ячейки" : "ячеек";
-  return `${n} ${word}`;
+  return `${n} ${pluralRu(n, "ячейка", "ячейки", "ячеек")}`;
 }
 
 /** «в 1 строке», «в 3 строках». */
 function inRows(n: number): string {
-  return `в ${n} ${n % 10 === 1 && n % 100 !== 11 ? "строке" : "строках"}`;
+  return `в ${n} ${pluralRu(n, "строке", "строках", "строках")}`;
 }
 
 /** «1 строке», «3 строкам» (dative). */
 function toRows(n: number): string {
-  return `${n} ${n % 10 === 1 && n % 100 !== 11 ? "строке" : "строкам"}`;
-}
-
-function memo<T>(compute: (value: string) => T): (value: string) => T {
-  const cache = new Map<string, T>();
-  return (value) => {
-    if (cache.has(value)) return cache.get(value) as T;
-    const result = compute(value);
-    cache.set(value, result);
-    return result;
-  };
+  return `${n} ${pluralRu(n, "строке", "строкам", "строкам")}`;
 }
 
 /** Reads a register cell: raw sheet text when the source is given, else the table's cleaned text. */

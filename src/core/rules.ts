@@ -2,7 +2,7 @@
 import type { RegisterCatalog } from "./catalog";
 import type { IssueCode, RegisterIssue, RegisterTable, Severity } from "./register-types";
 import { REGISTER_COLUMNS } from "./columns";
-import { cleanText, matchKey, splitList } from "./text";
+import { cleanText, matchKey, memoByText as memo, splitList } from "./text";
 import { DIRECTION_NAME_VARIANTS, findProcess, type TypicalProcess } from "./typical-list";
 import { canonicalPlacements, canonicalValue, DIGITAL_KIND, vocabularyKey } from "./vocabularies";
 
@@ -29,19 +29,6 @@ function columnLabel(columnNumber: number): string {
 
 function choices(list: readonly string[], joiner: string): string {
   return list.map((item) => `«${item}»`).join(joiner);
-}
-
-/** Memoises a normaliser per distinct raw value: registers repeat statuses, kinds and process names thousands of times. */
-function memo<T>(compute: (value: string) => T): (value: string) => T {
-  const cache = new Map<string, T>();
-  return (value) => {
-    let result = cache.get(value);
-    if (result === undefined && !cache.has(value)) {
-      result = compute(value);
-      cache.set(value, result);
-    }
-    return result as T;
-  };
 }
 
 export function validateRegister(table: RegisterTable, catalog: RegisterCatalog): RegisterIssue[] {

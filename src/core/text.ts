@@ -55,3 +55,25 @@ export function splitList(s: string): string[] {
     .map(cleanText)
     .filter((part) => part !== "");
 }
+
+/** Memoises a function of a cell text: registers repeat statuses, kinds and process names thousands of times. */
+export function memoByText<T>(compute: (value: string) => T): (value: string) => T {
+  const cache = new Map<string, T>();
+  return (value) => {
+    let result = cache.get(value);
+    if (result === undefined && !cache.has(value)) {
+      result = compute(value);
+      cache.set(value, result);
+    }
+    return result as T;
+  };
+}
+
+/** The Russian plural form for n: pluralRu(1, "файл", "файла", "файлов") → "файл"; 3 → "файла"; 11 → "файлов". */
+export function pluralRu(n: number, one: string, few: string, many: string): string {
+  const mod10 = Math.abs(n) % 10;
+  const mod100 = Math.abs(n) % 100;
+  if (mod10 === 1 && mod100 !== 11) return one;
+  if (mod10 >= 2 && mod10 <= 4 && (mod100 < 12 || mod100 > 14)) return few;
+  return many;
+}

@@ -114,7 +114,7 @@ describe("merging units' files in the playground", () => {
     await page.getByRole("button", { name: "Свести и записать в книгу" }).click();
     await page.getByText("Сведение записано в книгу").waitFor({ timeout: 60_000 });
     await page.getByText(/Сводный реестр: 5 строк из 2 файлов; объединено полных дубликатов: 1\./).waitFor();
-    await page.getByText(/Не прочитано 1 файл — причины в отчете/).waitFor();
+    await page.getByText(/Не прочитан 1 файл — причины в отчете/).waitFor();
 
     const written = await readWritten(playground);
     expect(written.sheets).toEqual(expect.arrayContaining([MERGED_SHEET_NAME, MERGE_REPORT_SHEET_NAME]));

@@ -1,11 +1,5 @@
 /** Strings of the «Сведение файлов подразделений» section. */
-const plural = (n: number, one: string, few: string, many: string): string => {
-  const mod10 = n % 10;
-  const mod100 = n % 100;
-  if (mod10 === 1 && mod100 !== 11) return one;
-  if (mod10 >= 2 && mod10 <= 4 && (mod100 < 12 || mod100 > 14)) return few;
-  return many;
-};
+import { pluralRu as plural } from "../../core/text";
 
 export const merge = {
   title: "Сведение файлов подразделений",
@@ -46,7 +40,7 @@ export const merge = {
   doneIssues: (errors: number, warnings: number) =>
     errors + warnings === 0 ? "Замечаний нет." : `Ошибок: ${errors}, предупреждений: ${warnings} — см. лист «Отчет о сведении».`,
   doneChanges: (count: number, source: string) => `Изменений относительно утвержденного реестра (${source}): ${count} — см. лист «Журнал изменений».`,
-  doneFailed: (count: number) => `Не прочитано ${count} ${plural(count, "файл", "файла", "файлов")} — причины в отчете.`,
+  doneFailed: (count: number) => `Не ${plural(count, "прочитан", "прочитаны", "прочитано")} ${count} ${plural(count, "файл", "файла", "файлов")} — причины в отчете.`,
   skippedTitle: "Настройте вручную",
   removeFile: (file: string) => `Убрать «${file}» из списка`,
 } as const;

@@ -1,11 +1,5 @@
 /** Strings of the «Проверка реестра» section. */
-const plural = (n: number, one: string, few: string, many: string): string => {
-  const mod10 = n % 10;
-  const mod100 = n % 100;
-  if (mod10 === 1 && mod100 !== 11) return one;
-  if (mod10 >= 2 && mod10 <= 4 && (mod100 < 12 || mod100 > 14)) return few;
-  return many;
-};
+import { pluralRu as plural } from "../../core/text";
 
 const count = (n: number, one: string, few: string, many: string): string => `${n} ${plural(n, one, few, many)}`;
 
