@@ -3,7 +3,7 @@
  * that never touch the user's formatting, finding the register, applying fixes as text, selection and edit watching.
  */
 import { createOrUpgradeTemplate } from "../../src/adapters/office/template";
-import { applyFix, checkRegister, clearCheckMarks, selectCell, watchSheetEdits, NO_MARKS_NOTE, type CheckOptions, type RegisterCheck } from "../../src/adapters/office/validation";
+import { applyFix, checkRegister, clearCheckMarks, isOwnWrite, selectCell, watchSheetEdits, NO_MARKS_NOTE, type CheckOptions, type RegisterCheck } from "../../src/adapters/office/validation";
 import { WEB_REQUEST_BYTES, textBytes } from "../../src/adapters/office/validation-read";
 import { CHECK_MARKS_SHEET_NAME, MARK_ERROR, MARK_WARNING } from "../../src/core/check-marks";
 import type { FixPlan } from "../../src/core/fixes";
@@ -340,6 +340,32 @@ describe("watchSheetEdits", () => {
     await sim.userEdit(SHEET, "C8", [["Ещё"]]);
     expect(edits).toHaveLength(2);
     expect(sim.eventErrors).toEqual([]);
+  });
+
+  test("below ExcelApi 1.14 (no triggerSource): the events of a fix's own writes are known by address, the user's are not", async () => {
+    const sim = await templateSim("1.8");
+    await sim.userEdit(SHEET, "A5:O7", [rowWith(0, { 1: "", 5: "" }), rowWith(1, { 1: "", 5: "" }), rowWith(2, { 5: "" })], { paste: true });
+    const result = await check(sim);
+    const fix = result.fixes.find((plan) => plan.kind === "fill-direction")!;
+    expect(fix.changes.map((change) => change.row)).toEqual([5, 6, 7]);
+    // The events Excel 1.8 would deliver: the simulator's, without the 1.14 triggerSource.
+    const raised: { address: string }[] = [];
+    await run(sim, async (context) => {
+      context.workbook.worksheets.getItem(SHEET).onChanged.add(async (event: Excel.WorksheetChangedEventArgs) => {
+        raised.push({ address: event.address });
+      });
+      await context.sync();
+    });
+    await run(sim, (context) => applyFix(context, SHEET, fix, { platform: "PC" }));
+    await sim.flushEvents();
+    expect(raised.map((event) => event.address)).toEqual(["E5:E7"]);
+    expect(raised.map((event) => isOwnWrite(SHEET, event))).toEqual(raised.map(() => true));
+    // Each is consumed once: the user typing into the same cells afterwards counts as an edit.
+    expect(raised.map((event) => isOwnWrite(SHEET, event))).toEqual(raised.map(() => false));
+    expect(isOwnWrite(SHEET, { address: "C9" })).toBe(false);
+    // From ExcelApi 1.14 Excel says who wrote.
+    expect(isOwnWrite(SHEET, { address: "A5", triggerSource: "ThisLocalAddin" })).toBe(true);
+    expect(isOwnWrite(SHEET, { address: "A5", triggerSource: "Unknown" })).toBe(false);
   });
 
   test("below ExcelApi 1.7 it rejects with a Russian message", async () => {

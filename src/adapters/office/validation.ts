@@ -49,7 +49,8 @@ export interface RegisterCheck {
 
 /** Conditional formats through Office.js. */
 const MARKS_API = "1.6";
-const EVENTS_API = "1.7";
+/** Worksheet.onChanged. */
+export const EDIT_EVENTS_API = "1.7";
 
 export const NO_MARKS_NOTE =
   "Ячейки с замечаниями не подсвечены: эта версия Excel не даёт надстройкам условное форматирование (нужен ExcelApi 1.6). Щёлкните замечание в списке — надстройка выделит ячейку.";
@@ -203,9 +204,13 @@ export async function applyFix(context: Excel.RequestContext, sheet: string, pla
       queued = 0;
     }
     const letter = columnLetters(run[0].sheetColumn + 1);
-    const range = worksheet.getRange(`${letter}${run[0].row}:${letter}${run[run.length - 1].row}`);
+    const top = run[0].row;
+    const bottom = run[run.length - 1].row;
+    const range = worksheet.getRange(`${letter}${top}:${letter}${bottom}`);
     range.numberFormat = run.map(() => ["@"]);
     range.values = values;
+    // Remembered before the sync: Excel may deliver the change event before the sync resolves.
+    rememberOwnWrite(sheet, top === bottom ? `${letter}${top}` : `${letter}${top}:${letter}${bottom}`);
     requestBytes += bytes;
     queued++;
     start = end;
@@ -213,6 +218,37 @@ export async function applyFix(context: Excel.RequestContext, sheet: string, pla
   syncs++;
   await context.sync();
   return { changed: accepted.length, skipped, syncs };
+}
+
+/**
+ * Ranges applyFix wrote, per sheet, for hosts below ExcelApi 1.14: their change events carry no `triggerSource`, so the
+ * add-in's own writes would look like the user's and set off an automatic re-check after every fix. Each entry is
+ * forgotten when its event comes or after OWN_WRITE_MEMORY_MS, so it cannot hide a later edit of the user for long.
+ */
+const OWN_WRITE_MEMORY_MS = 10_000;
+const ownWrites = new Map<string, { address: string; until: number }[]>();
+
+function rememberOwnWrite(sheet: string, address: string, now = Date.now()): void {
+  const key = sheet.toLocaleLowerCase();
+  const list = (ownWrites.get(key) ?? []).filter((write) => write.until > now);
+  list.push({ address, until: now + OWN_WRITE_MEMORY_MS });
+  ownWrites.set(key, list);
+}
+
+/**
+ * Whether a change event of `sheet` comes from the add-in's own writes: Excel says so from ExcelApi 1.14 on
+ * (`triggerSource`); below it, the event's address is one applyFix has just written (consumed once).
+ */
+export function isOwnWrite(sheet: string, event: Pick<Excel.WorksheetChangedEventArgs, "address"> & { triggerSource?: string }, now = Date.now()): boolean {
+  if (event.triggerSource !== undefined) return event.triggerSource === "ThisLocalAddin";
+  const key = sheet.toLocaleLowerCase();
+  const list = (ownWrites.get(key) ?? []).filter((write) => write.until > now);
+  const address = event.address.replace(/\$/g, "").toUpperCase();
+  const index = list.findIndex((write) => write.address === address);
+  if (index >= 0) list.splice(index, 1);
+  if (list.length) ownWrites.set(key, list);
+  else ownWrites.delete(key);
+  return index >= 0;
 }
 
 export const NO_EVENTS_MESSAGE =
@@ -234,12 +270,12 @@ function globalExcelRun(): ExcelRun {
  * Returns a function that stops watching. Needs ExcelApi 1.7 (Worksheet.onChanged); below it, rejects with a Russian message.
  */
 export async function watchSheetEdits(sheet: string, onEdit: () => void): Promise<() => Promise<void>> {
-  if (!supportsFromOptions({})(EVENTS_API)) throw new Error(NO_EVENTS_MESSAGE);
+  if (!supportsFromOptions({})(EDIT_EVENTS_API)) throw new Error(NO_EVENTS_MESSAGE);
   const run = globalExcelRun();
   const handler = await run(async (context) => {
     const added = context.workbook.worksheets.getItem(sheet).onChanged.add(async (event: Excel.WorksheetChangedEventArgs) => {
-      // Our own writes (fixes, marks) come back as "ThisLocalAddin"; only the user's edits count.
-      if (event.triggerSource === "ThisLocalAddin") return;
+      // Only the user's edits count: fixes written by the add-in come back as change events too (marks go to another sheet).
+      if (isOwnWrite(sheet, event)) return;
       onEdit();
     });
     await context.sync();

@@ -20,7 +20,7 @@ import {
 } from "@fluentui/react-components";
 import { compareApiVersions } from "../../adapters/office/host";
 import { describeOfficeError, runExcel } from "../../adapters/office/run";
-import { applyFix, clearCheckMarks, selectCell } from "../../adapters/office/validation";
+import { EDIT_EVENTS_API, applyFix, clearCheckMarks, selectCell } from "../../adapters/office/validation";
 import type { FixPlan } from "../../core/fixes";
 import {
   filterIssues,
@@ -38,9 +38,6 @@ import { FixesPanel } from "../validation/FixesPanel";
 import { IssueList } from "../validation/IssueList";
 import { useAutoRecheck, useRegisterCheck } from "../validation/useRegisterCheck";
 import type { SectionProps } from "./types";
-
-/** Worksheet.onChanged arrived in ExcelApi 1.7. */
-const EDIT_EVENTS_API = "1.7";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
