@@ -7,6 +7,8 @@ import { buildAppendixInExcel, readAppendixOverview, type AppendixBuildOptions, 
 import { readAppendixWorkbook } from "../../src/adapters/office/appendix-read";
 import { DEFAULT_MAX_REQUEST_BYTES, estimateLayoutBytes } from "../../src/adapters/office/render-layout";
 import { readSettings } from "../../src/adapters/office/settings";
+import { checkRegister } from "../../src/adapters/office/validation";
+import { CHECK_MARKS_SHEET_NAME } from "../../src/core/check-marks";
 import { createOrUpgradeTemplate } from "../../src/adapters/office/template";
 import { APPROVED_SHEET_NAME, readApprovedRegister } from "../../src/core/approval";
 import { buildCatalog } from "../../src/core/catalog";
@@ -169,6 +171,22 @@ describe.each(LEVELS)("the appendix on the simulator at ExcelApi %s", (level) =>
     // Rebuilding reads the approved register too (2,000 more rows): still the same.
     expect(built(await build(bigSim, level)).syncs).toBe(BUILD_SYNCS);
     expect(bigSim.stats.syncs).toBe(BUILD_SYNCS);
+  });
+
+  test("the check's marks grid is not read: a marked register costs the same round trips", async () => {
+    const rows = validRows(2000).map((row, i) => (i % 2 ? row : row.map((cell, c) => (c === 5 ? "Процесс не из перечня" : cell))));
+    const sim = await registerWorkbook(level, rows);
+    const check = await run(sim, (context) => checkRegister(context, { platform: "PC", apiLevel: level }));
+    expect(check.marked).toBeGreaterThanOrEqual(1000);
+    // A small budget makes every megabyte read count: the grid would add requests of its own.
+    sim.stats.reset();
+    const read = await run(sim, (context) => readAppendixWorkbook(context, { apiLevel: level, maxRequestBytes: 200_000 }));
+    expect(read.known.sheets.map((sheet) => sheet.name)).toContain(CHECK_MARKS_SHEET_NAME);
+    expect(read.sheets.map((sheet) => sheet.name)).not.toContain(CHECK_MARKS_SHEET_NAME);
+    const withoutGrid = await registerWorkbook(level, rows);
+    withoutGrid.stats.reset();
+    await run(withoutGrid, (context) => readAppendixWorkbook(context, { apiLevel: level, maxRequestBytes: 200_000 }));
+    expect(sim.stats.syncs).toBe(withoutGrid.stats.syncs);
   });
 
   test("building twice replaces the appendix sheet, gives the same sheet and touches nothing else", async () => {

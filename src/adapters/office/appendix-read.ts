@@ -1,7 +1,7 @@
 /**
  * Reading the workbook for the appendix, the summary and the publication: every sheet except the ones we generate (the
- * previous appendix would double the text), hidden ones included (the settings and the approved register live there),
- * in full, as display text.
+ * previous appendix would double the text) and the check's marks grid (very hidden, up to a whole register's cells of
+ * 1s and 2s), hidden ones included (the settings and the approved register live there), in full, as display text.
  *
  * Round trips: one lists the sheets and names, one loads the used ranges' sizes, then the text is packed into requests of
  * `maxRequestBytes` (40 bytes a cell assumed):
@@ -9,6 +9,7 @@
  * so a register of 20 rows and one of 2,000 take the same three; only megabytes add round trips.
  */
 import type { SheetText } from "../../core/register-types";
+import { CHECK_MARKS_SHEET_NAME, sameSheetName } from "../../core/check-marks";
 import { isGeneratedSheetName } from "../../core/sheet-names";
 import { ASSUMED_BYTES_PER_CELL, DEFAULT_READ_REQUEST_BYTES, packPieces, type Piece } from "./read-sheets";
 import { supportsFromOptions, type KnownWorkbook, type RenderOptions } from "./render-layout";
@@ -41,7 +42,7 @@ export async function readAppendixWorkbook(
   };
 
   const used = worksheets.items
-    .filter((ws) => !isGeneratedSheetName(ws.name))
+    .filter((ws) => !isGeneratedSheetName(ws.name) && !sameSheetName(ws.name, CHECK_MARKS_SHEET_NAME))
     .map((ws) => {
       const range = ws.getUsedRangeOrNullObject(true);
       range.load("isNullObject,rowIndex,columnIndex,rowCount,columnCount");

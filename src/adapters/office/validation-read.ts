@@ -16,16 +16,15 @@
  * - neither the active sheet nor the template sheet holds a register: every visible sheet is read
  *   (readSheetsTextWithReport: 2 + chunks).
  */
-import { GENERATED_SHEET_NAMES } from "../../core/appendix-plan";
-import { CHECK_MARKS_SHEET_NAME, parseMarkedSheets, sameSheetName, type MarkedSheet } from "../../core/check-marks";
+import { parseMarkedSheets, sameSheetName, type MarkedSheet } from "../../core/check-marks";
 import { columnLetters } from "../../core/layout/cells";
-import { CHANGE_LOG_SHEET_NAME, MERGE_REPORT_SHEET_NAME } from "../../core/layout/merge-sheets";
 import { REFERENCE_SHEET_NAME } from "../../core/layout/reference-sheet";
 import { REGISTER_SHEET_NAME } from "../../core/layout/template";
 import { HEADER_SEARCH_ROWS, findRegister } from "../../core/read-register";
 import type { RegisterTable, SheetText } from "../../core/register-types";
 import { DEFAULT_SETTINGS, findSettingsPairs, settingsFromPairs, type Settings } from "../../core/settings";
-import { readSheetsTextWithReport } from "./read-sheets";
+import { isGeneratedSheetName } from "../../core/sheet-names";
+import { packPieces, readSheetsTextWithReport, type Piece } from "./read-sheets";
 
 export type HostPlatform = "PC" | "OfficeOnline" | "Mac" | string;
 
@@ -44,11 +43,12 @@ const TEMPLATE_WINDOW_ROWS = 2_000;
 const REFERENCE_WINDOW_ROWS = 200;
 const REFERENCE_WINDOW = `A1:${columnLetters(WINDOW_COLUMNS)}${REFERENCE_WINDOW_ROWS}`;
 
-/** Sheets the add-in writes that are never the register (the consolidated register «Сводный реестр» may be checked). */
-const NOT_REGISTER_SHEETS = [...GENERATED_SHEET_NAMES, MERGE_REPORT_SHEET_NAME, CHANGE_LOG_SHEET_NAME, CHECK_MARKS_SHEET_NAME, REFERENCE_SHEET_NAME];
-
+/**
+ * Sheets the add-in writes that are never the register (the consolidated register «Сводный реестр» may be checked): the
+ * generated ones, the reference sheet, and "_…" helpers (the marks grid, the approved register).
+ */
 export function mayHoldRegister(name: string): boolean {
-  return !name.startsWith("_") && !NOT_REGISTER_SHEETS.some((other) => sameSheetName(other, name));
+  return !name.startsWith("_") && !isGeneratedSheetName(name) && !sameSheetName(name, REFERENCE_SHEET_NAME);
 }
 
 /** "OfficeOnline", "PC", "Mac"… as Office reports it; "" outside Office. */
@@ -156,55 +156,16 @@ function asSheetText(sheet: PartialSheet): SheetText {
   return { name: sheet.name, rows: sheet.rows };
 }
 
-interface Piece {
-  row: number;
-  col: number;
-  rows: number;
-  cols: number;
-}
-
-/** What is left of a sheet after its window. */
+/** What is left of a sheet after its window (pieces of the one sheet read: `sheet` is 0). */
 function remainingPieces(sheet: PartialSheet): Piece[] {
   const { top, left, rows, cols } = sheet.used;
   const bottom = top + rows;
   const right = left + cols;
   const pieces: Piece[] = [];
-  if (sheet.rows.length === 0 && rows * cols > 1) return [{ row: top, col: left, rows, cols }];
-  if (sheet.readBottom < bottom) pieces.push({ row: sheet.readBottom, col: left, rows: bottom - sheet.readBottom, cols });
-  if (sheet.readRight < right) pieces.push({ row: top, col: sheet.readRight, rows: sheet.readBottom - top, cols: right - sheet.readRight });
+  if (sheet.rows.length === 0 && rows * cols > 1) return [{ sheet: 0, row: top, col: left, rows, cols }];
+  if (sheet.readBottom < bottom) pieces.push({ sheet: 0, row: sheet.readBottom, col: left, rows: bottom - sheet.readBottom, cols });
+  if (sheet.readRight < right) pieces.push({ sheet: 0, row: top, col: sheet.readRight, rows: sheet.readBottom - top, cols: right - sheet.readRight });
   return pieces.filter((p) => p.rows > 0 && p.cols > 0);
-}
-
-/** Packs pieces into requests of at most `cellsPerRequest` cells, splitting tall pieces by rows. */
-function packPieces(pieces: Piece[], cellsPerRequest: number): Piece[][] {
-  const requests: Piece[][] = [];
-  let current: Piece[] = [];
-  let used = 0;
-  for (const piece of pieces) {
-    let row = piece.row;
-    let remaining = piece.rows;
-    while (remaining > 0) {
-      const room = Math.floor((cellsPerRequest - used) / piece.cols);
-      if (room <= 0) {
-        if (current.length) requests.push(current);
-        current = [];
-        used = 0;
-        if (Math.floor(cellsPerRequest / piece.cols) <= 0) {
-          requests.push([{ ...piece, row, rows: 1 }]);
-          row++;
-          remaining--;
-        }
-        continue;
-      }
-      const take = Math.min(room, remaining);
-      current.push({ ...piece, row, rows: take });
-      used += take * piece.cols;
-      row += take;
-      remaining -= take;
-    }
-  }
-  if (current.length) requests.push(current);
-  return requests;
 }
 
 function a1(piece: Piece): string {
