@@ -114,6 +114,8 @@ export async function readWorkbookData(
   const directory = inflateRaw ? readZipDirectory(data) : null;
   const fast = directory && inflateRaw ? await readSheetsFast(data, directory, inflateRaw) : null;
   if (fast) return { ok: true, sheets: fast };
+  // ExcelJS knows the workbook only at xl/workbook.xml; a package whose main part the lean reader did not read is no workbook.
+  if (directory && !hasPart(directory, "xl/workbook.xml")) return failure("not-workbook", NO_WORKBOOK_MESSAGE);
   return readWorkbookWithExcelJs(data);
 }
 
@@ -175,8 +177,15 @@ async function checkRealUnpackedSizes(data: Uint8Array, limits: ReadLimits): Pro
   return null;
 }
 
+const NO_WORKBOOK_MESSAGE = "это ZIP-архив, но не книга Excel (.xlsx): в нём нет xl/workbook.xml";
+
+function hasPart(directory: ZipDirectory, name: string): boolean {
+  return directory.entries.some((entry) => entry.name.replace(/^\//, "").toLowerCase() === name);
+}
+
 function describeForeignZip(directory: ZipDirectory): ReadWorkbookResult | null {
-  const names = new Set(directory.entries.map((entry) => entry.name.replace(/^\//, "")));
+  // Part names are case-insensitive in the package format.
+  const names = new Set(directory.entries.map((entry) => entry.name.replace(/^\//, "").toLowerCase()));
   if (names.has("xl/workbook.xml")) return null;
   if (names.has("xl/workbook.bin")) return failure("unsupported-format", "формат .xlsb не поддерживается, сохраните книгу как .xlsx");
   if (names.has("word/document.xml")) return failure("not-workbook", "это документ Word, а не книга Excel (.xlsx)");
@@ -184,7 +193,9 @@ function describeForeignZip(directory: ZipDirectory): ReadWorkbookResult | null 
   if (names.has("content.xml") && names.has("mimetype")) {
     return failure("unsupported-format", "формат OpenDocument (.ods) не поддерживается, сохраните книгу как .xlsx");
   }
-  return failure("not-workbook", "это ZIP-архив, но не книга Excel (.xlsx): в нём нет xl/workbook.xml");
+  // Some writers keep the workbook elsewhere and name it in _rels/.rels: the lean reader follows that.
+  if (names.has("_rels/.rels") && names.has("[content_types].xml")) return null;
+  return failure("not-workbook", NO_WORKBOOK_MESSAGE);
 }
 
 function notZipMessage(data: Uint8Array, fileName: string): string {
