@@ -117,18 +117,66 @@ export function isNumberingRow(row: readonly string[], columnMap: readonly (numb
   return byRegisterNumber || consecutive;
 }
 
+/** After this many rows, a column whose texts are mostly distinct (IDs, descriptions) stops being memoised. */
+const MEMO_TRIAL_ROWS = 2_048;
+
+/**
+ * cleanText per sheet column, remembered per distinct text: registers repeat statuses, kinds, units and process names
+ * thousands of times, and a small map per column is faster than testing each cell again. Columns of mostly distinct
+ * texts fall back to plain cleanText after a trial.
+ */
+function columnCleaners(count: number): { clean: (column: number, text: string) => string; nextRow: () => void } {
+  const memos: (Map<string, string> | null)[] = Array.from({ length: count }, () => new Map<string, string>());
+  let rowsSeen = 0;
+  return {
+    clean(column, text) {
+      const memo = memos[column];
+      if (memo === null) return cleanText(text);
+      let cleaned = memo.get(text);
+      if (cleaned === undefined) {
+        cleaned = cleanText(text);
+        memo.set(text, cleaned);
+        if (rowsSeen >= MEMO_TRIAL_ROWS && memo.size * 2 > rowsSeen) memos[column] = null;
+      }
+      return cleaned;
+    },
+    nextRow() {
+      rowsSeen++;
+    },
+  };
+}
+
 function tableFrom(sheet: SheetText, header: HeaderCandidate): RegisterTable {
   const rows: RegisterRow[] = [];
   const sheetRows = sheet.rows;
+  const columnMap = header.columnMap;
+  const extraColumns = header.extraColumns.map(({ sheetColumn }) => sheetColumn);
+  const cleaners = columnCleaners(columnMap.length + extraColumns.length);
   let numberingChecked = false;
   for (let r = header.rowIndex + 1; r < sheetRows.length; r++) {
-    const source = sheetRows[r] ?? [];
-    const cells = header.columnMap.map((sheetColumn) => (sheetColumn === null ? "" : cleanText(source[sheetColumn] ?? "")));
-    const extra = header.extraColumns.map(({ sheetColumn }) => cleanText(source[sheetColumn] ?? ""));
-    if (cells.every((c) => c === "") && extra.every((c) => c === "")) continue;
+    const source = sheetRows[r];
+    if (!source || source.length === 0) continue;
+    cleaners.nextRow();
+    let empty = true;
+    const cells: string[] = new Array(columnMap.length);
+    for (let i = 0; i < columnMap.length; i++) {
+      const sheetColumn = columnMap[i];
+      const text = sheetColumn === null ? undefined : source[sheetColumn];
+      const cleaned = text ? cleaners.clean(i, text) : "";
+      if (cleaned !== "") empty = false;
+      cells[i] = cleaned;
+    }
+    const extra: string[] = new Array(extraColumns.length);
+    for (let i = 0; i < extraColumns.length; i++) {
+      const text = source[extraColumns[i]];
+      const cleaned = text ? cleaners.clean(columnMap.length + i, text) : "";
+      if (cleaned !== "") empty = false;
+      extra[i] = cleaned;
+    }
+    if (empty) continue;
     if (!numberingChecked) {
       numberingChecked = true;
-      if (isNumberingRow(source, header.columnMap)) continue;
+      if (isNumberingRow(source, columnMap)) continue;
     }
     rows.push({ sheetRow: r + 1, cells, extra });
   }
@@ -168,5 +216,25 @@ function findRegisterAmong(sheets: readonly SheetText[], searched: (name: string
   });
   if (!best) return null;
   const header: HeaderCandidate = best;
-  return tableFrom(sheets[header.sheetIndex], header);
+  return tableFrom(sheets[header.sheetIndex], withLowerHeaderRow(header, sheets[header.sheetIndex].rows ?? []));
+}
+
+/**
+ * A header split over two rows (a group title merged over some columns, their titles in the row below): when every text
+ * of the next row names a column the header misses, that row completes the header and the data start under it.
+ */
+function withLowerHeaderRow(header: HeaderCandidate, rows: readonly (readonly string[])[]): HeaderCandidate {
+  const below = rows[header.rowIndex + 1] ?? [];
+  const columnMap = [...header.columnMap];
+  let added = 0;
+  for (let c = 0; c < below.length; c++) {
+    if (!below[c] || cleanText(below[c]) === "") continue;
+    const match = titleMatch(below[c]);
+    if (!match || columnMap[match.column - 1] !== null || columnMap.includes(c)) return header;
+    columnMap[match.column - 1] = c;
+    added++;
+  }
+  if (added === 0) return header;
+  const extraColumns = header.extraColumns.filter(({ sheetColumn }) => !columnMap.includes(sheetColumn));
+  return { ...header, rowIndex: header.rowIndex + 1, columnMap, matched: header.matched + added, extraColumns };
 }

@@ -44,6 +44,7 @@ export function validateRegister(table: RegisterTable, catalog: RegisterCatalog)
   const placementsOf = memo((text: string) => canonicalPlacements(text, catalog.placements));
   const directionsNamed = directionsNamedBy(catalog);
   const digitalKey = vocabularyKey(DIGITAL_KIND);
+  const isDigital = memo((canonicalKind: string) => vocabularyKey(canonicalKind) === digitalKey);
   const clientChoices = choices(catalog.clients, " или ");
   const kindChoices = choices(catalog.kinds, " или ");
   const placementChoices = choices(catalog.placements, ", ");
@@ -133,7 +134,7 @@ export function validateRegister(table: RegisterTable, catalog: RegisterCatalog)
           `${unknown.length > 1 ? "Точки размещения" : "Точка размещения"} ${list} не из справочника (${placementChoices})`,
         );
       }
-    } else if (kind !== null && vocabularyKey(kind) === digitalKey) {
+    } else if (kind !== null && isDigital(kind)) {
       add(sheetRow, COL.placement, "placement-missing", "warning", `Процесс цифровой, но не указана ${columnLabel(COL.placement)}`);
     }
 

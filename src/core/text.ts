@@ -3,27 +3,19 @@
 const NBSP_AND_TABS = /[\u00A0\u202F\u2007\t\f\v]/g;
 const HORIZONTAL_RUNS = /[ \u2000-\u2006\u2008-\u200A\u3000]+/g;
 
-/** Anything cleanText would change; most cells have none of it, and the fast path matters for 50,000-row registers. */
-function needsCleaning(s: string): boolean {
-  const last = s.length - 1;
-  if (s.charCodeAt(0) === 32 || s.charCodeAt(last) === 32) return true;
-  for (let i = 0; i <= last; i++) {
-    const code = s.charCodeAt(i);
-    if (code === 32) {
-      if (s.charCodeAt(i + 1) === 32) return true;
-    } else if (code < 32 || code === 0xa0 || (code >= 0x2000 && code <= 0x200b) || code === 0x202f || code === 0x3000 || code === 0xfeff) {
-      return true;
-    }
-  }
-  return false;
-}
+/**
+ * Anything cleanText would change: a space at either end, two spaces in a row, control characters and line breaks, the
+ * other Unicode spaces, zero-width characters. Most cells have none of it; one regex test is several times faster than a
+ * loop over char codes on Cyrillic (two-byte) strings, and the fast path matters for 50,000-row registers.
+ */
+const NEEDS_CLEANING = /^ | $| {2}|[\x00-\x1F\u00A0\u2000-\u200B\u202F\u3000\uFEFF]/;
 
 /** Spaces normalised, runs collapsed, each line and the whole trimmed; line breaks kept as "\n". */
 export function cleanText(s: string): string {
   if (!s) return "";
   if (typeof s !== "string") s = String(s);
-  if (!needsCleaning(s)) return s;
-  const unified = String(s).replace(/\r\n?/g, "\n").replace(NBSP_AND_TABS, " ").replace(/[\u200B\uFEFF]/g, "");
+  if (!NEEDS_CLEANING.test(s)) return s;
+  const unified = s.replace(/\r\n?/g, "\n").replace(NBSP_AND_TABS, " ").replace(/[\u200B\uFEFF]/g, "");
   return unified
     .split("\n")
     .map((line) => line.replace(HORIZONTAL_RUNS, " ").trim())
