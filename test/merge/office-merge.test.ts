@@ -7,6 +7,8 @@
 import { readMergeWorkbookState, writeMergeSheets, type MergeWorkbookState } from "../../src/adapters/office/merge";
 import { estimateLayoutBytes, renderLayout } from "../../src/adapters/office/render-layout";
 import { saveSettings } from "../../src/adapters/office/settings";
+import { checkRegister } from "../../src/adapters/office/validation";
+import { CHECK_MARKS_SHEET_NAME } from "../../src/core/check-marks";
 import { APPROVED_SHEET_NAME, buildApprovedRegisterLayout } from "../../src/core/approval";
 import {
   CHANGE_LOG_SHEET_NAME,
@@ -48,7 +50,7 @@ async function mergeIntoWorkbook(
   const state = await run(sim, (context) => readMergeWorkbookState(context));
   const plan = planMerge({ inputs, settings: state.settings, previous: previous ?? state.approved, date: DATE });
   const report = await run(sim, (context) =>
-    writeMergeSheets(context, plan.layout, { existingMergeSheets: state.existingMergeSheets, apiLevel: level }),
+    writeMergeSheets(context, plan.layout, { existingMergeSheets: state.existingMergeSheets, markRecords: state.markRecords, apiLevel: level }),
   );
   expect(sim.stats.syncs).toBe(state.syncs + report.syncs);
   return { plan, state, syncs: sim.stats.syncs, skipped: report.skipped };
@@ -213,6 +215,28 @@ describe.each(LEVELS)("merge written into Excel on the simulator at ExcelApi %s"
     // "1.1", "2.10": number-like IDs stay text.
     expect(sheet.cell(MERGED_FIRST_DATA_ROW, 1)).toMatchObject({ numberFormat: "@", formula: null });
     expect(typeof sheet.cell(MERGED_FIRST_DATA_ROW, 1).value).toBe("string");
+  });
+
+  test("a checked consolidated register, merged again: the new sheet gets the check's marks too", async () => {
+    const sim = createExcelSimulator({ apiVersion: level });
+    const checkMerged = async () => {
+      sim.userActivate(MERGED_SHEET_NAME);
+      // An empty mandatory cell (column 6, the process) on the first data row.
+      sim.workbook.sheet(MERGED_SHEET_NAME).setValues(`F${MERGED_FIRST_DATA_ROW}`, [[""]]);
+      const check = await run(sim, (context) => checkRegister(context, { platform: "PC", apiLevel: level }));
+      expect(check.sheet).toBe(MERGED_SHEET_NAME);
+      expect(check.marked).toBeGreaterThan(0);
+      return sim.workbook.sheet(MERGED_SHEET_NAME).conditionalFormats.filter((cf) => cf.formula.includes(CHECK_MARKS_SHEET_NAME));
+    };
+    await mergeIntoWorkbook(sim, level, smallInputs());
+    expect(await checkMerged()).toHaveLength(2);
+    const second = await mergeIntoWorkbook(sim, level, smallInputs());
+    expect(second.state.markRecords).toHaveLength(1);
+    expect(second.syncs).toBeLessThanOrEqual(syncBound(second.plan));
+    // The replaced sheet lost the formats with it; the record went too, so the check equips the new sheet.
+    expect(await checkMerged()).toHaveLength(2);
+    const third = await mergeIntoWorkbook(sim, level, smallInputs());
+    expect(third.state.markRecords).toHaveLength(1);
   });
 
   test("a second merge replaces the earlier sheets in place; a stale change log is removed", async () => {

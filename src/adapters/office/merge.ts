@@ -7,6 +7,7 @@
  * plus one per further 4.5 MB of values — within issue 6's "at most 4 syncs plus one per 5 MB chunk".
  */
 import { readApprovedRegister, APPROVED_SHEET_NAME } from "../../core/approval";
+import { parseMarkedSheets, sameSheetName } from "../../core/check-marks";
 import type { RegisterTable } from "../../core/register-types";
 import { CHANGE_LOG_SHEET_NAME, MERGE_SHEET_NAMES } from "../../core/layout/merge-sheets";
 import type { WorkbookLayout } from "../../core/layout/types";
@@ -22,6 +23,11 @@ export interface MergeWorkbookState {
   settings: Settings | null;
   /** The approved register kept in the workbook by the appendix feature. */
   approved: { table: RegisterTable; description: string } | null;
+  /**
+   * The check's records (workbook names) saying a merge sheet carries its two conditional formats. Replacing the sheet
+   * drops the formats, so the write forgets these and the next check equips the new sheet.
+   */
+  markRecords: string[];
   syncs: number;
 }
 
@@ -39,13 +45,20 @@ export async function readMergeWorkbookState(
     sheet.load("isNullObject");
     return { name, sheet };
   });
+  const names = context.workbook.names;
+  names.load("items/name,items/value");
   const read = await readSheetsTextWithReport(context, {
     sheetNames: [SETTINGS_SHEET_NAME, APPROVED_SHEET_NAME],
     maxRequestBytes: options.maxRequestBytes,
   });
   const snapshot = readApprovedRegister(read.sheets);
+  const existingMergeSheets = mergeSheets.filter((item) => !item.sheet.isNullObject).map((item) => item.name);
+  const markRecords = parseMarkedSheets(names.items.map((item) => ({ name: item.name, value: item.value })))
+    .filter((record) => existingMergeSheets.some((name) => sameSheetName(name, record.sheet)))
+    .map((record) => record.name);
   return {
-    existingMergeSheets: mergeSheets.filter((item) => !item.sheet.isNullObject).map((item) => item.name),
+    existingMergeSheets,
+    markRecords,
     settings: settingsFromSheets(read.sheets),
     approved: snapshot ? { table: snapshot.table, description: `приказ от ${snapshot.orderDate} № ${snapshot.orderNumber}` } : null,
     syncs: read.syncs,
@@ -62,18 +75,22 @@ export const MERGE_WRITE_REQUEST_BYTES = 4_500_000;
 export interface MergeWriteOptions extends Pick<RenderOptions, "supports" | "apiLevel" | "maxRequestBytes"> {
   /** Merge sheets present in the workbook (from `readMergeWorkbookState`). */
   existingMergeSheets: readonly string[];
+  /** `readMergeWorkbookState`'s markRecords: forgotten with the sheets they describe. */
+  markRecords?: readonly string[];
 }
 
 /**
  * Writes the merge's sheets, replacing earlier ones (the pane has asked). A change log left from an earlier merge is
  * removed when this merge has none, so the workbook never shows changes that belong to another consolidation.
- * The deletion is queued into the renderer's first sync: no extra round trip.
+ * The deletions (and forgetting the check's records of replaced sheets) are queued into the renderer's first sync: no
+ * extra round trip.
  */
 export async function writeMergeSheets(context: Excel.RequestContext, layout: WorkbookLayout, options: MergeWriteOptions): Promise<RenderReport> {
   const writes = new Set(layout.sheets.map((sheet) => sheet.name));
   if (options.existingMergeSheets.includes(CHANGE_LOG_SHEET_NAME) && !writes.has(CHANGE_LOG_SHEET_NAME)) {
     context.workbook.worksheets.getItem(CHANGE_LOG_SHEET_NAME).delete();
   }
+  for (const record of options.markRecords ?? []) context.workbook.names.getItem(record).delete();
   return renderLayout(context, layout, {
     replaceSheets: true,
     supports: options.supports,

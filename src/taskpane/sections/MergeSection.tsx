@@ -135,7 +135,7 @@ export function MergeSection({ environment }: SectionProps): JSX.Element {
       const previous = chosen ?? state.approved;
       const plan = planMerge({ inputs, settings: state.settings ?? chosen?.settings ?? fileSettings, previous, date: todayText() });
       const report = await runExcel((context) =>
-        writeMergeSheets(context, plan.layout, { existingMergeSheets: state.existingMergeSheets, apiLevel }),
+        writeMergeSheets(context, plan.layout, { existingMergeSheets: state.existingMergeSheets, markRecords: state.markRecords, apiLevel }),
       );
       const totals = mergeTotals(plan.result);
       const lines = [t.doneSummary(totals.rows, totals.duplicatesMerged, totals.filesRead), t.doneIssues(totals.errors, totals.warnings)];
