@@ -9,6 +9,7 @@ import { inflateRawWithStreams, readZipDirectory } from "../../../src/adapters/x
 import { findRegister } from "../../../src/core/read-register";
 import type { SheetText } from "../../../src/core/register-types";
 import {
+  DIALECTS,
   expectedText,
   MAIN_NS,
   notWorkbooks,
@@ -18,7 +19,6 @@ import {
   registerRows,
   STRICT_MAIN_NS,
   workbookPackage,
-  type Dialect,
 } from "../../fixtures/variety-files";
 
 jest.setTimeout(120_000);
@@ -42,24 +42,7 @@ const MAIN = `xmlns="${MAIN_NS}"`;
 
 describe("registers as different writers spell the package", () => {
   const rows = registerRows(3);
-  const dialects: [string, Dialect, "agrees" | "excelJs-misreads"][] = [
-    ["Excel: shared strings, addressed cells", {}, "agrees"],
-    ["generators: inline strings", { strings: "inline" }, "agrees"],
-    ["report generators: t=\"str\" without formulas", { strings: "str" }, "agrees"],
-    ["Open XML SDK: prefixed tags <x:c>", { prefix: "x" }, "excelJs-misreads"],
-    ["Open XML SDK: prefixed tags, inline strings, r:id under another prefix", { prefix: "x", strings: "inline", relPrefix: "rel" }, "excelJs-misreads"],
-    ["Strict OOXML namespaces", { strict: true }, "agrees"],
-    ["Strict OOXML with prefixed tags", { strict: true, prefix: "s" }, "excelJs-misreads"],
-    ["streaming writers: no cell or row numbers", { noAddresses: true, strings: "inline" }, "excelJs-misreads"],
-    [
-      "workbook part not at xl/workbook.xml, sheet parts not named sheetN.xml, absolute targets",
-      { workbookPart: "excel/book.xml", sheetTarget: (index) => `/excel/tables/data_${index}.xml` },
-      "excelJs-misreads",
-    ],
-    ["sheet parts with other names, relative targets with ..", { sheetTarget: (index) => `../xl/sheets/Таблица ${index}.xml` }, "excelJs-misreads"],
-  ];
-
-  test.each(dialects)("%s", async (_, dialect, excelJs) => {
+  test.each(DIALECTS)("%s", async (_, dialect, excelJs) => {
     const data = workbookPackage([{ name: "Реестр", rows }], dialect);
     const expected = [{ name: "Реестр", rows: expectedText(rows) }];
     expect(await fastSheets(data)).toEqual(expected);
