@@ -208,6 +208,15 @@ describe("sheet shapes", () => {
     expect(findRegister(sheets)!.sheet).toBe("Лист1");
   });
 
+  test("sheet names ExcelJS refuses and fails the whole file on are read as they are", async () => {
+    const names = ["Отчёт: реестр процессов [1С:Предприятие 8.3]", "History", "'в кавычках'", "Лист1", "лист1"];
+    const data = workbookPackage(names.map((name, index) => ({ name, rows: index === 0 ? registerRows(1) : [["x"]] })));
+    expect((await excelJsSheets(data)) as string).toMatch(/^не удалось прочитать книгу/);
+    const sheets = await publicSheets(data);
+    expect(sheets.map((sheet) => sheet.name)).toEqual(names);
+    expect(findRegister(sheets)!.sheet).toBe(names[0]);
+  });
+
   test("an empty workbook: no sheets, and a sheet with nothing on it", async () => {
     const noSheets = packageWithParts({
       "xl/workbook.xml": `<workbook ${MAIN}><sheets/></workbook>`,
