@@ -2,6 +2,7 @@
 import { readWorkbookFile } from "../adapters/xlsx/read-workbook-file";
 import type { ReadFailure, ReadLimits } from "../adapters/xlsx/read-workbook";
 import { settingsOfSheets } from "../core/appendix-plan";
+import { NO_REGISTER_MESSAGE } from "../core/merge";
 import { findRegister } from "../core/read-register";
 import type { RegisterTable, SheetText } from "../core/register-types";
 import type { Settings } from "../core/settings";
@@ -11,8 +12,8 @@ export type RegisterInput =
   | { ok: true; sheets: SheetText[]; table: RegisterTable; settings: Settings }
   | { ok: false; reason: ReadFailure | "no-register"; message: string };
 
-export const NO_REGISTER_MESSAGE =
-  "в книге не найден реестр: ни на одном листе в первых 30 строках нет строки заголовков с графами формы реестра";
+/** One wording with the merge and the pane (core/merge.ts). */
+export { NO_REGISTER_MESSAGE };
 
 /** `file` as given on the command line; resolved against io.cwd. */
 export async function readRegisterInput(file: string, io: CliIO, limits?: ReadLimits): Promise<RegisterInput> {

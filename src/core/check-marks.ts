@@ -77,7 +77,10 @@ export function parseMarkedSheets(names: readonly { name: string; value: unknown
   const records: MarkedSheet[] = [];
   for (const item of names) {
     if (!item.name.startsWith(MARKED_SHEET_NAME_PREFIX)) continue;
-    const text = String(item.value ?? "").replace(/^="?|"$/g, "");
+    // Hosts give a string constant's value either as the text or as its formula ="…" (quotes doubled).
+    const raw = String(item.value ?? "");
+    const quoted = /^="(.*)"$/s.exec(raw);
+    const text = quoted ? quoted[1].replace(/""/g, '"') : raw;
     const match = /^(\d+)\|(.+)$/.exec(text);
     if (match) records.push({ name: item.name, sheet: match[2], firstDataRow: Number(match[1]) });
   }
