@@ -1,0 +1,520 @@
+/**
+ * A lean xlsx writer for big layouts (the merge's consolidated register): writes the sheet XML straight from the
+ * layout, strings shared, styles deduplicated, parts deflated by Node's zlib while they are generated. Cell decisions come
+ * from `core/layout/cells.ts` like in `render-layout.ts` (ExcelJS), whose output it matches cell for cell: value, type,
+ * number format, font, fill, border, alignment, widths, heights, merges, freeze, print settings, names.
+ * Data validations and conditional formats are not written here: `leanWriterSupports` says no and callers use ExcelJS.
+ */
+import type { CellBlock, CellStyle, LayoutValue, PrintSpec, SheetLayout, WorkbookLayout } from "../../core/layout/types";
+import { columnLetters, estimateRowHeights, formulaBody, isFormulaValue, numberFormatFor, parseA1Range, type RangeBox } from "../../core/layout/cells";
+import { ZipWriter } from "./zip-writer";
+
+export interface LeanWriteOptions {
+  /** zlib level 1–9; 6 by default. */
+  level?: number;
+  /** Stamped on the ZIP entries. */
+  modified?: Date;
+}
+
+export interface LeanWriteResult {
+  bytes: Buffer;
+  warnings: string[];
+}
+
+/** True when every feature the layout uses is written by this writer. */
+export function leanWriterSupports(layout: WorkbookLayout): boolean {
+  return layout.sheets.every((sheet) => !sheet.validations?.length && !sheet.conditionalFormats?.length);
+}
+
+const MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+const REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+const PACKAGE_REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships";
+const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
+const PAPER_SIZE = { A4: 9, A3: 8 } as const;
+const DEFAULT_MARGINS = { left: 0.7, right: 0.7, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 };
+/** Excel's built-in number formats the layouts use; others get ids from 164. */
+const BUILTIN_FORMATS: Record<string, number> = { General: 0, "0": 1, "0.00": 2, "#,##0": 3, "#,##0.00": 4, "0%": 9, "0.00%": 10, "@": 49 };
+/** Rows of sheet XML generated before the text is handed on to zlib. */
+const ROWS_PER_PART = 256;
+
+// Characters XML 1.0 cannot carry are dropped, as ExcelJS does (its set, plus U+FFFE/U+FFFF).
+// eslint-disable-next-line no-control-regex
+const NEEDS_ESCAPE = /[&<>"'\x00-\x08\x0B\x0C\x0E-\x1F\x7F\uFFFE\uFFFF]|_x[0-9A-Fa-f]{4}_/;
+// eslint-disable-next-line no-control-regex
+const ESCAPES = /[&<>"'\x00-\x08\x0B\x0C\x0E-\x1F\x7F\uFFFE\uFFFF]|_(?=x[0-9A-Fa-f]{4}_)/g;
+const ENTITY: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;", _: "_x005F_" };
+
+/**
+ * Text for XML content and attributes. A literal "_xHHHH_" is written as "_x005F_xHHHH_": Excel and readers decode
+ * "_xHHHH_" as a character, and submitted text must stay as it was.
+ */
+function escapeXml(text: string): string {
+  if (!NEEDS_ESCAPE.test(text)) return text;
+  return text.replace(ESCAPES, (ch) => ENTITY[ch] ?? "");
+}
+
+function argb(color: string): string {
+  return `FF${color.replace(/^#/, "").toUpperCase()}`;
+}
+
+/** 'Sheet name' as a formula reference writes it. */
+function quotedSheet(name: string): string {
+  return `'${name.replace(/'/g, "''")}'`;
+}
+
+function absolute(area: string): string {
+  return area
+    .replace(/\$/g, "")
+    .split(":")
+    .map((part) => part.replace(/^([A-Za-z]+)(\d+)$/, "$$$1$$$2"))
+    .join(":");
+}
+
+/** Fonts, fills, borders, number formats and cell formats, each written once. */
+class StyleTable {
+  private readonly fonts = ['<font><sz val="11"/><name val="Calibri"/><family val="2"/></font>'];
+  private readonly fills = ['<fill><patternFill patternType="none"/></fill>', '<fill><patternFill patternType="gray125"/></fill>'];
+  private readonly borders = [
+    "<border><left/><right/><top/><bottom/><diagonal/></border>",
+    '<border><left style="thin"><color rgb="FF000000"/></left><right style="thin"><color rgb="FF000000"/></right>' +
+      '<top style="thin"><color rgb="FF000000"/></top><bottom style="thin"><color rgb="FF000000"/></bottom><diagonal/></border>',
+  ];
+  private readonly customFormats = new Map<string, number>();
+  private readonly xfs = ['<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'];
+  private readonly xfIndex = new Map<string, number>([[this.xfs[0], 0]]);
+
+  private indexIn(list: string[], xml: string): number {
+    const found = list.indexOf(xml);
+    if (found >= 0) return found;
+    list.push(xml);
+    return list.length - 1;
+  }
+
+  private numberFormatId(format: string): number {
+    const builtin = BUILTIN_FORMATS[format];
+    if (builtin !== undefined) return builtin;
+    let id = this.customFormats.get(format);
+    if (id === undefined) this.customFormats.set(format, (id = 164 + this.customFormats.size));
+    return id;
+  }
+
+  /** The cell format index for `style` with number format `numFmt`. */
+  xf(style: CellStyle | undefined, numFmt: string): number {
+    const numFmtId = this.numberFormatId(numFmt);
+    let fontId = 0;
+    let fillId = 0;
+    let borderId = 0;
+    let alignment = "";
+    if (style) {
+      if (style.bold || style.italic || style.fontName || style.fontSize || style.fontColor) {
+        const name = style.fontName ?? "Calibri";
+        fontId = this.indexIn(
+          this.fonts,
+          "<font>" +
+            (style.bold ? "<b/>" : "") +
+            (style.italic ? "<i/>" : "") +
+            `<sz val="${style.fontSize ?? 11}"/>` +
+            (style.fontColor ? `<color rgb="${argb(style.fontColor)}"/>` : "") +
+            `<name val="${escapeXml(name)}"/>` +
+            (name === "Calibri" ? '<family val="2"/>' : "") +
+            "</font>",
+        );
+      }
+      if (style.fill) {
+        fillId = this.indexIn(this.fills, `<fill><patternFill patternType="solid"><fgColor rgb="${argb(style.fill)}"/><bgColor indexed="64"/></patternFill></fill>`);
+      }
+      if (style.border) borderId = 1;
+      if (style.wrap || style.horizontal || style.vertical) {
+        alignment =
+          "<alignment" +
+          (style.horizontal ? ` horizontal="${style.horizontal}"` : "") +
+          (style.vertical ? ` vertical="${style.vertical}"` : "") +
+          (style.wrap ? ' wrapText="1"' : "") +
+          "/>";
+      }
+    }
+    const xml =
+      `<xf numFmtId="${numFmtId}" fontId="${fontId}" fillId="${fillId}" borderId="${borderId}" xfId="0"` +
+      (numFmtId ? ' applyNumberFormat="1"' : "") +
+      (fontId ? ' applyFont="1"' : "") +
+      (fillId ? ' applyFill="1"' : "") +
+      (borderId ? ' applyBorder="1"' : "") +
+      (alignment ? ` applyAlignment="1">${alignment}</xf>` : "/>");
+    let index = this.xfIndex.get(xml);
+    if (index === undefined) {
+      this.xfs.push(xml);
+      this.xfIndex.set(xml, (index = this.xfs.length - 1));
+    }
+    return index;
+  }
+
+  xml(): string {
+    const formats = [...this.customFormats].map(([code, id]) => `<numFmt numFmtId="${id}" formatCode="${escapeXml(code)}"/>`);
+    return (
+      XML_HEAD +
+      `<styleSheet xmlns="${MAIN_NS}">` +
+      (formats.length ? `<numFmts count="${formats.length}">${formats.join("")}</numFmts>` : "") +
+      `<fonts count="${this.fonts.length}">${this.fonts.join("")}</fonts>` +
+      `<fills count="${this.fills.length}">${this.fills.join("")}</fills>` +
+      `<borders count="${this.borders.length}">${this.borders.join("")}</borders>` +
+      '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>' +
+      `<cellXfs count="${this.xfs.length}">${this.xfs.join("")}</cellXfs>` +
+      '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>' +
+      '<dxfs count="0"/><tableStyles count="0" defaultTableStyle="TableStyleMedium2" defaultPivotStyle="PivotStyleLight16"/>' +
+      "</styleSheet>"
+    );
+  }
+}
+
+/** Shared strings: each distinct text once, cells refer to it by index. */
+class SharedStrings {
+  private readonly index = new Map<string, number>();
+  private readonly texts: string[] = [];
+  private references = 0;
+
+  add(text: string): number {
+    this.references++;
+    let index = this.index.get(text);
+    if (index === undefined) {
+      this.index.set(text, (index = this.texts.length));
+      this.texts.push(text);
+    }
+    return index;
+  }
+
+  *xml(): Generator<string> {
+    yield XML_HEAD + `<sst xmlns="${MAIN_NS}" count="${this.references}" uniqueCount="${this.texts.length}">`;
+    let part = "";
+    for (let i = 0; i < this.texts.length; i++) {
+      const text = this.texts[i];
+      // Leading/trailing spaces and line breaks survive only with xml:space="preserve" (ExcelJS's rule).
+      part += /^\s|\n|\s$/.test(text) ? `<si><t xml:space="preserve">${escapeXml(text)}</t></si>` : `<si><t>${escapeXml(text)}</t></si>`;
+      if (part.length > 1 << 16) {
+        yield part;
+        part = "";
+      }
+    }
+    yield part + "</sst>";
+  }
+}
+
+interface PlacedCell {
+  value: LayoutValue;
+  xf: number;
+}
+
+interface RowPlan {
+  /** Block indexes and the row within each, in layout order (later blocks win, as in ExcelJS). */
+  segments: number[];
+  height?: number;
+}
+
+/** Everything a sheet needs that is known before its XML is generated. */
+interface SheetPlan {
+  layout: SheetLayout;
+  rows: Map<number, RowPlan>;
+  rowOrder: number[];
+  blockStyles: ((value: LayoutValue) => number)[];
+  merges: RangeBox[];
+  columnXml: string;
+  dimension: string;
+}
+
+function planSheet(layout: SheetLayout, styles: StyleTable): SheetPlan {
+  const rows = new Map<number, RowPlan>();
+  const rowPlan = (index: number) => {
+    let plan = rows.get(index);
+    if (!plan) rows.set(index, (plan = { segments: [] }));
+    return plan;
+  };
+  let top = Infinity;
+  let left = Infinity;
+  let bottom = 0;
+  let right = 0;
+  layout.blocks.forEach((block, blockIndex) => {
+    block.values.forEach((values, r) => {
+      rowPlan(block.row + r).segments.push(blockIndex, r);
+      if (values.length > 0) {
+        top = Math.min(top, block.row + r);
+        bottom = Math.max(bottom, block.row + r);
+        left = Math.min(left, block.col);
+        right = Math.max(right, block.col + values.length - 1);
+      }
+    });
+  });
+  const merges = (layout.merges ?? []).map((merge) => parseA1Range(merge));
+  for (const box of merges) {
+    for (let row = box.top; row <= box.bottom; row++) rowPlan(row);
+    top = Math.min(top, box.top);
+    bottom = Math.max(bottom, box.bottom);
+    left = Math.min(left, box.left);
+    right = Math.max(right, box.right);
+  }
+  if (layout.autoFitRows) for (const [row, height] of estimateRowHeights(layout)) rowPlan(row).height = height;
+  for (const row of layout.rows ?? []) if (row.height !== undefined) rowPlan(row.index).height = row.height;
+
+  // One style function per block: the number format depends on the value, the rest on the block.
+  const blockStyles = layout.blocks.map((block: CellBlock) => {
+    const byFormat = new Map<string, number>();
+    return (value: LayoutValue) => {
+      const numFmt = numberFormatFor(value, block.style);
+      let xf = byFormat.get(numFmt);
+      if (xf === undefined) byFormat.set(numFmt, (xf = styles.xf(block.style, numFmt)));
+      return xf;
+    };
+  });
+
+  const columns = new Map<number, string>();
+  for (const column of layout.columns ?? []) {
+    const xf = column.numberFormat ? styles.xf(undefined, column.numberFormat) : 0;
+    if (column.width === undefined && !xf && !column.hidden) continue;
+    columns.set(
+      column.index,
+      (column.width !== undefined ? ` width="${column.width}" customWidth="1"` : "") + (xf ? ` style="${xf}"` : "") + (column.hidden ? ' hidden="1"' : ""),
+    );
+  }
+  const columnXml = columns.size
+    ? `<cols>${[...columns.keys()]
+        .sort((a, b) => a - b)
+        .map((index) => `<col min="${index}" max="${index}"${columns.get(index)}/>`)
+        .join("")}</cols>`
+    : "";
+  const dimension = bottom > 0 ? `${columnLetters(left)}${top}:${columnLetters(right)}${bottom}` : "A1";
+  return { layout, rows, rowOrder: [...rows.keys()].sort((a, b) => a - b), blockStyles, merges, columnXml, dimension };
+}
+
+function sheetViewXml(layout: SheetLayout, selected: boolean): string {
+  const open = `<sheetView workbookViewId="0"${selected ? ' tabSelected="1"' : ""}`;
+  const rows = layout.freeze?.rows ?? 0;
+  const columns = layout.freeze?.columns ?? 0;
+  if (rows <= 0 && columns <= 0) return `<sheetViews>${open}/></sheetViews>`;
+  const topLeft = `${columnLetters(columns + 1)}${rows + 1}`;
+  const pane = rows > 0 && columns > 0 ? "bottomRight" : rows > 0 ? "bottomLeft" : "topRight";
+  return (
+    `<sheetViews>${open}>` +
+    `<pane${columns > 0 ? ` xSplit="${columns}"` : ""}${rows > 0 ? ` ySplit="${rows}"` : ""} topLeftCell="${topLeft}" activePane="${pane}" state="frozen"/>` +
+    `<selection pane="${pane}" activeCell="${topLeft}" sqref="${topLeft}"/>` +
+    "</sheetView></sheetViews>"
+  );
+}
+
+function printXml(print: PrintSpec | undefined): string {
+  const m = print?.margins ?? DEFAULT_MARGINS;
+  let xml = `<pageMargins left="${m.left}" right="${m.right}" top="${m.top}" bottom="${m.bottom}" header="${m.header}" footer="${m.footer}"/>`;
+  if (!print) return xml;
+  xml +=
+    `<pageSetup paperSize="${PAPER_SIZE[print.paper]}" orientation="${print.orientation}"` +
+    (print.fitToWidth ? ' fitToWidth="1" fitToHeight="0"' : "") +
+    "/>";
+  if (print.footerCenter) xml += `<headerFooter><oddFooter>${escapeXml(`&C${print.footerCenter}`)}</oddFooter></headerFooter>`;
+  return xml;
+}
+
+/** The sheet's XML in parts of a few hundred rows. */
+function* sheetXml(plan: SheetPlan, selected: boolean, strings: SharedStrings): Generator<string> {
+  const { layout } = plan;
+  const sheetPr =
+    layout.tabColor || layout.print?.fitToWidth
+      ? "<sheetPr>" +
+        (layout.tabColor ? `<tabColor rgb="${argb(layout.tabColor)}"/>` : "") +
+        (layout.print?.fitToWidth ? '<pageSetUpPr fitToPage="1"/>' : "") +
+        "</sheetPr>"
+      : "";
+  yield XML_HEAD +
+    `<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">` +
+    sheetPr +
+    `<dimension ref="${plan.dimension}"/>` +
+    sheetViewXml(layout, selected) +
+    '<sheetFormatPr defaultRowHeight="15"/>' +
+    plan.columnXml +
+    "<sheetData>";
+
+  const letters: string[] = [];
+  const letter = (col: number) => letters[col] ?? (letters[col] = columnLetters(col));
+  const cellXml = (row: number, col: number, value: LayoutValue, xf: number): string => {
+    const open = `<c r="${letter(col)}${row}"${xf ? ` s="${xf}"` : ""}`;
+    if (typeof value === "string") return `${open} t="s"><v>${strings.add(value)}</v></c>`;
+    if (typeof value === "number") return Number.isFinite(value) ? `${open}><v>${value}</v></c>` : `${open}/>`;
+    if (value !== null && isFormulaValue(value)) return `${open}><f>${escapeXml(formulaBody(value))}</f></c>`;
+    return `${open}/>`;
+  };
+  const { blocks } = layout;
+  let part = "";
+  let rowsInPart = 0;
+  for (const rowIndex of plan.rowOrder) {
+    const rowPlan = plan.rows.get(rowIndex)!;
+    part += `<row r="${rowIndex}"${rowPlan.height !== undefined ? ` ht="${rowPlan.height}" customHeight="1"` : ""}`;
+    const segments = rowPlan.segments;
+    const merges = plan.merges.length ? plan.merges.filter((box) => box.top <= rowIndex && rowIndex <= box.bottom) : plan.merges;
+    let cells = "";
+    if (segments.length === 2 && merges.length === 0) {
+      // The common case: one block covers the row, cells already in column order.
+      const block = blocks[segments[0]];
+      const styleOf = plan.blockStyles[segments[0]];
+      const values = block.values[segments[1]];
+      for (let c = 0; c < values.length; c++) cells += cellXml(rowIndex, block.col + c, values[c], styleOf(values[c]));
+    } else if (segments.length > 0 || merges.length > 0) {
+      const placed = new Map<number, PlacedCell>();
+      for (let s = 0; s < segments.length; s += 2) {
+        const block = blocks[segments[s]];
+        const styleOf = plan.blockStyles[segments[s]];
+        block.values[segments[s + 1]].forEach((value, c) => {
+          const col = block.col + c;
+          // A null restyles the cell but keeps an earlier value, as writing into ExcelJS does.
+          const previous = placed.get(col);
+          placed.set(col, { value: value === null && previous ? previous.value : value, xf: styleOf(value) });
+        });
+      }
+      // Merged cells other than the top-left one lose their values and take its style (ExcelJS's mergeCells).
+      for (const box of merges) {
+        const master = box.top === rowIndex ? placed.get(box.left) : placedAt(plan, box.top, box.left);
+        const xf = master?.xf ?? 0;
+        for (let col = box.left; col <= box.right; col++) {
+          if (rowIndex === box.top && col === box.left) continue;
+          placed.set(col, { value: null, xf });
+        }
+      }
+      for (const col of [...placed.keys()].sort((a, b) => a - b)) {
+        const cell = placed.get(col)!;
+        cells += cellXml(rowIndex, col, cell.value, cell.xf);
+      }
+    }
+    part += cells ? `>${cells}</row>` : "/>";
+    if (++rowsInPart >= ROWS_PER_PART) {
+      yield part;
+      part = "";
+      rowsInPart = 0;
+    }
+  }
+  part += "</sheetData>";
+  if (plan.merges.length) {
+    part += `<mergeCells count="${plan.merges.length}">${(layout.merges ?? []).map((merge) => `<mergeCell ref="${merge.replace(/\$/g, "")}"/>`).join("")}</mergeCells>`;
+  }
+  yield part + printXml(layout.print) + "</worksheet>";
+}
+
+/** The value and style blocks put at (row, col), before merges; for a merge's top-left cell seen from a lower row. */
+function placedAt(plan: SheetPlan, row: number, col: number): PlacedCell | undefined {
+  const segments = plan.rows.get(row)?.segments ?? [];
+  let found: PlacedCell | undefined;
+  for (let s = 0; s < segments.length; s += 2) {
+    const block = plan.layout.blocks[segments[s]];
+    const c = col - block.col;
+    const values = block.values[segments[s + 1]];
+    if (c < 0 || c >= values.length) continue;
+    const value = values[c];
+    found = { value: value === null && found ? found.value : value, xf: plan.blockStyles[segments[s]](value) };
+  }
+  return found;
+}
+
+const DEFINED_NAME_REF = /^('[^']+(?:''[^']*)*'|[^'!]+)!\$?[A-Z]+\$?\d+(:\$?[A-Z]+\$?\d+)?$/;
+
+function workbookXml(layout: WorkbookLayout, activeIndex: number): string {
+  const sheets = layout.sheets;
+  const firstVisible = Math.max(0, sheets.findIndex((sheet) => (sheet.visibility ?? "visible") === "visible"));
+  const names: string[] = [];
+  sheets.forEach((sheet, index) => {
+    const quoted = quotedSheet(sheet.name);
+    if (sheet.print?.printArea) {
+      names.push(`<definedName name="_xlnm.Print_Area" localSheetId="${index}">${escapeXml(`${quoted}!${absolute(sheet.print.printArea)}`)}</definedName>`);
+    }
+    if (sheet.print?.titleRows) {
+      const { first, last } = sheet.print.titleRows;
+      names.push(`<definedName name="_xlnm.Print_Titles" localSheetId="${index}">${escapeXml(`${quoted}!$${first}:$${last}`)}</definedName>`);
+    }
+  });
+  for (const name of layout.names ?? []) {
+    if (!DEFINED_NAME_REF.test(name.ref)) {
+      throw new Error(`Имя «${name.name}»: в файл можно записать только ссылку на диапазон, а не «${name.ref}».`);
+    }
+    names.push(`<definedName name="${escapeXml(name.name)}">${escapeXml(name.ref)}</definedName>`);
+  }
+  return (
+    XML_HEAD +
+    `<workbook xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">` +
+    `<bookViews><workbookView xWindow="0" yWindow="0" windowWidth="28800" windowHeight="17000" firstSheet="${firstVisible}" activeTab="${activeIndex}"/></bookViews>` +
+    "<sheets>" +
+    sheets
+      .map((sheet, index) => {
+        const state = sheet.visibility && sheet.visibility !== "visible" ? ` state="${sheet.visibility}"` : "";
+        return `<sheet name="${escapeXml(sheet.name)}" sheetId="${index + 1}"${state} r:id="rId${index + 1}"/>`;
+      })
+      .join("") +
+    "</sheets>" +
+    (names.length ? `<definedNames>${names.join("")}</definedNames>` : "") +
+    '<calcPr calcId="171027"/>' +
+    "</workbook>"
+  );
+}
+
+function contentTypesXml(sheetCount: number): string {
+  const sheets = Array.from(
+    { length: sheetCount },
+    (_, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`,
+  );
+  return (
+    XML_HEAD +
+    '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
+    '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>' +
+    '<Default Extension="xml" ContentType="application/xml"/>' +
+    '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>' +
+    sheets.join("") +
+    '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>' +
+    '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>' +
+    "</Types>"
+  );
+}
+
+function workbookRelsXml(sheetCount: number): string {
+  const type = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+  const sheets = Array.from({ length: sheetCount }, (_, i) => `<Relationship Id="rId${i + 1}" Type="${type}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`);
+  return (
+    XML_HEAD +
+    `<Relationships xmlns="${PACKAGE_REL_NS}">` +
+    sheets.join("") +
+    `<Relationship Id="rId${sheetCount + 1}" Type="${type}/styles" Target="styles.xml"/>` +
+    `<Relationship Id="rId${sheetCount + 2}" Type="${type}/sharedStrings" Target="sharedStrings.xml"/>` +
+    "</Relationships>"
+  );
+}
+
+const ROOT_RELS =
+  XML_HEAD +
+  `<Relationships xmlns="${PACKAGE_REL_NS}">` +
+  '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/>' +
+  "</Relationships>";
+
+/** Writes `layout` as a new workbook. Throws for layouts `leanWriterSupports` refuses. */
+export async function writeLayoutLean(layout: WorkbookLayout, options: LeanWriteOptions = {}): Promise<LeanWriteResult> {
+  if (!leanWriterSupports(layout)) throw new Error("Проверки данных и условное форматирование записывает только ExcelJS (render-layout.ts).");
+  const names = new Set<string>();
+  for (const sheet of layout.sheets) {
+    const key = sheet.name.toLowerCase();
+    if (names.has(key)) throw new Error(`Два листа с именем «${sheet.name}».`);
+    names.add(key);
+  }
+  const warnings: string[] = [];
+  const sheets = layout.sheets;
+  const activeName = layout.activeSheet ?? sheets.find((sheet) => (sheet.visibility ?? "visible") === "visible")?.name;
+  const activeIndex = Math.max(0, sheets.findIndex((sheet) => sheet.name === activeName));
+  if (sheets[activeIndex] && (sheets[activeIndex].visibility ?? "visible") !== "visible") {
+    warnings.push(`Лист «${sheets[activeIndex].name}» скрыт и не может быть активным.`);
+  }
+
+  const styles = new StyleTable();
+  const strings = new SharedStrings();
+  const zip = new ZipWriter(options.level ?? 6, options.modified);
+  const workbook = workbookXml(layout, activeIndex);
+  for (let index = 0; index < sheets.length; index++) {
+    await zip.add(`xl/worksheets/sheet${index + 1}.xml`, sheetXml(planSheet(sheets[index], styles), index === activeIndex, strings));
+  }
+  await zip.add("xl/sharedStrings.xml", strings.xml());
+  await zip.add("xl/styles.xml", [styles.xml()]);
+  await zip.add("xl/workbook.xml", [workbook]);
+  await zip.add("xl/_rels/workbook.xml.rels", [workbookRelsXml(sheets.length)]);
+  await zip.add("_rels/.rels", [ROOT_RELS]);
+  await zip.add("[Content_Types].xml", [contentTypesXml(sheets.length)]);
+  const bytes = zip.finish(["[Content_Types].xml", "_rels/.rels", "xl/workbook.xml", "xl/_rels/workbook.xml.rels", "xl/styles.xml", "xl/sharedStrings.xml"]);
+  return { bytes, warnings };
+}

@@ -1,0 +1,157 @@
+/**
+ * A minimal ZIP writer for the lean workbook writer (Node only). Each entry is deflated by Node's zlib while it is
+ * produced, on zlib's worker thread: generating the next chunk of XML overlaps compressing the previous one, and only
+ * the compressed bytes are kept.
+ */
+import * as zlib from "zlib";
+
+interface WrittenEntry {
+  name: Buffer;
+  crc: number;
+  compressedSize: number;
+  uncompressedSize: number;
+  chunks: Buffer[];
+}
+
+const LOCAL_HEADER = 0x04034b50;
+const CENTRAL_HEADER = 0x02014b50;
+const END_OF_CENTRAL_DIRECTORY = 0x06054b50;
+const DEFLATED = 8;
+/** ZIP 2.0: deflate. */
+const VERSION = 20;
+/** Bit 11: names are UTF-8. */
+const UTF8_NAMES = 0x0800;
+const MAX_32 = 0xffffffff;
+/** Text handed to zlib in pieces of about this many characters (memory stays bounded for big sheets). */
+const CHUNK_CHARS = 1 << 18;
+
+let crcTable: Int32Array | null = null;
+
+/** zlib.crc32 arrived in Node 20.15; older Node 20 computes it here. */
+function crc32(data: Uint8Array, previous: number): number {
+  const native = (zlib as unknown as { crc32?: (data: Uint8Array, value?: number) => number }).crc32;
+  if (native) return native(data, previous);
+  if (!crcTable) {
+    crcTable = new Int32Array(256);
+    for (let n = 0; n < 256; n++) {
+      let c = n;
+      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+      crcTable[n] = c;
+    }
+  }
+  let crc = ~previous;
+  for (let i = 0; i < data.length; i++) crc = crcTable[(crc ^ data[i]) & 0xff] ^ (crc >>> 8);
+  return ~crc >>> 0;
+}
+
+/** DOS date and time of `date` (local time, as ZIP tools show it). */
+function dosDateTime(date: Date): { time: number; day: number } {
+  const year = Math.max(1980, date.getFullYear());
+  return {
+    time: (date.getHours() << 11) | (date.getMinutes() << 5) | Math.floor(date.getSeconds() / 2),
+    day: ((year - 1980) << 9) | ((date.getMonth() + 1) << 5) | date.getDate(),
+  };
+}
+
+export class ZipWriter {
+  private readonly entries: WrittenEntry[] = [];
+  private readonly stamp: { time: number; day: number };
+
+  constructor(
+    private readonly level: number,
+    modified = new Date(),
+  ) {
+    this.stamp = dosDateTime(modified);
+  }
+
+  /** Deflates `parts` (text as UTF-8) into an entry; parts are consumed one at a time. */
+  async add(name: string, parts: Iterable<string>): Promise<void> {
+    const deflate = zlib.createDeflateRaw({ level: this.level });
+    const chunks: Buffer[] = [];
+    let compressedSize = 0;
+    deflate.on("data", (chunk: Buffer) => {
+      chunks.push(chunk);
+      compressedSize += chunk.length;
+    });
+    const finished = new Promise<void>((resolve, reject) => {
+      deflate.on("end", resolve);
+      deflate.on("error", reject);
+    });
+    let crc = 0;
+    let uncompressedSize = 0;
+    let pending = "";
+    const push = async (text: string) => {
+      const bytes = Buffer.from(text, "utf8");
+      crc = crc32(bytes, crc);
+      uncompressedSize += bytes.length;
+      // A couple of chunks may wait in zlib's queue while the next is generated; a turn of the event loop lets zlib take
+      // the next one to its thread.
+      if (!deflate.write(bytes) && deflate.writableLength > 2 * bytes.length) await new Promise<void>((resolve) => deflate.once("drain", resolve));
+      else await new Promise<void>((resolve) => setImmediate(resolve));
+    };
+    for (const part of parts) {
+      pending += part;
+      if (pending.length >= CHUNK_CHARS) {
+        await push(pending);
+        pending = "";
+      }
+    }
+    if (pending) await push(pending);
+    deflate.end();
+    await finished;
+    if (uncompressedSize > MAX_32 || compressedSize > MAX_32) throw new Error(`Часть книги ${name} больше 4 ГБ.`);
+    this.entries.push({ name: Buffer.from(name, "utf8"), crc, compressedSize, uncompressedSize, chunks });
+  }
+
+  /** The archive, entries in the order given by `order` (names), the rest after them in the order added. */
+  finish(order: readonly string[] = []): Buffer {
+    const rank = (entry: WrittenEntry) => {
+      const index = order.indexOf(entry.name.toString("utf8"));
+      return index < 0 ? order.length : index;
+    };
+    const entries = this.entries.map((entry, index) => ({ entry, index })).sort((a, b) => rank(a.entry) - rank(b.entry) || a.index - b.index);
+    const out: Buffer[] = [];
+    const central: Buffer[] = [];
+    let offset = 0;
+    for (const { entry } of entries) {
+      const local = Buffer.alloc(30);
+      local.writeUInt32LE(LOCAL_HEADER, 0);
+      local.writeUInt16LE(VERSION, 4);
+      local.writeUInt16LE(UTF8_NAMES, 6);
+      local.writeUInt16LE(DEFLATED, 8);
+      local.writeUInt16LE(this.stamp.time, 10);
+      local.writeUInt16LE(this.stamp.day, 12);
+      local.writeUInt32LE(entry.crc, 14);
+      local.writeUInt32LE(entry.compressedSize, 18);
+      local.writeUInt32LE(entry.uncompressedSize, 22);
+      local.writeUInt16LE(entry.name.length, 26);
+      local.writeUInt16LE(0, 28);
+      const header = Buffer.alloc(46);
+      header.writeUInt32LE(CENTRAL_HEADER, 0);
+      header.writeUInt16LE(VERSION, 4);
+      header.writeUInt16LE(VERSION, 6);
+      header.writeUInt16LE(UTF8_NAMES, 8);
+      header.writeUInt16LE(DEFLATED, 10);
+      header.writeUInt16LE(this.stamp.time, 12);
+      header.writeUInt16LE(this.stamp.day, 14);
+      header.writeUInt32LE(entry.crc, 16);
+      header.writeUInt32LE(entry.compressedSize, 20);
+      header.writeUInt32LE(entry.uncompressedSize, 24);
+      header.writeUInt16LE(entry.name.length, 28);
+      // extra, comment, disk, internal and external attributes: 0
+      header.writeUInt32LE(offset, 42);
+      central.push(header, entry.name);
+      out.push(local, entry.name, ...entry.chunks);
+      offset += local.length + entry.name.length + entry.compressedSize;
+      if (offset > MAX_32) throw new Error("Книга больше 4 ГБ.");
+    }
+    const centralSize = central.reduce((sum, part) => sum + part.length, 0);
+    const end = Buffer.alloc(22);
+    end.writeUInt32LE(END_OF_CENTRAL_DIRECTORY, 0);
+    end.writeUInt16LE(entries.length, 8);
+    end.writeUInt16LE(entries.length, 10);
+    end.writeUInt32LE(centralSize, 12);
+    end.writeUInt32LE(offset, 16);
+    return Buffer.concat([...out, ...central, end]);
+  }
+}

@@ -1,0 +1,216 @@
+/**
+ * The lean writer (layout-writer.ts) against the ExcelJS renderer (render-layout.ts): the same layout must give the same
+ * workbook as ExcelJS and LibreOffice read it — values, types, formats, styles, widths, heights, merges, freeze, print,
+ * names — and text stays literal text.
+ */
+import ExcelJS from "exceljs";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import * as zlib from "node:zlib";
+import { leanWriterSupports, writeLayoutLean } from "../../../src/adapters/xlsx/layout-writer";
+import { writeLayoutToBuffer } from "../../../src/adapters/xlsx/render-layout";
+import { readWorkbookData } from "../../../src/adapters/xlsx/read-workbook";
+import { entryData, readZipDirectory } from "../../../src/adapters/xlsx/zip-directory";
+import { planMerge } from "../../../src/core/layout/merge-sheets";
+import type { WorkbookLayout } from "../../../src/core/layout/types";
+import { buildFixtureLayout, PROCESS_COUNT_BY_DIRECTION, REGISTER_SHEET } from "../../support/layout-fixture";
+import { closeLibreOffice, inspectWithLibreOffice, type Inspection } from "../../support/libreoffice";
+import { row, table, validCells } from "../../merge/helpers";
+
+const workDir = mkdtempSync(join(tmpdir(), "reestr-lean-writer-"));
+afterAll(closeLibreOffice);
+
+/** The fixture of the two renderers' comparison without what only ExcelJS writes (validations, conditional formats). */
+function fixtureWithoutRules(dataRows: number): WorkbookLayout {
+  const layout = buildFixtureLayout(dataRows);
+  return { ...layout, sheets: layout.sheets.map((sheet) => ({ ...sheet, validations: undefined, conditionalFormats: undefined })) };
+}
+
+const TRICKY = ["=1+2", "1.10", "007", "  leading and trailing  ", "a\nb", "_x0041_ stays", "<&>\"'", "tab\there", "bell\u0007gone", "1e5"];
+
+function mergeLayout(): WorkbookLayout {
+  const unitA = table([
+    row(2, validCells("017-01-001")),
+    row(3, validCells(TRICKY[0], { 2: TRICKY[3], 3: TRICKY[4] })),
+    row(4, validCells("1.10", { 7: TRICKY[5], 11: TRICKY[6], 12: TRICKY[7] })),
+  ], { extraTitles: ["Примечание"] });
+  const unitB = table([row(2, validCells("017-01-001")), row(3, validCells("017-01-001", { 8: "Сертифицирован" })), row(4, validCells(TRICKY[2], { 4: TRICKY[8], 13: TRICKY[9] }))]);
+  const previous = table([row(2, validCells("017-01-001", { 14: "Не цифровой", 15: "" })), row(3, validCells("017-09-999"))]);
+  return planMerge({
+    inputs: [
+      { file: "unit-a.xlsx", result: { ok: true, table: unitA } },
+      { file: "unit-b.xlsx", result: { ok: true, table: unitB } },
+      { file: "broken.xlsx", result: { ok: false, reason: "not-a-workbook", message: "файл не является книгой Excel" } },
+    ],
+    settings: null,
+    previous: { table: previous, description: "approved.xlsx" },
+    date: "01.12.2026",
+  }).layout;
+}
+
+async function load(buffer: Uint8Array): Promise<ExcelJS.Workbook> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(Buffer.from(buffer) as unknown as ArrayBuffer);
+  return workbook;
+}
+
+/** Everything a reader sees, cell by cell, as ExcelJS reads it back. */
+function describe_(workbook: ExcelJS.Workbook): unknown {
+  const sheets = workbook.worksheets.map((sheet) => {
+    const cells: string[] = [];
+    const heights: string[] = [];
+    sheet.eachRow({ includeEmpty: true }, (sheetRow, rowNumber) => {
+      if (sheetRow.height) heights.push(`${rowNumber}:${sheetRow.height}`);
+      sheetRow.eachCell({ includeEmpty: true }, (cell) => {
+        const font = cell.style.font ?? {};
+        const value = cell.type === ExcelJS.ValueType.Formula ? `=${cell.formula}` : cell.type === ExcelJS.ValueType.Merge ? "merge" : JSON.stringify(cell.value);
+        cells.push(
+          [
+            cell.address,
+            cell.type,
+            value,
+            cell.numFmt ?? "General",
+            `${font.bold ? "b" : ""}${font.italic ? "i" : ""}${font.size ?? 11}${font.name ?? "Calibri"}${font.color?.argb ?? ""}`,
+            JSON.stringify((cell.style.fill as ExcelJS.FillPattern | undefined)?.fgColor ?? null),
+            Object.keys(cell.style.border ?? {}).sort().join(),
+            JSON.stringify(cell.style.alignment ?? {}),
+          ].join("|"),
+        );
+      });
+    });
+    const columns = Array.from({ length: Math.max(sheet.columnCount, 17) }, (_, i) => {
+      const column = sheet.getColumn(i + 1);
+      return `${column.width ?? ""}|${column.numFmt ?? ""}|${column.hidden ? "hidden" : ""}`;
+    });
+    const view = sheet.views[0] as ExcelJS.WorksheetView & { xSplit?: number; ySplit?: number; topLeftCell?: string };
+    const setup = sheet.pageSetup;
+    return {
+      name: sheet.name,
+      state: sheet.state,
+      tabColor: sheet.properties.tabColor ?? null,
+      cells,
+      heights,
+      columns,
+      merges: [...((sheet.model as unknown as { merges: string[] }).merges ?? [])].sort(),
+      view: { state: view?.state, xSplit: view?.xSplit ?? 0, ySplit: view?.ySplit ?? 0, topLeftCell: view?.topLeftCell, tabSelected: Boolean((view as { tabSelected?: boolean } | undefined)?.tabSelected) },
+      // ExcelJS writes a default page setup on every sheet; the lean writer only when the layout has one.
+      page: setup.printArea || setup.printTitlesRow || setup.fitToPage
+        ? { orientation: setup.orientation, paperSize: setup.paperSize, fitToPage: setup.fitToPage, fitToWidth: setup.fitToWidth, fitToHeight: setup.fitToHeight, printArea: setup.printArea, printTitlesRow: setup.printTitlesRow, margins: setup.margins }
+        : null,
+      footer: sheet.headerFooter?.oddFooter ?? null,
+    };
+  });
+  return {
+    sheets,
+    names: workbook.definedNames.model.map((name) => `${name.name}=${name.ranges.join()}`).sort(),
+    activeTab: workbook.views[0]?.activeTab,
+    firstSheet: workbook.views[0]?.firstSheet,
+  };
+}
+
+function describeInspection(report: Inspection): unknown {
+  return {
+    // A sheet without print settings: ExcelJS writes an empty page setup (LibreOffice then takes Letter), the lean
+    // writer none (LibreOffice takes its default paper); neither chose a size, so sizes are compared only where set.
+    sheets: report.sheets.map((sheet) => ({
+      ...sheet,
+      page: { ...sheet.page, name: undefined, ...(sheet.name === REGISTER_SHEET ? {} : { width: undefined, height: undefined }) },
+    })),
+    namedRanges: report.namedRanges,
+    cells: report.cells,
+    evaluations: report.evaluations.map((evaluation) => evaluation.value),
+    frozen: report.frozen,
+    activeSheet: report.activeSheet,
+  };
+}
+
+describe("lean xlsx writer", () => {
+  test("the merge workbook: the same as ExcelJS writes it, cell by cell, with every text literal", async () => {
+    const layout = mergeLayout();
+    expect(leanWriterSupports(layout)).toBe(true);
+    expect(layout.sheets.map((sheet) => sheet.name)).toHaveLength(3);
+    const lean = await writeLayoutLean(layout);
+    expect(lean.warnings).toEqual([]);
+    const viaExcelJs = JSON.stringify(describe_(await load(await writeLayoutToBuffer(layout))));
+    // ExcelJS writes "_x0041_" as is, so readers decode it to "A"; the lean writer escapes it and the text survives.
+    expect(viaExcelJs).toContain('\\"A stays\\"');
+    expect(JSON.stringify(describe_(await load(lean.bytes)))).toEqual(viaExcelJs.replace('\\"A stays\\"', '\\"_x0041_ stays\\"'));
+
+  });
+
+  test("text comes back exactly as written: formula-looking, numeric-looking, spaces, line breaks, _xHHHH_, markup", async () => {
+    const layout: WorkbookLayout = { sheets: [{ name: "Тексты", blocks: [{ row: 1, col: 1, values: TRICKY.map((text) => [text]) }] }] };
+    const bytes = (await writeLayoutLean(layout)).bytes;
+    // Control characters XML cannot carry are dropped, as ExcelJS does.
+    const expected = TRICKY.map((text) => text.replace("\u0007", ""));
+    const sheet = (await load(bytes)).getWorksheet("Тексты")!;
+    expect(TRICKY.map((_, index) => sheet.getCell(index + 1, 1).value)).toEqual(expected);
+    expect(TRICKY.map((_, index) => sheet.getCell(index + 1, 1).numFmt)).toEqual(TRICKY.map(() => "@"));
+    const read = await readWorkbookData(bytes, "texts.xlsx");
+    if (!read.ok) throw new Error(read.message);
+    expect(read.sheets[0].rows.map((cells) => cells[0])).toEqual(expected.map((text) => expect.stringContaining(text.trim())));
+  });
+
+  test("the fixture layout: styles, merges, estimated heights, hidden sheets, names, print — as ExcelJS writes it", async () => {
+    const layout = fixtureWithoutRules(6);
+    const lean = await writeLayoutLean(layout);
+    expect(describe_(await load(lean.bytes))).toEqual(describe_(await load(await writeLayoutToBuffer(layout))));
+  });
+
+  test("LibreOffice sees the same workbook from both writers; named ranges resolve", async () => {
+    const layout = fixtureWithoutRules(6);
+    const leanPath = join(workDir, "lean.xlsx");
+    const excelJsPath = join(workDir, "exceljs.xlsx");
+    writeFileSync(leanPath, (await writeLayoutLean(layout)).bytes);
+    writeFileSync(excelJsPath, await writeLayoutToBuffer(layout));
+    const request = {
+      cells: { [REGISTER_SHEET]: "A1:O14" },
+      evaluate: [
+        { sheet: REGISTER_SHEET, cell: "Z29", formula: "=ROWS(Процессы)" },
+        { sheet: REGISTER_SHEET, cell: "Z30", formula: '=COUNTIF(ПроцессыНаправления,"Обеспечивающие процессы")' },
+      ],
+    };
+    const fromLean = describeInspection(await inspectWithLibreOffice(leanPath, request));
+    const fromExcelJs = describeInspection(await inspectWithLibreOffice(excelJsPath, request));
+    expect((fromLean as { evaluations: number[] }).evaluations).toEqual([38, PROCESS_COUNT_BY_DIRECTION[2]]);
+    expect(fromLean).toEqual(fromExcelJs);
+  });
+
+  test("LibreOffice reads the merge workbook's texts as text cells with the text format", async () => {
+    const path = join(workDir, "merge.xlsx");
+    writeFileSync(path, (await writeLayoutLean(mergeLayout())).bytes);
+    const report = await inspectWithLibreOffice(path, { cells: { "Сводный реестр": "A6:Q20" } });
+    const rows = report.cells["Сводный реестр"].filter((cells) => cells[16].type !== "empty");
+    expect(rows).toHaveLength(5); // six rows read, one exact duplicate merged
+    const ids = rows.map((cells) => cells[0]);
+    expect(ids.every((cell) => cell.type === "text")).toBe(true);
+    expect(ids.map((cell) => cell.text)).toEqual(expect.arrayContaining(["=1+2", "1.10", "007"]));
+    expect(ids.every((cell) => cell.numberFormat === "@")).toBe(true);
+    const sourceRows = rows.map((cells) => cells[16]);
+    expect(sourceRows.every((cell) => cell.type === "number")).toBe(true);
+  });
+
+  test("a valid ZIP: every entry deflated, sizes and CRC-32 as stored", async () => {
+    const bytes = (await writeLayoutLean(mergeLayout(), { level: 1 })).bytes;
+    const directory = readZipDirectory(bytes);
+    expect(directory).not.toBeNull();
+    const names = directory!.entries.map((entry) => entry.name);
+    expect(names[0]).toBe("[Content_Types].xml");
+    expect(names).toEqual(expect.arrayContaining(["xl/workbook.xml", "xl/styles.xml", "xl/sharedStrings.xml", "xl/worksheets/sheet3.xml"]));
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    for (const entry of directory!.entries) {
+      expect(entry.method).toBe(8);
+      const data = zlib.inflateRawSync(entryData(bytes, entry)!);
+      expect(data.length).toBe(entry.uncompressedSize);
+      const storedCrc = view.getUint32(entry.localHeaderOffset + 14, true);
+      expect(zlib.crc32(data)).toBe(storedCrc);
+    }
+  });
+
+  test("layouts with validations or conditional formats are left to ExcelJS", async () => {
+    const layout = buildFixtureLayout(2);
+    expect(leanWriterSupports(layout)).toBe(false);
+    await expect(writeLayoutLean(layout)).rejects.toThrow("ExcelJS");
+  });
+});
