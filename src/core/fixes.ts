@@ -142,16 +142,30 @@ function placementJoiner(text: string): string {
   return "; ";
 }
 
-function planTrimSpaces(table: RegisterTable, read: (row: RegisterRow, column: number) => string): CellChange[] {
+function planTrimSpaces(table: RegisterTable, source: SheetText | undefined): CellChange[] {
+  // Without the sheet's own text the table's cleaned text is all there is: nothing to tidy.
+  if (!source) return [];
   const changes: CellChange[] = [];
-  const columns = table.columnMap.map((sheetColumn, index) => ({ column: index + 1, sheetColumn })).filter((c) => c.sheetColumn !== null);
+  const columns: number[] = [];
+  const sheetColumns: number[] = [];
+  table.columnMap.forEach((sheetColumn, index) => {
+    if (sheetColumn === null || sheetColumn === undefined) return;
+    columns.push(index + 1);
+    sheetColumns.push(sheetColumn);
+  });
   for (const row of table.rows) {
-    for (const { column, sheetColumn } of columns) {
-      const before = read(row, column);
-      // The table holds cleanText of the same cell: equal means there is nothing to tidy (and is the fast path).
-      if (before === "" || before === row.cells[column - 1]) continue;
+    const sourceRow = source.rows[row.sheetRow - 1];
+    if (!sourceRow) continue;
+    const cells = row.cells;
+    for (let i = 0; i < columns.length; i++) {
+      const text = sourceRow[sheetColumns[i]];
+      const column = columns[i];
+      // The table holds cleanText of the same cell: equal (usually the very same string) means there is nothing to tidy.
+      if (text === cells[column - 1] || text === undefined || text === null) continue;
+      const before = typeof text === "string" ? text : String(text);
+      if (before === "" || before === cells[column - 1]) continue;
       const after = tidySpaces(before);
-      if (after !== before) changes.push({ row: row.sheetRow, column, sheetColumn: sheetColumn!, before, after });
+      if (after !== before) changes.push({ row: row.sheetRow, column, sheetColumn: sheetColumns[i], before, after });
     }
   }
   return changes;
@@ -182,11 +196,13 @@ function planCanonicalValues(table: RegisterTable, catalog: RegisterCatalog, rea
   ]);
   const changes: CellChange[] = [];
   const columns = [...byColumn.keys()].filter((column) => table.columnMap[column - 1] !== null);
+  const canonicalIn = columns.map((column) => byColumn.get(column)!);
   for (const row of table.rows) {
-    for (const column of columns) {
+    for (let i = 0; i < columns.length; i++) {
+      const column = columns[i];
       const cleaned = row.cells[column - 1];
       if (cleaned === "") continue;
-      const canonical = byColumn.get(column)!(cleaned);
+      const canonical = canonicalIn[i](cleaned);
       // A difference in spaces alone is «trim-spaces»' business.
       if (canonical === null || canonical === cleaned) continue;
       const before = read(row, column);
@@ -227,10 +243,27 @@ function idKey(text: string): string {
   return /[ё\s]/.test(lower) ? lower.replace(/ё/g, "е").replace(/\s+/g, " ") : lower;
 }
 
+/** The second key an ID occupies when its idKey ends in a period or space: its matchKey (trailing periods ignored). */
+function extraKey(key: string, text: string): string | null {
+  return key !== "" && /[.\s]/.test(key[key.length - 1]) ? matchKey(text) : null;
+}
+
 /** The keys an ID occupies: its idKey and, when it differs, its matchKey (trailing periods ignored). */
 function takenKeys(text: string): string[] {
   const key = idKey(text);
-  return /[.\s]$/.test(key) ? [key, matchKey(text)] : [key];
+  const extra = extraKey(key, text);
+  return extra === null ? [key] : [key, extra];
+}
+
+/** Where the trailing digits of an ID key start (as /^(.*?)(\d{1,9})$/ splits it: at most 9 digits); -1 without any. */
+function trailingNumberStart(key: string): number {
+  let start = key.length;
+  while (start > 0 && key.length - start < 9) {
+    const code = key.charCodeAt(start - 1);
+    if (code < 48 || code > 57) break;
+    start--;
+  }
+  return start === key.length ? -1 : start;
 }
 
 /** The scheme with {agency} resolved; without an agency code the placeholder goes with the separator beside it. */
@@ -255,27 +288,36 @@ function planAssignIds(table: RegisterTable, catalog: RegisterCatalog, options: 
   const suffixTemplate = scheme.slice(at + "{nn}".length);
   const processOf = memo((text: string) => findProcess(text, catalog.processes));
 
+  // Nothing to plan when every row has an ID (the usual case once IDs were assigned).
+  if (!table.rows.some((row) => row.cells[COL.id - 1] === "")) return [];
+
   const existing: string[] = [];
   const taken = new Set<string>();
   for (const row of table.rows) {
     const id = row.cells[COL.id - 1];
     if (id === "") continue;
-    const keys = takenKeys(id);
-    existing.push(keys[0]);
-    for (const key of keys) taken.add(key);
+    const key = idKey(id);
+    existing.push(key);
+    taken.add(key);
+    const extra = extraKey(key, id);
+    if (extra !== null) taken.add(extra);
   }
   const counters = new Map<string, { next: number; width: number }>();
   // With {nn} at the end (the usual scheme) one pass finds every prefix's highest number: the prefix is what precedes
   // the trailing digits. Other schemes scan the existing IDs per prefix.
   if (suffixTemplate === "") {
     for (const id of existing) {
-      const match = /^(.*?)(\d{1,9})$/.exec(id);
-      if (!match) continue;
-      const key = `${match[1]}\u0000`;
-      const counter = counters.get(key) ?? { next: 1, width: 2 };
-      counter.next = Math.max(counter.next, Number(match[2]) + 1);
-      counter.width = Math.max(counter.width, match[2].length);
-      counters.set(key, counter);
+      // idKey leaves no line breaks, so this splits as /^(.*?)(\d{1,9})$/ would.
+      const start = trailingNumberStart(id);
+      if (start < 0) continue;
+      const key = `${id.slice(0, start)}\u0000`;
+      const digits = id.length - start;
+      const counter = counters.get(key);
+      const next = Number(id.slice(start)) + 1;
+      if (counter) {
+        if (next > counter.next) counter.next = next;
+        if (digits > counter.width) counter.width = digits;
+      } else counters.set(key, { next: Math.max(1, next), width: Math.max(2, digits) });
     }
   }
   const counterFor = (prefix: string, suffix: string) => {
@@ -332,7 +374,7 @@ export function planFix(kind: FixKind, table: RegisterTable, catalog: RegisterCa
   const read = cellReader(table, options.source);
   switch (kind) {
     case "trim-spaces": {
-      const changes = planTrimSpaces(table, read);
+      const changes = planTrimSpaces(table, options.source);
       return {
         kind,
         title: "Убрать лишние пробелы",

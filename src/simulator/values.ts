@@ -240,6 +240,8 @@ export function formatValue(value: CellValue | null, format: string, culture: Cu
   if (value === null) return "";
   if (typeof value === "boolean") return culture === "ru-RU" ? (value ? "ИСТИНА" : "ЛОЖЬ") : value ? "TRUE" : "FALSE";
   if (typeof value === "string") {
+    // Only a fourth section (text) changes how a string shows; a format without ";" has one section.
+    if (!format.includes(";")) return value;
     const sections = splitSections(format);
     const textSection = sections[3];
     return textSection !== undefined ? textSection.replace(/@/g, value).replace(/"/g, "") : value;
