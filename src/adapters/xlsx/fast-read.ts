@@ -42,7 +42,7 @@ function decodeEntities(text: string): string {
     if (!match.endsWith(";")) notSure("a bare ampersand");
     if (body[0] === "#") {
       const code = body[1] === "x" ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
-      if (!Number.isFinite(code) || !/^#(x[0-9a-fA-F]+|[0-9]+)$/.test(body)) notSure("a malformed character reference");
+      if (!Number.isFinite(code) || !/^#(x[0-9a-fA-F]+|[0-9]+)$/.test(body) || code > 0x10ffff) notSure("a malformed character reference");
       return String.fromCodePoint(code);
     }
     const named = NAMED_ENTITIES[body];

@@ -112,7 +112,7 @@ export async function readWorkbookData(
   const problem = vetWorkbookBytes(data, fileName, limits) ?? (await checkRealUnpackedSizes(data, limits));
   if (problem) return problem;
   const directory = inflateRaw ? readZipDirectory(data) : null;
-  const fast = directory && inflateRaw ? await readSheetsFast(data, directory, inflateRaw) : null;
+  const fast = directory && inflateRaw ? await readSheetsFast(data, directory, inflateRaw).catch(() => null) : null;
   if (fast) return { ok: true, sheets: fast };
   // ExcelJS knows the workbook only at xl/workbook.xml; a package whose main part the lean reader did not read is no workbook.
   if (directory && !hasPart(directory, "xl/workbook.xml")) return failure("not-workbook", NO_WORKBOOK_MESSAGE);
@@ -131,7 +131,11 @@ export async function readWorkbookWithExcelJs(data: Uint8Array): Promise<ReadWor
   }
   const date1904 = Boolean((workbook.properties as { date1904?: boolean } | undefined)?.date1904);
   const mergeType = excelJs.ValueType.Merge;
-  return { ok: true, sheets: workbook.worksheets.map((worksheet) => worksheetText(worksheet, date1904, mergeType)) };
+  try {
+    return { ok: true, sheets: workbook.worksheets.map((worksheet) => worksheetText(worksheet, date1904, mergeType)) };
+  } catch (error) {
+    return failure("corrupt", `не удалось прочитать книгу: ${oneLine(error)}`);
+  }
 }
 
 /** Only the used rows are materialised; each row ends at its last non-empty cell, empty rows are []. */

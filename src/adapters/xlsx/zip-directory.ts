@@ -32,6 +32,15 @@ export function startsLikeZip(data: Uint8Array): boolean {
 
 /** The central directory, or null when the bytes are not a readable ZIP archive. */
 export function readZipDirectory(data: Uint8Array): ZipDirectory | null {
+  try {
+    return readZipDirectoryOrThrow(data);
+  } catch {
+    // A damaged directory pointing past the end of the data (DataView's RangeError).
+    return null;
+  }
+}
+
+function readZipDirectoryOrThrow(data: Uint8Array): ZipDirectory | null {
   const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
   const endOffset = findEndRecord(view);
   if (endOffset < 0) return null;

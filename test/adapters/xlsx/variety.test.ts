@@ -247,3 +247,88 @@ describe("files that are not workbooks: one Russian line each", () => {
     expect(read.message).toMatch(/[а-яё]/i);
   });
 });
+
+describe("never a crash: damaged parts and damaged archives", () => {
+  /** A small deterministic generator, so a failure repeats. */
+  function random(seed: number): () => number {
+    let state = seed >>> 0;
+    return () => {
+      state = (state + 0x6d2b79f5) >>> 0;
+      let t = state;
+      t = Math.imul(t ^ (t >>> 15), t | 1);
+      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+  }
+  const NOISE = ["<", ">", "&", '"', "'", "/", "=", ":", "x:", "<![CDATA[", "]]>", "&#x110000;", "&#0;", "<!--", "<c>", "</row>", "r=\"ZZZ0\"", "t=\"d\"", "\u0000", "\uFFFF"];
+
+  function mutate(text: string, next: () => number): string {
+    const at = Math.floor(next() * text.length);
+    switch (Math.floor(next() * 4)) {
+      case 0:
+        return text.slice(0, at);
+      case 1:
+        return text.slice(0, at) + text.slice(at + 1 + Math.floor(next() * 40));
+      case 2:
+        return text.slice(0, at) + NOISE[Math.floor(next() * NOISE.length)] + text.slice(at);
+      default: {
+        const from = Math.floor(next() * text.length);
+        return text.slice(0, at) + text.slice(from, from + Math.floor(next() * 60)) + text.slice(at);
+      }
+    }
+  }
+
+  async function expectCalmAnswer(data: Uint8Array, label: string) {
+    const directory = readZipDirectory(data);
+    if (directory) {
+      // The lean reader itself answers sheets or "not sure", never an exception.
+      await expect(readSheetsFast(data, directory, inflateRawWithStreams).then(() => "answered")).resolves.toBe("answered");
+    }
+    const read = await readWorkbookData(data, "книга.xlsx");
+    if (read.ok) {
+      expect(Array.isArray(read.sheets)).toBe(true);
+      for (const sheet of read.sheets) expect(typeof sheet.name).toBe("string");
+    } else {
+      expect({ label, message: read.message }).toEqual({ label, message: expect.stringMatching(/^[^\n]*[а-яё][^\n]*$/i) });
+    }
+  }
+
+  test("300 mutations of the XML parts (sheet, shared strings, workbook, relationships, styles)", async () => {
+    const next = random(20240115);
+    const rows = registerRows(2);
+    const source = workbookPackage([{ name: "Реестр", rows }], {});
+    const directory = readZipDirectory(source)!;
+    const { inflateRawSync } = await import("zlib");
+    const { entryData } = await import("../../../src/adapters/xlsx/zip-directory");
+    const { makeZip } = await import("../../fixtures/zip");
+    const parts = directory.entries.map((entry) => ({ name: entry.name, text: inflateRawSync(entryData(source, entry)!).toString("utf8") }));
+    const styles = `<styleSheet ${MAIN}><numFmts count="1"><numFmt numFmtId="164" formatCode="dd.mm.yyyy"/></numFmts><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="164"/></cellXfs></styleSheet>`;
+    parts.push({ name: "xl/styles.xml", text: styles });
+    for (let round = 0; round < 300; round++) {
+      const victim = 1 + Math.floor(next() * (parts.length - 1));
+      const mutated = parts.map((part, index) => (index === victim ? { ...part, text: mutate(part.text, next) } : part));
+      const data = new Uint8Array(makeZip(mutated.map((part) => ({ name: part.name, data: part.text, deflate: true }))));
+      await expectCalmAnswer(data, `round ${round}, ${parts[victim].name}`);
+    }
+  });
+
+  test("200 damaged archives: bytes changed, cut or repeated", async () => {
+    const next = random(31);
+    const source = workbookPackage([{ name: "Реестр", rows: registerRows(2) }], { strings: "inline" });
+    for (let round = 0; round < 200; round++) {
+      const data = new Uint8Array(source);
+      const kind = round % 3;
+      if (kind === 0) {
+        for (let i = 0; i < 1 + Math.floor(next() * 8); i++) data[Math.floor(next() * data.length)] = Math.floor(next() * 256);
+        await expectCalmAnswer(data, `round ${round}: bytes changed`);
+      } else if (kind === 1) {
+        // The end record kept, the middle cut: offsets in the directory point past the data.
+        const cut = Math.floor(next() * (data.length - 22));
+        await expectCalmAnswer(new Uint8Array([...data.subarray(0, cut), ...data.subarray(data.length - 22)]), `round ${round}: cut`);
+      } else {
+        const at = Math.floor(next() * data.length);
+        await expectCalmAnswer(new Uint8Array([...data.subarray(0, at), ...data.subarray(at - 100 < 0 ? 0 : at - 100)]), `round ${round}: repeated`);
+      }
+    }
+  });
+});
