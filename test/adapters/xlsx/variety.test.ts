@@ -110,6 +110,24 @@ describe("cell values as Excel shows them", () => {
     expect(await publicSheets(data)).toEqual(expected);
   });
 
+  test("the same cells with every part prefixed as Open XML SDK writes them (<x:c>, <x:numFmt>, <x:si>)", async () => {
+    const prefixed = (xml: string) =>
+      xml.replace(new RegExp(`xmlns="${MAIN_NS}"`, "g"), `xmlns:x="${MAIN_NS}"`).replace(/<(\/?)(?!\?|!)([A-Za-z]+)(?=[\s/>])/g, "<$1x:$2");
+    const workbook = prefixed(
+      `<workbook ${MAIN} xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Лист1" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+    );
+    const data = packageWithParts({
+      "xl/workbook.xml": workbook,
+      "xl/styles.xml": prefixed(styles),
+      "xl/sharedStrings.xml": prefixed(sharedStrings),
+      "xl/worksheets/sheet1.xml": prefixed(`<worksheet ${MAIN}><sheetData><row r="1">${row}</row></sheetData></worksheet>`),
+    });
+    const expected = [{ name: "Лист1", rows: [expectedRow] }];
+    expect(await fastSheets(data)).toEqual(expected);
+    expect(await publicSheets(data)).toEqual(expected);
+    expect(await excelJsSheets(data)).not.toEqual(expected);
+  });
+
   test("ISO dates (t=\"d\", Strict and some generators) read as dates; ExcelJS would keep only the year", async () => {
     const data = packageWithParts(
       { "xl/styles.xml": styles },
