@@ -116,7 +116,42 @@ export async function readWorkbookData(
   if (fast) return { ok: true, sheets: fast };
   // ExcelJS knows the workbook only at xl/workbook.xml; a package whose main part the lean reader did not read is no workbook.
   if (directory && !hasPart(directory, "xl/workbook.xml")) return failure("not-workbook", NO_WORKBOOK_MESSAGE);
+  const dialect = directory && inflateRaw ? await unreadableDialect(data, directory, inflateRaw) : null;
+  if (dialect) return dialect;
   return readWorkbookWithExcelJs(data);
+}
+
+/**
+ * ExcelJS reads tags by their literal names and ISO dates as years: for a prefixed (Open XML SDK) or Strict OOXML
+ * workbook that the lean reader gave up on, it would answer empty sheets or wrong dates. Say so instead.
+ */
+async function unreadableDialect(data: Uint8Array, directory: ZipDirectory, inflateRaw: InflateRaw): Promise<ReadWorkbookResult | null> {
+  let prefixed = false;
+  let strict = false;
+  for (const entry of directory.entries) {
+    const name = entry.name.replace(/^\//, "").toLowerCase();
+    if (name !== "xl/workbook.xml" && !/^xl\/worksheets\/[^/]+\.xml$/.test(name)) continue;
+    const compressed = entryData(data, entry);
+    if (!compressed) continue;
+    const bytes = entry.method === 0 ? compressed : entry.method === 8 ? await inflateRaw(compressed, entry.uncompressedSize).catch(() => null) : null;
+    if (!bytes) continue;
+    const head = new TextDecoder("utf-8").decode(bytes.subarray(0, 4096));
+    if (/<[A-Za-z_][\w.-]*:(workbook|worksheet)[\s>]/.test(head)) prefixed = true;
+    if (head.includes("http://purl.oclc.org/ooxml/spreadsheetml/main")) strict = true;
+  }
+  if (strict) {
+    return failure(
+      "unsupported-format",
+      "книга сохранена в формате «Strict Open XML», и её не удалось прочитать полностью: откройте её в Excel и сохраните как обычную «Книгу Excel (.xlsx)»",
+    );
+  }
+  if (prefixed) {
+    return failure(
+      "unsupported-format",
+      "книга записана с префиксами пространств имён (так пишут Open XML SDK и генераторы отчётов), и её не удалось прочитать полностью: откройте её в Excel и сохраните заново",
+    );
+  }
+  return null;
 }
 
 /** The same as `readWorkbookData` through ExcelJS only (the reference the lean reader is tested against). */

@@ -266,6 +266,18 @@ describe("files that are not workbooks: one Russian line each", () => {
   });
 });
 
+describe("what the lean reader gives up on in a prefixed or Strict workbook gets a clear line, not empty sheets", () => {
+  test.each([
+    ["prefixed", `<x:worksheet xmlns:x="${MAIN_NS}"><x:sheetData><x:row r="1"><x:c r="A1" t="inlineStr"><x:is><x:t>&nbsp;</x:t></x:is></x:c></x:row></x:sheetData></x:worksheet>`, /префиксами пространств имён/],
+    ["Strict", `<worksheet xmlns="${STRICT_MAIN_NS}"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>&nbsp;</t></is></c></row></sheetData></worksheet>`, /«Strict Open XML»/],
+  ])("%s", async (_, sheetXml, message) => {
+    const data = packageWithParts({ "xl/worksheets/sheet1.xml": sheetXml as string });
+    expect(await fastSheets(data)).toBeNull();
+    const read = await readWorkbookData(data, "книга.xlsx");
+    expect(read).toEqual({ ok: false, reason: "unsupported-format", message: expect.stringMatching(message as RegExp) });
+  });
+});
+
 describe("never a crash: damaged parts and damaged archives", () => {
   /** A small deterministic generator, so a failure repeats. */
   function random(seed: number): () => number {
