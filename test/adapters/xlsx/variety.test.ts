@@ -235,6 +235,31 @@ describe("sheet shapes", () => {
     expect(findRegister(sheets)!.sheet).toBe(names[0]);
   });
 
+  test("relationship targets with backslashes, percent-escapes and another letter case than the archive's names", async () => {
+    const workbook =
+      `<workbook ${MAIN} xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>` +
+      '<sheet name="A" sheetId="1" r:id="rId1"/><sheet name="B" sheetId="2" r:id="rId2"/><sheet name="C" sheetId="3" r:id="rId3"/></sheets></workbook>';
+    const type = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet";
+    const rels =
+      '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
+      `<Relationship Id="rId1" Type="${type}" Target="worksheets\\sheet1.xml"/>` +
+      `<Relationship Id="rId2" Type="${type}" Target="worksheets/Sheet%202.xml"/>` +
+      `<Relationship Id="rId3" Type="${type}" Target="/xl/worksheets/sheet3.xml"/></Relationships>`;
+    const sheet = (text: string) => `<worksheet ${MAIN}><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>${text}</t></is></c></row></sheetData></worksheet>`;
+    const data = packageWithParts({
+      "xl/workbook.xml": workbook,
+      "xl/_rels/workbook.xml.rels": rels,
+      "xl/worksheets/sheet1.xml": sheet("первый"),
+      "xl/worksheets/Sheet 2.xml": sheet("второй"),
+      "XL/Worksheets/SHEET3.XML": sheet("третий"),
+    });
+    expect(await publicSheets(data)).toEqual([
+      { name: "A", rows: [["первый"]] },
+      { name: "B", rows: [["второй"]] },
+      { name: "C", rows: [["третий"]] },
+    ]);
+  });
+
   test("an empty workbook: no sheets, and a sheet with nothing on it", async () => {
     const noSheets = packageWithParts({
       "xl/workbook.xml": `<workbook ${MAIN}><sheets/></workbook>`,
