@@ -243,16 +243,9 @@ function idKey(text: string): string {
   return /[ё\s]/.test(lower) ? lower.replace(/ё/g, "е").replace(/\s+/g, " ") : lower;
 }
 
-/** The second key an ID occupies when its idKey ends in a period or space: its matchKey (trailing periods ignored). */
+/** The keys an ID occupies are its idKey and, when that ends in a period or space, this: its matchKey (trailing periods ignored). */
 function extraKey(key: string, text: string): string | null {
   return key !== "" && /[.\s]/.test(key[key.length - 1]) ? matchKey(text) : null;
-}
-
-/** The keys an ID occupies: its idKey and, when it differs, its matchKey (trailing periods ignored). */
-function takenKeys(text: string): string[] {
-  const key = idKey(text);
-  const extra = extraKey(key, text);
-  return extra === null ? [key] : [key, extra];
 }
 
 /** Where the trailing digits of an ID key start (as /^(.*?)(\d{1,9})$/ splits it: at most 9 digits); -1 without any. */
@@ -345,22 +338,34 @@ function planAssignIds(table: RegisterTable, catalog: RegisterCatalog, options: 
     return counter;
   };
 
+  // Per process code: the scheme's prefix and suffix and their counter (a register names a few hundred processes at most).
+  const schemeByCode = new Map<string, { prefix: string; suffix: string; suffixHasNumber: boolean; counter: { next: number; width: number } }>();
   const changes: CellChange[] = [];
   for (const row of table.rows) {
     if (row.cells[COL.id - 1] !== "") continue;
     const process = row.cells[COL.process - 1] === "" ? null : processOf(row.cells[COL.process - 1]);
     const code = process?.code || UNKNOWN_PROCESS_CODE;
-    const prefix = prefixTemplate.replace(/\{process\}/g, code);
-    const suffix = suffixTemplate.replace(/\{process\}/g, code);
-    const counter = counterFor(prefix, suffix);
+    let scheme = schemeByCode.get(code);
+    if (!scheme) {
+      const prefix = prefixTemplate.replace(/\{process\}/g, code);
+      const suffix = suffixTemplate.replace(/\{process\}/g, code);
+      scheme = { prefix, suffix, suffixHasNumber: suffix.includes("{nn}"), counter: counterFor(prefix, suffix) };
+      schemeByCode.set(code, scheme);
+    }
+    const { prefix, suffix, counter } = scheme;
     let id: string;
+    let key: string;
+    let extra: string | null;
     for (;;) {
       const number = String(counter.next).padStart(counter.width, "0");
       counter.next++;
-      id = `${prefix}${number}${suffix.replace(/\{nn\}/g, number)}`;
-      if (!takenKeys(id).some((key) => taken.has(key))) break;
+      id = `${prefix}${number}${scheme.suffixHasNumber ? suffix.replace(/\{nn\}/g, number) : suffix}`;
+      key = idKey(id);
+      extra = extraKey(key, id);
+      if (!taken.has(key) && (extra === null || !taken.has(extra))) break;
     }
-    for (const key of takenKeys(id)) taken.add(key);
+    taken.add(key);
+    if (extra !== null) taken.add(extra);
     changes.push({ row: row.sheetRow, column: COL.id, sheetColumn: idColumn, before: read(row, COL.id), after: id });
   }
   return changes;

@@ -2,7 +2,7 @@
  * The check's state for the section: one check at a time (a request made while one runs is coalesced into one re-run),
  * the last good result kept when a check fails, errors reported through the pane's notifications.
  */
-import { useCallback, useEffect, useRef, useState } from "react";
+import { startTransition, useCallback, useEffect, useRef, useState } from "react";
 import { describeOfficeError, runExcel } from "../../adapters/office/run";
 import { checkRegister, watchSheetEdits, type RegisterCheck } from "../../adapters/office/validation";
 import type { NotifyApi } from "../notify";
@@ -20,6 +20,11 @@ export interface RegisterCheckState {
   running: boolean;
   /** Runs a check (or, when one is running, one more right after it); resolves when the checks settle. */
   recheck(automatic?: boolean): Promise<void>;
+}
+
+/** Resolves in a later task (not a microtask), so the browser handles input and paints in between. */
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
 export function useRegisterCheck(notify: NotifyApi["notify"]): RegisterCheckState {
@@ -52,7 +57,13 @@ export function useRegisterCheck(notify: NotifyApi["notify"]): RegisterCheckStat
             again.current = null;
             try {
               const check = await runExcel((context) => checkRegister(context));
-              if (mounted.current) setResult({ check, checkedAt: new Date(), automatic: started.automatic });
+              // Clicks and keys that waited behind the check go first; then the result (summary, a list of maybe
+              // 150,000 issues) renders as a transition, which React splits into short tasks instead of one long one.
+              await nextTask();
+              if (mounted.current) {
+                const checked: CheckResult = { check, checkedAt: new Date(), automatic: started.automatic };
+                startTransition(() => setResult(checked));
+              }
             } catch (error) {
               // The previous results stay on screen; the reason goes to the status area.
               if (mounted.current) notify({ intent: "error", title: t.checkFailed, text: describeOfficeError(error) });
@@ -62,7 +73,8 @@ export function useRegisterCheck(notify: NotifyApi["notify"]): RegisterCheckStat
         } finally {
           current.current = null;
           again.current = null;
-          if (mounted.current) setRunning(false);
+          // In the same transition as the result: the button never says «done» over the previous result.
+          if (mounted.current) startTransition(() => setRunning(false));
         }
       };
       current.current = loop();
