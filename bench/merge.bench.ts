@@ -1,7 +1,7 @@
 /**
  * Merging 200 unit files × 100 rows with the CLI (a child process, as a user runs it), side by side in one run with
  * (a) ExcelJS only opening the same files (a tiny script in its own Node process) and (b) LibreOffice headless converting
- * them to CSV. Goal (issue 6): CLI ≤ 1.5 × (a) and faster than (b).
+ * them to CSV. Goal (issue 6): CLI ≤ 1.5 × (a) and faster than (b). Peak memory (RSS) of both Node processes is reported too.
  * Run alone: `npx esbuild bench/merge.bench.ts --bundle --platform=node --external:exceljs --outfile=/tmp/merge-bench.cjs && node /tmp/merge-bench.cjs`
  */
 import { spawnSync } from "child_process";
@@ -74,7 +74,16 @@ async function makeFiles(dir: string): Promise<string[]> {
   return files;
 }
 
-function timed(command: string, args: string[], options: { cwd: string; input?: string }): number {
+/** Preloaded into the measured Node processes: prints their peak RSS (KB) as the last line of stderr. */
+const RSS_PRELOAD = `process.on("exit", () => require("fs").writeSync(2, "\\n@maxrss " + process.resourceUsage().maxRSS + "\\n"));\n`;
+
+interface Timing {
+  ms: number;
+  /** Peak resident memory in MB, NaN when the process did not report it. */
+  rssMb: number;
+}
+
+function timed(command: string, args: string[], options: { cwd: string; input?: string }): Timing {
   const started = performance.now();
   const result = spawnSync(command, args, { cwd: options.cwd, input: options.input, encoding: "utf8", timeout: 900_000, maxBuffer: 1 << 28 });
   const elapsed = performance.now() - started;
@@ -82,7 +91,8 @@ function timed(command: string, args: string[], options: { cwd: string; input?: 
   if (result.status !== 0 && result.status !== 1) {
     throw new Error(`${path.basename(command)} завершился с кодом ${result.status}: ${(result.stderr || "").slice(0, 500)}`);
   }
-  return elapsed;
+  const rss = /@maxrss (\d+)\s*$/.exec(result.stderr || "");
+  return { ms: elapsed, rssMb: rss ? Number(rss[1]) / 1024 : Number.NaN };
 }
 
 /** (a): the library alone opening every file, in one Node process like the CLI. */
@@ -101,19 +111,22 @@ export async function run(): Promise<BenchResult[]> {
   require(path.join(root, "scripts", "build-cli.cjs")).buildSync();
 
   const out = path.join(dir, "merged.xlsx");
-  const cli = () => timed(process.execPath, [path.join(root, "bin", "reestr.js"), "merge", ...files, "-o", out, "--json"], { cwd: root });
-  const openOnly = () => timed(process.execPath, ["-e", OPEN_ONLY_SCRIPT], { cwd: root, input: files.join("\n") });
+  const preload = path.join(dir, "report-rss.cjs");
+  fs.writeFileSync(preload, RSS_PRELOAD);
+  const cli = () => timed(process.execPath, ["-r", preload, path.join(root, "bin", "reestr.js"), "merge", ...files, "-o", out, "--json"], { cwd: root });
+  const openOnly = () => timed(process.execPath, ["-r", preload, "-e", OPEN_ONLY_SCRIPT], { cwd: root, input: files.join("\n") });
   // A warm-up of each, then rounds that alternate the two (a busy machine slows both alike); medians are compared.
   cli();
   openOnly();
-  const cliRuns: number[] = [];
-  const openRuns: number[] = [];
+  const cliRuns: Timing[] = [];
+  const openRuns: Timing[] = [];
   for (let round = 0; round < ROUNDS; round++) {
     openRuns.push(openOnly());
     cliRuns.push(cli());
   }
-  const cliMs = median(cliRuns);
-  const openMs = median(openRuns);
+  const cliMs = median(cliRuns.map((run) => run.ms));
+  const openMs = median(openRuns.map((run) => run.ms));
+  const peakMb = (runs: Timing[]) => Math.round(Math.max(...runs.map((run) => run.rssMb)));
 
   let libreOfficeMs = Number.NaN;
   const csvDir = fs.mkdtempSync(path.join(os.tmpdir(), "reestr-merge-bench-csv-"));
@@ -123,7 +136,7 @@ export async function run(): Promise<BenchResult[]> {
       "soffice",
       ["--headless", "--norestore", "--nolockcheck", `-env:UserInstallation=file://${profile}`, "--convert-to", "csv", "--outdir", csvDir, ...files],
       { cwd: root },
-    );
+    ).ms;
   } catch (error) {
     process.stderr.write(`LibreOffice недоступен для сравнения: ${error instanceof Error ? error.message : String(error)}\n`);
   } finally {
@@ -136,6 +149,8 @@ export async function run(): Promise<BenchResult[]> {
     { name: `merge CLI: ${FILES} файлов × ${ROWS_PER_FILE} строк (медиана ${ROUNDS})`, value: Math.round(cliMs), unit: "ms" },
     { name: `(a) ExcelJS только открывает те же файлы (медиана ${ROUNDS})`, value: Math.round(openMs), unit: "ms" },
     { name: "(b) LibreOffice headless → CSV", value: Math.round(libreOfficeMs), unit: "ms" },
+    { name: "merge CLI: пиковая память (RSS)", value: peakMb(cliRuns), unit: "MB" },
+    { name: "(a): пиковая память (RSS)", value: peakMb(openRuns), unit: "MB" },
     { name: "merge CLI / (a)", value: Math.round(ratio * 100) / 100, unit: "×", goal: "≤ 1.5", ok: ratio <= 1.5 },
     {
       name: "merge CLI быстрее (b)",
