@@ -5,8 +5,9 @@
  * misreads or refuses what other writers produce it reads as Excel does: prefixed tags (Open XML SDK's <x:c>), Strict
  * OOXML namespaces, the workbook and sheets under any part name (found through the relationships), cells and rows
  * without numbers, ISO dates (t="d"), CDATA, UTF-16 parts, date1904="true", sheet names ExcelJS refuses. It answers null
- * ("ask ExcelJS") for anything it is not sure about: DTDs, unknown entities or compression, odd addresses, overlapping
- * merges. A merge of 200 files is about three times faster this way.
+ * ("ask ExcelJS") for anything it is not sure about: DTDs, unknown entities or compression, odd addresses. Overlapping
+ * merged areas, which fail ExcelJS, are repaired as Excel repairs them. A merge of 200 files is about three times faster
+ * this way.
  */
 import type { CellValue } from "exceljs";
 import type { SheetText } from "../../core/register-types";
@@ -427,6 +428,13 @@ function parseStyles(xml: string): (string | undefined)[] {
   return formatIds.map((id) => (id ? customFormats.get(id) || BUILT_IN_FORMATS[id] : undefined));
 }
 
+interface Merge {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
 interface ParsedCell {
   col: number;
   value: CellValue | undefined;
@@ -443,7 +451,7 @@ interface WorksheetOptions {
 function parseWorksheet(xml: string, name: string, options: WorksheetOptions): SheetText | null {
   let root: string | undefined;
   const rows = new Map<number, Map<number, ParsedCell | null>>();
-  const merges: { top: number; left: number; bottom: number; right: number }[] = [];
+  const merges: Merge[] = [];
   let row: Map<number, ParsedCell | null> | undefined;
   let previousCol: number | undefined;
   // The cell being read.
@@ -635,23 +643,31 @@ function parseWorksheet(xml: string, name: string, options: WorksheetOptions): S
   // A part that is not a worksheet (a chart sheet behind a worksheet relationship) holds no cells.
   if (root !== "worksheet") return null;
 
-  for (let i = 0; i < merges.length; i++) {
-    for (let j = 0; j < i; j++) {
-      const a = merges[i];
-      const b = merges[j];
-      if (a.left <= b.right && b.left <= a.right && a.top <= b.bottom && b.top <= a.bottom) notSure("overlapping merges");
-    }
+  // Overlapping merges (some report generators write them) make ExcelJS fail the whole file; Excel repairs the file by
+  // dropping some, and so do we (of two, the lower or else the righter goes). Sorted by top row, a sweep keeps each
+  // row's merges at hand: report sheets hold thousands of them.
+  const sorted: Merge[] = [];
+  let open: Merge[] = [];
+  for (const merge of [...merges].sort((a, b) => a.top - b.top || a.left - b.left)) {
+    open = open.filter((k) => k.bottom >= merge.top);
+    if (open.some((k) => merge.left <= k.right && k.left <= merge.right)) continue;
+    open.push(merge);
+    sorted.push(merge);
   }
-  const isMergedAway = (rowNumber: number, col: number) =>
-    merges.some((m) => rowNumber >= m.top && rowNumber <= m.bottom && col >= m.left && col <= m.right && (rowNumber > m.top || col > m.left));
+  let nextMerge = 0;
+  let active: Merge[] = [];
 
   const text: string[][] = [];
   const rowNumbers = [...rows.keys()].sort((a, b) => a - b);
   for (const rowNumber of rowNumbers) {
+    while (nextMerge < sorted.length && sorted[nextMerge].top <= rowNumber) active.push(sorted[nextMerge++]);
+    if (active.length > 0) active = active.filter((merge) => merge.bottom >= rowNumber);
     const cells: string[] = [];
     const columns = [...rows.get(rowNumber)!.entries()].sort((a, b) => a[0] - b[0]);
     for (const [col, parsed] of columns) {
-      if (!parsed || (merges.length > 0 && isMergedAway(rowNumber, col))) continue;
+      if (!parsed) continue;
+      // Like Excel, only the top-left cell of a merged area shows its value.
+      if (active.length > 0 && active.some((m) => col >= m.left && col <= m.right && (rowNumber > m.top || col > m.left))) continue;
       const shown = cellText(parsed.value, parsed.numFmt, options.date1904);
       if (shown === "") continue;
       while (cells.length < col - 1) cells.push("");

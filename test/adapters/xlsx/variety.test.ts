@@ -260,6 +260,33 @@ describe("sheet shapes", () => {
     ]);
   });
 
+  test("overlapping merged areas (ExcelJS fails the file) are repaired; thousands of merges in a report sheet", async () => {
+    const inline = (address: string, text: string) => `<c r="${address}" t="inlineStr"><is><t>${text}</t></is></c>`;
+    const overlapping = packageWithParts({
+      "xl/worksheets/sheet1.xml":
+        `<worksheet ${MAIN}><sheetData><row r="1">${inline("A1", "a")}${inline("B1", "b")}${inline("C1", "c")}</row>` +
+        `<row r="2">${inline("A2", "под a")}${inline("B2", "b2")}${inline("C2", "c2")}</row></sheetData>` +
+        '<mergeCells><mergeCell ref="A1:A2"/><mergeCell ref="A2:C2"/><mergeCell ref="B1:C1"/></mergeCells></worksheet>',
+    });
+    expect(await excelJsSheets(overlapping)).toMatch(/^не удалось прочитать книгу/);
+    // A1:A2 and B1:C1 stay, A2:C2 (overlapping A1:A2) goes: B2 and C2 keep their values.
+    expect(await publicSheets(overlapping)).toEqual([{ name: "Лист1", rows: [["a", "b"], ["", "b2", "c2"]] }]);
+
+    const rowsXml: string[] = [];
+    const mergeXml: string[] = [];
+    for (let r = 1; r <= 1000; r++) {
+      rowsXml.push(`<row r="${r}">${inline(`A${r}`, `A${r}`)}${inline(`B${r}`, "скрыто")}${inline(`C${r}`, `C${r}`)}${inline(`D${r}`, "скрыто")}${inline(`E${r}`, `E${r}`)}</row>`);
+      mergeXml.push(`<mergeCell ref="A${r}:B${r}"/><mergeCell ref="C${r}:D${r}"/>`);
+    }
+    const report = packageWithParts({
+      "xl/worksheets/sheet1.xml": `<worksheet ${MAIN}><sheetData>${rowsXml.join("")}</sheetData><mergeCells>${mergeXml.join("")}</mergeCells></worksheet>`,
+    });
+    const sheets = await publicSheets(report);
+    expect(sheets[0].rows).toHaveLength(1000);
+    expect(sheets[0].rows[999]).toEqual(["A1000", "", "C1000", "", "E1000"]);
+    expect(sheets).toEqual(await excelJsSheets(report));
+  });
+
   test("an empty workbook: no sheets, and a sheet with nothing on it", async () => {
     const noSheets = packageWithParts({
       "xl/workbook.xml": `<workbook ${MAIN}><sheets/></workbook>`,
