@@ -2,7 +2,7 @@
  * Applies a `WorkbookLayout` to an ExcelJS workbook (a file). The Office.js twin is
  * `adapters/office/render-layout.ts`; both take their cell-level decisions from `core/layout/cells.ts`.
  */
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import type { CellStyle, ConditionalFormatSpec, ListValidation, PrintSpec, SheetLayout, WorkbookLayout } from "../../core/layout/types";
 import {
   estimateRowHeights,
@@ -22,6 +22,15 @@ const PAPER_SIZE = { A4: 9, A3: 8 } as const;
 
 function argb(color: string): string {
   return `FF${color.replace(/^#/, "").toUpperCase()}`;
+}
+
+let excelJs: typeof ExcelJS | undefined;
+
+/** ExcelJS takes most of a second to load: required on first use, so commands that never write through it skip that. */
+function excelJsNow(): typeof ExcelJS {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  excelJs ??= require("exceljs") as typeof ExcelJS;
+  return excelJs;
 }
 
 const THIN: Partial<ExcelJS.Border> = { style: "thin", color: { argb: "FF000000" } };
@@ -172,7 +181,7 @@ export function renderWorkbookLayoutWithReport(
   layout: WorkbookLayout,
   base?: ExcelJS.Workbook,
 ): { workbook: ExcelJS.Workbook; report: XlsxRenderReport } {
-  const workbook = base ?? new ExcelJS.Workbook();
+  const workbook = base ?? new (excelJsNow().Workbook)();
   const warnings: string[] = [];
   for (const sheetLayout of layout.sheets) {
     const existing = workbook.getWorksheet(sheetLayout.name);

@@ -6,7 +6,8 @@
  * «Сводка», optionally «Типовой перечень», and — when the appendix is final — the hidden «_Утвержденный реестр».
  */
 import { promises as fs } from "fs";
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
+import { loadExcelJs } from "../../adapters/xlsx/read-workbook";
 import { renderWorkbookLayoutWithReport } from "../../adapters/xlsx/render-layout";
 import { isoToRuDate } from "../../core/approval";
 import { ORDER_FIELD_LABELS, planAppendix } from "../../core/appendix-plan";
@@ -42,7 +43,8 @@ const USAGE = [
 
 /** The input workbook, opened again in full so that OUT keeps all its sheets. */
 async function loadBase(path: string): Promise<ExcelJS.Workbook> {
-  const workbook = new ExcelJS.Workbook();
+  const { Workbook } = await loadExcelJs();
+  const workbook = new Workbook();
   await workbook.xlsx.readFile(path);
   return workbook;
 }
