@@ -162,7 +162,12 @@ export async function readWorkbookWithExcelJs(data: Uint8Array): Promise<ReadWor
     // ExcelJS's typings ask for a Node Buffer; in Node and in its browser build it accepts any Uint8Array.
     await workbook.xlsx.load(data as unknown as ExcelJS.Buffer, { ignoreNodes: IGNORED_WORKSHEET_NODES } as never);
   } catch (error) {
-    return failure("corrupt", `не удалось прочитать книгу: ${oneLine(error)}`);
+    const detail = oneLine(error);
+    // JSZip's words for an archive whose parts do not match its directory (damaged, or a disguised zip bomb).
+    if (/size mismatch|corrupted zip|crc32|end of data|invalid signature|local header/i.test(detail)) {
+      return failure("corrupt", `книга повреждена: части архива не сходятся с его оглавлением (${detail})`);
+    }
+    return failure("corrupt", `не удалось прочитать книгу: ${detail}`);
   }
   const date1904 = Boolean((workbook.properties as { date1904?: boolean } | undefined)?.date1904);
   const mergeType = excelJs.ValueType.Merge;
