@@ -316,6 +316,15 @@ test("selectCell activates the sheet and selects the cell in one sync", async ()
   expect(sim.workbook.sheet(SHEET).selection).toEqual({ r0: 6, c0: 5, r1: 6, c1: 5 });
 });
 
+test("selectCell says in Russian when the register sheet was hidden or deleted after the check", async () => {
+  const sim = await templateSim("1.8");
+  sim.workbook.setVisibility(sim.workbook.sheet(SHEET), "Hidden");
+  await expect(run(sim, (context) => selectCell(context, SHEET, 7, 5))).rejects.toThrow(`Лист «${SHEET}» скрыт`);
+  sim.workbook.setVisibility(sim.workbook.sheet(SHEET), "Visible");
+  sim.workbook.deleteSheet(sim.workbook.sheet(SHEET));
+  await expect(run(sim, (context) => selectCell(context, SHEET, 7, 5))).rejects.toThrow(`Лист «${SHEET}» не найден`);
+});
+
 describe("watchSheetEdits", () => {
   afterEach(() => {
     const global = globalThis as Record<string, unknown>;

@@ -108,7 +108,19 @@ export async function selectCell(context: Excel.RequestContext, sheet: string, r
   const worksheet = context.workbook.worksheets.getItem(sheet);
   worksheet.activate();
   worksheet.getRange(`${columnLetters(sheetColumn + 1)}${row}`).select();
-  await context.sync();
+  try {
+    await context.sync();
+  } catch (error) {
+    // One more round trip, only on failure: say why in the user's terms when the sheet is gone or hidden.
+    const probe = context.workbook.worksheets.getItemOrNullObject(sheet);
+    probe.load("isNullObject,visibility");
+    await context.sync();
+    if (probe.isNullObject) throw new Error(`Лист «${sheet}» не найден: его переименовали или удалили. Проверьте реестр снова.`);
+    if (probe.visibility !== "Visible") {
+      throw new Error(`Лист «${sheet}» скрыт: покажите его (правый щелчок по ярлыку листа → «Показать»), чтобы перейти к ячейке.`);
+    }
+    throw error;
+  }
 }
 
 export interface ApplyFixResult {
