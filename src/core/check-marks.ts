@@ -14,6 +14,7 @@
  */
 import type { RegisterIssue, RegisterTable } from "./register-types";
 import { columnLetters } from "./layout/cells";
+import { sameSheetName } from "./sheet-names";
 
 /** 17 characters, none of []:*?/\, no apostrophe at the edges; the leading "_" keeps findRegister off it. */
 export const CHECK_MARKS_SHEET_NAME = "_Отметки проверки";
@@ -99,8 +100,7 @@ export function nextMarkedSheetName(records: readonly { name: string }[]): strin
 
 /** Whether `sheet` already has formats covering rows from `firstDataRow` (sheet names compare as Excel does). */
 export function isSheetEquipped(records: readonly MarkedSheet[], sheet: string, firstDataRow: number): boolean {
-  const key = sheet.toLocaleLowerCase();
-  return records.some((record) => record.sheet.toLocaleLowerCase() === key && record.firstDataRow <= firstDataRow);
+  return records.some((record) => sameSheetName(record.sheet, sheet) && record.firstDataRow <= firstDataRow);
 }
 
 export interface CellMark {
@@ -224,7 +224,3 @@ export function planMarkWrites(marks: readonly CellMark[], maxBytes: number, fir
   return { requests, mode, bytes: blocks.reduce((sum, b) => sum + b.bytes, 0) };
 }
 
-/** Sheet names compare as Excel compares them (case-insensitive). */
-export function sameSheetName(a: string, b: string): boolean {
-  return a.toLocaleLowerCase() === b.toLocaleLowerCase();
-}

@@ -27,3 +27,8 @@ const GENERATED_KEYS = new Set(GENERATED_SHEET_NAMES.map(matchKey));
 export function isGeneratedSheetName(name: string): boolean {
   return GENERATED_KEYS.has(matchKey(name));
 }
+
+/** Excel compares sheet names ignoring case only (not ё/е, not spaces). */
+export function sameSheetName(a: string, b: string): boolean {
+  return a.toLocaleLowerCase() === b.toLocaleLowerCase();
+}

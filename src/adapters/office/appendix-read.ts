@@ -9,8 +9,8 @@
  * so a register of 20 rows and one of 2,000 take the same three; only megabytes add round trips.
  */
 import type { SheetText } from "../../core/register-types";
-import { CHECK_MARKS_SHEET_NAME, sameSheetName } from "../../core/check-marks";
-import { isGeneratedSheetName } from "../../core/sheet-names";
+import { CHECK_MARKS_SHEET_NAME } from "../../core/check-marks";
+import { isGeneratedSheetName, sameSheetName } from "../../core/sheet-names";
 import { ASSUMED_BYTES_PER_CELL, DEFAULT_READ_REQUEST_BYTES, packPieces, type Piece } from "./read-sheets";
 import { supportsFromOptions, type KnownWorkbook, type RenderOptions } from "./render-layout";
 

@@ -8,19 +8,15 @@
  * Round trips: reading 3 (appendix-read.ts; more only past 4 MB of text) + rendering 1 (the read already looked the
  * sheets up; more only past 4 MB of values) + 1 for the chart = 5, whatever the number of rows.
  */
-import type { AppendixPlan, AppendixRequest } from "../../core/appendix-plan";
-import { planAppendix, findWorkingRegister, resolveOrder, settingsOfSheets } from "../../core/appendix-plan";
+import { findWorkingRegister, planAppendix, resolveOrder, settingsOfSheets, type AppendixPlan, type AppendixRequest } from "../../core/appendix-plan";
 import { readApprovedRegister, todayRuDate, type ApprovedRegister } from "../../core/approval";
 import { buildCatalog } from "../../core/catalog";
-import type { OrderDetails } from "../../core/layout/appendix";
-import { SETTINGS_SHEET_NAME } from "../../core/settings";
-import { APPENDIX_SHEET_NAME } from "../../core/layout/appendix";
-import { SUMMARY_SHEET_NAME } from "../../core/layout/summary-sheet";
-import { publishRegister, type PublishFormat } from "../../core/publish";
-import { summarizeRegister, type RegisterSummary } from "../../core/summary";
-import type { PaperSize } from "../../core/layout/appendix";
-import type { ScalarSettingsField, Settings } from "../../core/settings";
+import type { OrderDetails, PaperSize } from "../../core/layout/appendix";
 import type { WorkbookLayout } from "../../core/layout/types";
+import { publishRegister, type PublishFormat } from "../../core/publish";
+import { SETTINGS_SHEET_NAME, type ScalarSettingsField, type Settings } from "../../core/settings";
+import { APPENDIX_SHEET_NAME, SUMMARY_SHEET_NAME, sameSheetName } from "../../core/sheet-names";
+import { summarizeRegister, type RegisterSummary } from "../../core/summary";
 import { readAppendixWorkbook } from "./appendix-read";
 import { renderLayout, type RenderOptions } from "./render-layout";
 import { queueSettingsUpdate } from "./settings";
@@ -136,7 +132,7 @@ export async function readAppendixOverview(context: Excel.RequestContext): Promi
     paper: settings.appendixPaper ?? "A4",
     approved: approved ? { orderNumber: approved.orderNumber, orderDate: approved.orderDate } : null,
     summary,
-    hasAppendix: read.known.sheets.some((sheet) => sheet.name === APPENDIX_SHEET_NAME),
+    hasAppendix: read.known.sheets.some((sheet) => sameSheetName(sheet.name, APPENDIX_SHEET_NAME)),
     syncs: read.syncs,
   };
 }

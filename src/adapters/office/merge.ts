@@ -7,7 +7,8 @@
  * plus one per further 4.5 MB of values — within issue 6's "at most 4 syncs plus one per 5 MB chunk".
  */
 import { readApprovedRegister, APPROVED_SHEET_NAME } from "../../core/approval";
-import { parseMarkedSheets, sameSheetName } from "../../core/check-marks";
+import { parseMarkedSheets } from "../../core/check-marks";
+import { sameSheetName } from "../../core/sheet-names";
 import type { RegisterTable } from "../../core/register-types";
 import { CHANGE_LOG_SHEET_NAME, MERGE_SHEET_NAMES } from "../../core/layout/merge-sheets";
 import type { WorkbookLayout } from "../../core/layout/types";

@@ -19,7 +19,7 @@ import {
   type ScalarSettingsField,
   type Settings,
 } from "../../core/settings";
-import { matchKey } from "../../core/text";
+import { sameSheetName } from "../../core/sheet-names";
 import { renderLayout, type RenderOptions } from "./render-layout";
 import { createOrUpgradeTemplate, type TemplateResult } from "./template";
 
@@ -100,7 +100,7 @@ export function queueSettingsUpdate(
   sheets: readonly SheetText[],
   changes: Partial<Pick<Settings, ScalarSettingsField>>,
 ): SettingsUpdate {
-  const reference = sheets.find((sheet) => matchKey(sheet.name) === matchKey(REFERENCE_SHEET_NAME));
+  const reference = sheets.find((sheet) => sameSheetName(sheet.name, REFERENCE_SHEET_NAME));
   if (!reference) {
     const settings = SettingsSchema.parse({ ...DEFAULT_SETTINGS, ...validChanges(changes) });
     const { sheet, names } = buildReferenceSheet(settings, buildCatalog(settings));

@@ -15,11 +15,11 @@ import {
   markedSheetFormula,
   nextMarkedSheetName,
   planMarkWrites,
-  sameSheetName,
   type CellMark,
   type MarkValue,
   type MarkedSheet,
 } from "../../core/check-marks";
+import { sameSheetName } from "../../core/sheet-names";
 
 /** Requests Excel accepts are at most 5 MB on every platform; this leaves room for the rest of the request. */
 export const MARK_REQUEST_BYTES = 4_000_000;

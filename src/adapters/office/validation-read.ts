@@ -16,14 +16,14 @@
  * - neither the active sheet nor the template sheet holds a register: every visible sheet is read
  *   (readSheetsTextWithReport: 2 + chunks).
  */
-import { parseMarkedSheets, sameSheetName, type MarkedSheet } from "../../core/check-marks";
+import { parseMarkedSheets, type MarkedSheet } from "../../core/check-marks";
 import { columnLetters } from "../../core/layout/cells";
 import { REFERENCE_SHEET_NAME } from "../../core/layout/reference-sheet";
 import { REGISTER_SHEET_NAME } from "../../core/layout/template";
 import { HEADER_SEARCH_ROWS, findRegister } from "../../core/read-register";
 import type { RegisterTable, SheetText } from "../../core/register-types";
 import { DEFAULT_SETTINGS, findSettingsPairs, settingsFromPairs, type Settings } from "../../core/settings";
-import { isGeneratedSheetName } from "../../core/sheet-names";
+import { isGeneratedSheetName, sameSheetName } from "../../core/sheet-names";
 import { packPieces, readSheetsTextWithReport, type Piece } from "./read-sheets";
 
 export type HostPlatform = "PC" | "OfficeOnline" | "Mac" | string;

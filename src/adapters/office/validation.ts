@@ -6,7 +6,8 @@
  * clear). A register that fits one request is checked in 2 syncs whatever its row count.
  */
 import { buildCatalog, type RegisterCatalog } from "../../core/catalog";
-import { CHECK_MARKS_SHEET_NAME, cellMarks, sameSheetName } from "../../core/check-marks";
+import { CHECK_MARKS_SHEET_NAME, cellMarks } from "../../core/check-marks";
+import { sameSheetName } from "../../core/sheet-names";
 import { planAllFixes, type FixPlan } from "../../core/fixes";
 import { columnLetters } from "../../core/layout/cells";
 import { NO_REGISTER_MESSAGE } from "../../core/merge";
