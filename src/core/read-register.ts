@@ -123,27 +123,32 @@ const MEMO_TRIAL_ROWS = 2_048;
 /**
  * cleanText per sheet column, remembered per distinct text: registers repeat statuses, kinds, units and process names
  * thousands of times, and a small map per column is faster than testing each cell again. Columns of mostly distinct
- * texts fall back to plain cleanText after a trial.
+ * texts fall back to plain cleanText after a trial. A class rather than closures: optimised code calling per-call
+ * closures is thrown away with them, every call.
  */
-function columnCleaners(count: number): { clean: (column: number, text: string) => string; nextRow: () => void } {
-  const memos: (Map<string, string> | null)[] = Array.from({ length: count }, () => new Map<string, string>());
-  let rowsSeen = 0;
-  return {
-    clean(column, text) {
-      const memo = memos[column];
-      if (memo === null) return cleanText(text);
-      let cleaned = memo.get(text);
-      if (cleaned === undefined) {
-        cleaned = cleanText(text);
-        memo.set(text, cleaned);
-        if (rowsSeen >= MEMO_TRIAL_ROWS && memo.size * 2 > rowsSeen) memos[column] = null;
-      }
-      return cleaned;
-    },
-    nextRow() {
-      rowsSeen++;
-    },
-  };
+class ColumnCleaners {
+  private readonly memos: (Map<string, string> | null)[];
+  private rowsSeen = 0;
+
+  constructor(count: number) {
+    this.memos = Array.from({ length: count }, () => new Map<string, string>());
+  }
+
+  nextRow(): void {
+    this.rowsSeen++;
+  }
+
+  clean(column: number, text: string): string {
+    const memo = this.memos[column];
+    if (memo === null) return cleanText(text);
+    let cleaned = memo.get(text);
+    if (cleaned === undefined) {
+      cleaned = cleanText(text);
+      memo.set(text, cleaned);
+      if (this.rowsSeen >= MEMO_TRIAL_ROWS && memo.size * 2 > this.rowsSeen) this.memos[column] = null;
+    }
+    return cleaned;
+  }
 }
 
 function tableFrom(sheet: SheetText, header: HeaderCandidate): RegisterTable {
@@ -151,7 +156,7 @@ function tableFrom(sheet: SheetText, header: HeaderCandidate): RegisterTable {
   const sheetRows = sheet.rows;
   const columnMap = header.columnMap;
   const extraColumns = header.extraColumns.map(({ sheetColumn }) => sheetColumn);
-  const cleaners = columnCleaners(columnMap.length + extraColumns.length);
+  const cleaners = new ColumnCleaners(columnMap.length + extraColumns.length);
   let numberingChecked = false;
   for (let r = header.rowIndex + 1; r < sheetRows.length; r++) {
     const source = sheetRows[r];
