@@ -299,10 +299,17 @@ function planAssignIds(table: RegisterTable, catalog: RegisterCatalog, options: 
   // With {nn} at the end (the usual scheme) one pass finds every prefix's highest number: the prefix is what precedes
   // the trailing digits. Other schemes scan the existing IDs per prefix.
   if (suffixTemplate === "") {
+    // Only the prefixes rows without an ID will take are asked for: IDs of another length are not even sliced.
+    const prefixLengths = new Set<number>();
+    for (const row of table.rows) {
+      if (row.cells[COL.id - 1] !== "") continue;
+      const process = row.cells[COL.process - 1] === "" ? null : processOf(row.cells[COL.process - 1]);
+      prefixLengths.add(idKey(prefixTemplate.replace(/\{process\}/g, process?.code || UNKNOWN_PROCESS_CODE)).length);
+    }
     for (const id of existing) {
       // idKey leaves no line breaks, so this splits as /^(.*?)(\d{1,9})$/ would.
       const start = trailingNumberStart(id);
-      if (start < 0) continue;
+      if (start < 0 || !prefixLengths.has(start)) continue;
       const key = `${id.slice(0, start)}\u0000`;
       const digits = id.length - start;
       const counter = counters.get(key);
