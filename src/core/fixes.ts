@@ -5,7 +5,8 @@
 import type { RegisterCatalog } from "./catalog";
 import type { RegisterRow, RegisterTable, SheetText } from "./register-types";
 import { cleanText, matchKey, memoByText as memo, pluralRu } from "./text";
-import { DIRECTION_NAME_VARIANTS, findProcess, processLabel, splitProcessCode, type TypicalProcess } from "./typical-list";
+import { directionsNamedBy } from "./rules";
+import { findProcess, processLabel, splitProcessCode, type TypicalProcess } from "./typical-list";
 import { canonicalPlacements, canonicalValue } from "./vocabularies";
 
 export type FixKind = "fill-direction" | "canonical-values" | "trim-spaces" | "assign-ids";
@@ -96,29 +97,6 @@ export function tidySpaces(text: string): string {
   return lines.filter((line, i) => line !== "" || lines[i - 1] !== "").join("\n");
 }
 
-/** The codes of the directions a column-5 text names (name, code, «code. name»), as the rules read it. */
-function directionsNamedBy(catalog: RegisterCatalog): (groupText: string) => string[] {
-  const namesByCode = new Map<string, Set<string>>();
-  for (const direction of catalog.directions) {
-    const names = new Set<string>([matchKey(direction.name)]);
-    for (const variant of DIRECTION_NAME_VARIANTS[direction.name] ?? []) names.add(matchKey(variant));
-    namesByCode.set(direction.code, names);
-  }
-  return memo((groupText: string) => {
-    const key = matchKey(groupText);
-    const match = /^(\d{1,2})(?:\s*\.\s*|\s+|$)(.*)$/.exec(key);
-    const code = match ? match[1] : "";
-    const name = match ? match[2].trim() : key;
-    const named: string[] = [];
-    for (const [directionCode, names] of namesByCode) {
-      const codeFits = code === "" || code === directionCode;
-      const nameFits = name === "" || names.has(name);
-      if (codeFits && nameFits && (code !== "" || name !== "")) named.push(directionCode);
-    }
-    return named;
-  });
-}
-
 /** The typical list's spelling of a process text that differs from its label or name only in case, ё/е, spaces. */
 function canonicalProcess(text: string, processes: readonly TypicalProcess[]): string | null {
   const process = findProcess(text, processes);
@@ -178,8 +156,9 @@ function planCanonicalValues(table: RegisterTable, catalog: RegisterCatalog, rea
       COL.group,
       memo((text) => {
         const codes = named(text);
-        if (codes.length !== 1) return null;
-        return catalog.directions.find((d) => d.code === codes[0])?.name ?? null;
+        if (codes.size !== 1) return null;
+        const [code] = codes;
+        return catalog.directions.find((d) => d.code === code)?.name ?? null;
       }),
     ],
     [COL.process, memo((text) => canonicalProcess(text, catalog.processes))],
@@ -229,7 +208,7 @@ function planFillDirection(table: RegisterTable, catalog: RegisterCatalog, read:
     const name = directionName.get(process.direction);
     if (!name) continue;
     const group = row.cells[COL.group - 1];
-    if (group !== "" && named(group).includes(process.direction)) continue;
+    if (group !== "" && named(group).has(process.direction)) continue;
     if (group === "") filled++;
     else corrected++;
     changes.push({ row: row.sheetRow, column: COL.group, sheetColumn: groupColumn, before: read(row, COL.group), after: name });

@@ -162,8 +162,8 @@ function splitLinks(text: string): string[] {
   return LINK_SEPARATORS.test(text) ? splitList(text) : [cleanText(text)];
 }
 
-/** For a column-5 text: the codes of the directions it names (name, code, «code. name»). Memoised per text. */
-function directionsNamedBy(catalog: RegisterCatalog): (groupText: string) => Set<string> {
+/** For a column-5 text: the codes of the directions it names (name, code, «code. name»). Memoised per text; the fixes read it too. */
+export function directionsNamedBy(catalog: RegisterCatalog): (groupText: string) => Set<string> {
   const namesByCode = new Map<string, Set<string>>();
   for (const direction of catalog.directions) {
     const names = new Set<string>([matchKey(direction.name)]);
