@@ -31,7 +31,8 @@ export interface ChangedEventArgs {
   source: string;
   type: string;
   worksheetId: string;
-  triggerSource: string;
+  /** ExcelApi 1.14 and later only. */
+  triggerSource?: string;
 }
 
 export type ChangedHandler = (args: ChangedEventArgs) => Promise<unknown> | void;

@@ -171,7 +171,9 @@ export function createExcelSimulator(options: SimulatorOptions = {}): ExcelSimul
   function raise(sheet: SimSheet, address: string, changeType: string, triggerSource: string): number {
     const handlers = [...(changedHandlers.get(sheet) ?? []), ...(changedHandlers.get(null) ?? [])];
     if (handlers.length === 0) return 0;
-    const args: ChangedEventArgs = { address, changeType, source: "Local", type: "WorksheetChanged", worksheetId: sheet.id, triggerSource };
+    const args: ChangedEventArgs = { address, changeType, source: "Local", type: "WorksheetChanged", worksheetId: sheet.id };
+    // WorksheetChangedEventArgs.triggerSource arrived with ExcelApi 1.14; older hosts do not say who made the change.
+    if (compareVersions(resolved.apiVersion, "1.14") >= 0) args.triggerSource = triggerSource;
     const delivery = new Promise<void>((resolve) => setTimeout(resolve, 0)).then(async () => {
       for (const handler of handlers) {
         try {

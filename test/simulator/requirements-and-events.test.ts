@@ -228,6 +228,18 @@ describe("worksheet onChanged", () => {
     expect(events.map((e) => [e.address, e.triggerSource])).toEqual([["A1:B2", "ThisLocalAddin"]]);
   });
 
+  test("below ExcelApi 1.14 the event does not say who made the change (no triggerSource)", async () => {
+    const sim = createExcelSimulator({ apiVersion: "1.8" });
+    const events = await attach(sim);
+    await sim.userEdit("Sheet1", "B3", [["104"]]);
+    await sim.Excel.run(async (context: Ctx) => {
+      context.workbook.worksheets.getItem("Sheet1").getRange("A1").values = [[1]];
+      await context.sync();
+    });
+    await sim.flushEvents();
+    expect(events.map((e) => [e.address, "triggerSource" in e])).toEqual([["B3", false], ["A1", false]]);
+  });
+
   test("Excel on the web does not raise it for a dropdown pick, but does for typing", async () => {
     const web = createExcelSimulator({ platform: "OfficeOnline" });
     const events = await attach(web);
