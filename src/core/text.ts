@@ -8,6 +8,7 @@ const HORIZONTAL_RUNS = /[ \u2000-\u2006\u2008-\u200A\u3000]+/g;
  * other Unicode spaces, zero-width characters. Most cells have none of it; one regex test is several times faster than a
  * loop over char codes on Cyrillic (two-byte) strings, and the fast path matters for 50,000-row registers.
  */
+// eslint-disable-next-line no-control-regex -- control characters are exactly what this looks for
 const NEEDS_CLEANING = /^ | $| {2}|[\x00-\x1F\u00A0\u2000-\u200B\u202F\u3000\uFEFF]/;
 
 /** Spaces normalised, runs collapsed, each line and the whole trimmed; line breaks kept as "\n". */

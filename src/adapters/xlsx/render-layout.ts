@@ -28,7 +28,6 @@ let excelJs: typeof ExcelJS | undefined;
 
 /** ExcelJS takes most of a second to load: required on first use, so commands that never write through it skip that. */
 function excelJsNow(): typeof ExcelJS {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   excelJs ??= require("exceljs") as typeof ExcelJS;
   return excelJs;
 }
