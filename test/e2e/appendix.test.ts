@@ -73,7 +73,7 @@ describe("the appendix from the pane (playground)", () => {
     await section().getByLabel("Наименование органа в родительном падеже").fill(AGENCY);
     await section().getByLabel("Номер приложения").fill("1");
     await section().getByRole("button", { name: "Сформировать приложение к приказу" }).click();
-    await section().getByText(/^Приложение сформировано: 4 строк реестра\. Реестр сохранён как утвержденный приказом от 15\.01\.2024 № 7/).waitFor({ timeout: 60_000 });
+    await section().getByText(/^Приложение сформировано: 4 строки реестра\. Реестр сохранён как утвержденный приказом от 15\.01\.2024 № 7/).waitFor({ timeout: 60_000 });
     await section().getByText("Утвержден приказом от 15.01.2024 № 7.").waitFor({ timeout: 30_000 });
 
     const sheet = await appendixSheet();

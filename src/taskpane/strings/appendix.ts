@@ -1,4 +1,6 @@
 /** Strings of the «Приложение к приказу» section. */
+import { pluralRu } from "../../core/text";
+
 export const appendix = {
   title: "Приложение к приказу",
   comingSoon:
@@ -25,8 +27,8 @@ export const appendix = {
   errorLine: (row: number, column: number, title: string, message: string) => `Строка ${row}, графа ${column} «${title}»: ${message}`,
   moreErrors: (count: number) => `…и ещё ${count}`,
   builtFinal: (rows: number, date: string, number: string) =>
-    `Приложение сформировано: ${rows} строк реестра. Реестр сохранён как утвержденный приказом от ${date} № ${number} — следующее сведение файлов сравнит изменения с ним.`,
-  builtDraft: (rows: number) => `Сформирован проект приложения (${rows} строк реестра) с отметкой «ПРОЕКТ». Утвержденный реестр не изменён.`,
+    `Приложение сформировано: ${rows} ${pluralRu(rows, "строка", "строки", "строк")} реестра. Реестр сохранён как утвержденный приказом от ${date} № ${number} — следующее сведение файлов сравнит изменения с ним.`,
+  builtDraft: (rows: number) => `Сформирован проект приложения (${rows} ${pluralRu(rows, "строка", "строки", "строк")} реестра) с отметкой «ПРОЕКТ». Утвержденный реестр не изменён.`,
   setByHandTitle: "Задайте вручную",
   chartAdded: "На лист «Сводка» добавлена диаграмма.",
   orderSaved: "Реквизиты приказа и формат бумаги сохранены в книге: в следующий раз они будут подставлены сами.",
