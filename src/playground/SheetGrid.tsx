@@ -6,7 +6,7 @@
 import { makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { useMemo, useRef, useState, type CSSProperties, type KeyboardEvent } from "react";
-import { cellAddress, columnLetter, columnPixels, gridExtent, inBox, type SimSheetLike } from "./workbook-model";
+import { cellAddress, cellPlacement, columnLetter, columnPixels, gridExtent, inBox, type SimSheetLike } from "./workbook-model";
 
 const ROW_HEIGHT = 22;
 const ROW_HEADER_WIDTH = 48;
@@ -143,20 +143,24 @@ export function SheetGrid({ sheet, version, onSelect, onEdit, onPaste }: SheetGr
                     </div>
                   );
                 }
+                const placement = cellPlacement(sheet, r, c);
+                if (placement.kind === "hidden") return null;
+                const spanned = placement.kind === "cell" ? width : spanWidth(widths, c, placement.lastColumn);
                 return (
                   <div
                     key={c}
                     role="gridcell"
                     data-cell={address}
+                    data-merged={placement.kind === "cell" ? undefined : "true"}
                     className={mergeClasses(styles.cell, inBox(selection, r, c) && styles.selected)}
-                    style={{ width, ...cellStyle(sheet, r, c) }}
+                    style={{ width: spanned, ...cellStyle(sheet, r, c) }}
                     onClick={() => onSelect(r, c)}
                     onDoubleClick={() => {
                       onSelect(r, c);
                       setEditing({ row: r, column: c, text: sheet.textAt(r, c) });
                     }}
                   >
-                    {sheet.textAt(r, c)}
+                    {placement.kind === "blank" ? "" : sheet.textAt(r, c)}
                   </div>
                 );
               })}
@@ -166,6 +170,13 @@ export function SheetGrid({ sheet, version, onSelect, onEdit, onPaste }: SheetGr
       </div>
     </div>
   );
+}
+
+/** Pixels of a merged area drawn across columns first..last (the grid's columns only). */
+function spanWidth(widths: readonly number[], first: number, last: number): number {
+  let total = 0;
+  for (let c = first; c <= Math.min(last, widths.length - 1); c++) total += widths[c];
+  return total;
 }
 
 function cellStyle(sheet: SimSheetLike, row: number, column: number): CSSProperties {

@@ -28,6 +28,8 @@ export interface SimSheetLike {
   usedBox(valuesOnly: boolean): SimBox | null;
   /** Points; `column` is 1-based. */
   columnWidth?(column: number): number;
+  /** The merged area covering a 0-based cell, if any. */
+  mergeAt?(row: number, column: number): SimBox | undefined;
   freeze?: { rows: number; columns: number };
 }
 
@@ -150,4 +152,18 @@ export function activateSheet(sim: PlaygroundSimulator, sheet: SimSheetLike): vo
   }
   sim.workbook.activeSheet = sheet;
   sim.workbook.changed?.();
+}
+
+/**
+ * How a 0-based cell is drawn with merges: "cover" — the top-left cell of a merged area, drawn across its columns with
+ * the area's text; "blank" — the first cell of a merged area's lower row, drawn empty across its columns; "hidden" — the
+ * other cells of a merged area (not drawn); "cell" — a plain cell. Rows stay separate: the grid virtualises by row.
+ */
+export type CellPlacement = { kind: "cover" | "blank"; lastColumn: number } | { kind: "hidden" } | { kind: "cell" };
+
+export function cellPlacement(sheet: SimSheetLike, row: number, column: number): CellPlacement {
+  const box = sheet.mergeAt?.(row, column);
+  if (!box) return { kind: "cell" };
+  if (column !== box.c0) return { kind: "hidden" };
+  return { kind: row === box.r0 ? "cover" : "blank", lastColumn: box.c1 };
 }
