@@ -9,9 +9,6 @@ import {
   Checkbox,
   Field,
   Input,
-  MessageBar,
-  MessageBarBody,
-  MessageBarTitle,
   Radio,
   RadioGroup,
   Spinner,
@@ -28,10 +25,10 @@ import { appendix as t } from "../strings/appendix";
 import { downloadText } from "../appendix/download";
 import { SummaryView } from "../appendix/SummaryView";
 import type { SectionProps } from "./types";
+import { NoticeBar, type Notice } from "../NoticeBar";
 
 const ERRORS_SHOWN = 30;
 
-type Notice = { intent: "success" | "warning" | "error" | "info"; title?: string; lines: string[] };
 
 function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
@@ -182,20 +179,7 @@ export function AppendixSection({ environment }: SectionProps): JSX.Element {
 
       <div ref={noticesRef} style={{ display: "flex", flexDirection: "column", gap: 8 }}>
         {notices.map((notice, i) => (
-          <MessageBar key={i} intent={notice.intent} layout="multiline">
-            <MessageBarBody>
-              {notice.title && <MessageBarTitle>{notice.title}</MessageBarTitle>}
-              {notice.lines.length === 1 ? (
-                notice.lines[0]
-              ) : (
-                <ul style={{ margin: "4px 0", paddingLeft: 18 }}>
-                  {notice.lines.map((line, k) => (
-                    <li key={k}>{line}</li>
-                  ))}
-                </ul>
-              )}
-            </MessageBarBody>
-          </MessageBar>
+          <NoticeBar key={i} notice={notice} />
         ))}
       </div>
 

@@ -13,9 +13,6 @@ import {
   DialogContent,
   DialogSurface,
   DialogTitle,
-  MessageBar,
-  MessageBarBody,
-  MessageBarTitle,
   ProgressBar,
   Spinner,
   Text,
@@ -31,6 +28,7 @@ import { merge as t } from "../strings/merge";
 import { FileDropZone } from "../merge/FileDropZone";
 import { looksLikeXlsx, readApprovedFile, readUnitFile, type ApprovedFile, type ReadUnitFile } from "../merge/read-files";
 import type { SectionProps } from "./types";
+import { NoticeBar, type Notice } from "../NoticeBar";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: "12px" },
@@ -52,7 +50,6 @@ interface FileEntry {
 
 type ApprovedChoice = { file: File; state: "reading" } | { file: File; state: "done"; read: ApprovedFile };
 
-type Notice = { intent: "success" | "warning" | "error" | "info"; title?: string; lines: string[] };
 
 function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
@@ -264,14 +261,7 @@ export function MergeSection({ environment }: SectionProps): JSX.Element {
       </div>
 
       {notices.map((notice, index) => (
-        <MessageBar key={index} intent={notice.intent} layout="multiline" data-testid="merge-notice">
-          <MessageBarBody>
-            {notice.title && <MessageBarTitle>{notice.title}</MessageBarTitle>}
-            {notice.lines.map((line, lineIndex) => (
-              <div key={lineIndex}>{line}</div>
-            ))}
-          </MessageBarBody>
-        </MessageBar>
+        <NoticeBar key={index} notice={notice} testId="merge-notice" />
       ))}
 
       <Dialog open={confirm !== null} onOpenChange={(_, data) => (!data.open ? setConfirm(null) : undefined)}>

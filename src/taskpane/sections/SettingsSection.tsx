@@ -11,8 +11,8 @@ import { DEFAULT_SETTINGS, type Settings } from "../../core/settings";
 import { processLabel, typicalProcesses } from "../../core/typical-list";
 import { settings as t } from "../strings/settings";
 import type { SectionProps } from "./types";
+import { NoticeBar, type Notice } from "../NoticeBar";
 
-type Notice = { intent: "success" | "warning" | "error" | "info"; lines: string[] };
 
 interface FormState {
   agencyName: string;
@@ -117,17 +117,7 @@ export function SettingsSection({ environment }: SectionProps): JSX.Element {
         </Button>
       </div>
       {notices.map((notice, i) => (
-        <MessageBar key={i} intent={notice.intent} layout="multiline">
-          <MessageBarBody>
-            {notice.lines.length === 1 ? notice.lines[0] : (
-              <ul style={{ margin: "4px 0", paddingLeft: 18 }}>
-                {notice.lines.map((line, k) => (
-                  <li key={k}>{line}</li>
-                ))}
-              </ul>
-            )}
-          </MessageBarBody>
-        </MessageBar>
+        <NoticeBar key={i} notice={notice} />
       ))}
     </div>
   );

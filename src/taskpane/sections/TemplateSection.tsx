@@ -4,13 +4,13 @@
  * Excel is reached only through the adapters via runExcel.
  */
 import * as React from "react";
-import { Button, MessageBar, MessageBarBody, MessageBarTitle, Text } from "@fluentui/react-components";
+import { Button, Text } from "@fluentui/react-components";
 import { runExcel } from "../../adapters/office/run";
 import { attachProcessAutofill, createOrUpgradeTemplate, type AutofillHandle, type TemplateResult } from "../../adapters/office/template";
 import { template as t } from "../strings/template";
 import type { SectionProps } from "./types";
+import { NoticeBar, type Notice } from "../NoticeBar";
 
-type Notice = { intent: "success" | "warning" | "error" | "info"; title?: string; lines: string[] };
 
 function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
@@ -22,25 +22,6 @@ function resultNotices(result: TemplateResult): Notice[] {
   if (result.skipped.length) notices.push({ intent: "warning", title: t.skippedTitle, lines: result.skipped });
   if (result.warnings.length) notices.push({ intent: "warning", title: t.warningsTitle, lines: result.warnings });
   return notices;
-}
-
-function NoticeBar({ notice }: { notice: Notice }): JSX.Element {
-  return (
-    <MessageBar intent={notice.intent} layout="multiline">
-      <MessageBarBody>
-        {notice.title && <MessageBarTitle>{notice.title}</MessageBarTitle>}
-        {notice.lines.length === 1 ? (
-          notice.lines[0]
-        ) : (
-          <ul style={{ margin: "4px 0", paddingLeft: 18 }}>
-            {notice.lines.map((line, i) => (
-              <li key={i}>{line}</li>
-            ))}
-          </ul>
-        )}
-      </MessageBarBody>
-    </MessageBar>
-  );
 }
 
 export function TemplateSection({ environment }: SectionProps): JSX.Element {
