@@ -63,4 +63,40 @@ export default tseslint.config(
     files: ["src/simulator/**"],
     rules: { "no-unused-expressions": "off" },
   },
+  // The layers guard themselves (the README's architecture): the core is pure and imports nothing of the project outside
+  // itself but the shared Excel geometry; adapters never reach the fronts; the simulator, which tests the adapters and
+  // the core, depends on neither. tsconfig.core.json keeps DOM, Node and Office.js types out of the core as well.
+  {
+    files: ["src/core/**/*.{ts,tsx}", "src/excel-geometry/**/*.{ts,tsx}"],
+    rules: {
+      "no-restricted-imports": ["error", {
+        patterns: [
+          { regex: "(^|/)(adapters|taskpane|playground|cli|simulator)(/|$)", message: "The core is pure: it imports nothing of the adapters, fronts or simulator." },
+          { regex: "^(?!\\.|zod$)", message: "The core is pure TypeScript: no Node, DOM, Office.js or library imports (zod only)." },
+        ],
+      }],
+    },
+  },
+  {
+    files: ["src/excel-geometry/**/*.{ts,tsx}"],
+    rules: {
+      "no-restricted-imports": ["error", { patterns: [{ regex: ".", message: "The Excel geometry depends on nothing." }] }],
+    },
+  },
+  {
+    files: ["src/adapters/**/*.{ts,tsx}"],
+    rules: {
+      "no-restricted-imports": ["error", {
+        patterns: [{ regex: "(^|/)(taskpane|playground|cli)(/|$)", message: "Adapters serve the fronts; they never import the task pane, the playground or the CLI." }],
+      }],
+    },
+  },
+  {
+    files: ["src/simulator/**/*.{ts,tsx}"],
+    rules: {
+      "no-restricted-imports": ["error", {
+        patterns: [{ regex: "(^|/)(core|adapters|taskpane|playground|cli)(/|$)", message: "The simulator is Excel, not the add-in: it imports neither the core nor the adapters (shared Excel geometry: src/excel-geometry)." }],
+      }],
+    },
+  },
 );

@@ -30,7 +30,7 @@ import {
   mapBox,
 } from "./model";
 import { SimWorksheet } from "./worksheet";
-import { columnWidthChars, columnWidthPoints, lineHeightPoints, wrappedLineCount } from "../core/layout/cells";
+import { columnWidthChars, columnWidthPoints, lineHeightPoints, wrappedLineCount } from "../excel-geometry";
 
 export interface RangeRef {
   sheet: SimSheet;

@@ -2,7 +2,11 @@
  * Decisions both layout renderers must make identically: which number format a cell gets, how A1 ranges
  * map to indexes, how wide a column is in points, how tall a wrapped row should be, what Excel's limits are.
  */
+import { DEFAULT_COLUMN_WIDTH_CHARS, columnLetters, columnNumber, lineHeightPoints, wrappedLineCount } from "../../excel-geometry";
 import type { CellBlock, CellStyle, LayoutValue, SheetLayout } from "./types";
+
+// Excel's own geometry (column letters, widths, line heights) lives where the simulator can use it too.
+export { DEFAULT_COLUMN_WIDTH_CHARS, columnLetters, columnNumber, columnWidthChars, columnWidthPoints, lineHeightPoints, wrappedLineCount } from "../../excel-geometry";
 
 export function isFormulaValue(value: LayoutValue): value is { formula: string } {
   return typeof value === "object" && value !== null;
@@ -31,23 +35,6 @@ export function numberFormatFor(value: LayoutValue, style?: CellStyle): string {
   return style?.numberFormat && style.numberFormat !== TEXT_FORMAT ? style.numberFormat : GENERAL_FORMAT;
 }
 
-export function columnLetters(column: number): string {
-  let letters = "";
-  let n = column;
-  while (n > 0) {
-    const rest = (n - 1) % 26;
-    letters = String.fromCharCode(65 + rest) + letters;
-    n = Math.floor((n - 1) / 26);
-  }
-  return letters;
-}
-
-export function columnNumber(letters: string): number {
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n;
-}
-
 export interface RangeBox {
   top: number;
   left: number;
@@ -69,52 +56,6 @@ export function parseA1Range(address: string): RangeBox {
 export function a1Address(box: RangeBox): string {
   const start = `${columnLetters(box.left)}${box.top}`;
   return box.top === box.bottom && box.left === box.right ? start : `${start}:${columnLetters(box.right)}${box.bottom}`;
-}
-
-/** Excel's default column width (characters of the default font's digit). */
-export const DEFAULT_COLUMN_WIDTH_CHARS = 8.43;
-
-/**
- * Office.js sets column widths in points; files and Excel's UI use characters. With the default Calibri 11
- * a digit is 7 px wide and Excel adds 5 px of padding: px = chars × 7 + 5, pt = px × 0.75.
- * So 8.43 characters = 64 px = 48 pt, Excel's default. The simulator converts back with `columnWidthChars`.
- */
-export function columnWidthPoints(chars: number): number {
-  return Math.round((chars * 7 + 5) * 0.75 * 100) / 100;
-}
-
-export function columnWidthChars(points: number): number {
-  return Math.max(0, Math.round(((points / 0.75 - 5) / 7) * 100) / 100);
-}
-
-/** Line height in points for a font size, as Excel lays out wrapped text (Calibri 11 → 15 pt). */
-export function lineHeightPoints(fontSize: number): number {
-  return Math.round(fontSize * 1.36 * 4) / 4;
-}
-
-/** Lines a text needs in a column of `widthChars`, breaking at spaces like Excel does. */
-export function wrappedLineCount(text: string, widthChars: number, fontSize = 11): number {
-  // Cyrillic letters are a little wider than digits; bold/larger fonts scale the count.
-  const capacity = Math.max(1, Math.floor((widthChars * 11) / fontSize / 1.1));
-  let lines = 0;
-  for (const paragraph of text.split(/\r?\n/)) {
-    let current = 0;
-    let paragraphLines = 1;
-    for (const word of paragraph.split(/\s+/).filter(Boolean)) {
-      const length = word.length;
-      if (current === 0) {
-        paragraphLines += Math.floor(Math.max(0, length - 1) / capacity);
-        current = length % capacity || capacity;
-      } else if (current + 1 + length <= capacity) {
-        current += 1 + length;
-      } else {
-        paragraphLines += 1 + Math.floor(Math.max(0, length - 1) / capacity);
-        current = length % capacity || capacity;
-      }
-    }
-    lines += paragraphLines;
-  }
-  return Math.max(1, lines);
 }
 
 function cellDisplayText(value: LayoutValue): string {
