@@ -74,6 +74,11 @@ export function todayRuDate(now: Date = new Date()): RuDate {
   return { day: now.getDate(), month: now.getMonth() + 1, year: now.getFullYear() };
 }
 
+/** Today (local time) as dd.mm.yyyy, the form the register's dates are written in. */
+export function todayText(now: Date = new Date()): string {
+  return formatRuDate(todayRuDate(now));
+}
+
 export interface ActualizationDue {
   /** dd.mm.yyyy of the latest approval or actualization the date is counted from. */
   since: string;

@@ -4,7 +4,8 @@
  * scalar properties come from a table, so getters throw PropertyNotLoaded until loaded and synced,
  * and setters queue an action (and, as in office.js, keep the value locally).
  */
-import { type Action, SimRequestContext, type Transaction, compareVersions, jsonBytes } from "./context";
+import { compareApiVersions } from "../shared/api-version";
+import { type Action, SimRequestContext, type Transaction, jsonBytes } from "./context";
 import { ErrorCodes, officeError } from "./errors";
 
 export interface PropDef<T> {
@@ -292,7 +293,7 @@ export abstract class SimCollection<T, I extends SimObject<M>, M> extends SimObj
           proxy.load(itemPaths.length ? itemPaths : undefined);
           const queued = this._ctx._actions.splice(before);
           for (const action of queued) {
-            if (compareVersions(this._ctx._host.apiVersion, action.min) < 0) {
+            if (compareApiVersions(this._ctx._host.apiVersion, action.min) < 0) {
               throw officeError(ErrorCodes.apiNotFound, `${action.location} needs ExcelApi ${action.min}; this Excel supports ${this._ctx._host.apiVersion}.`);
             }
             action.run(tx);

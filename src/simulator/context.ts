@@ -2,6 +2,7 @@
  * The request machinery of office.js: a context queues actions (property sets, method calls, loads); `sync()`
  * sends them as one request, applies them in order, and fills loaded properties when the whole request succeeded.
  */
+import { compareApiVersions } from "../shared/api-version";
 import { ErrorCodes, SimOfficeError, officeError } from "./errors";
 import type { SimSheet, SimWorkbook } from "./model";
 
@@ -52,16 +53,6 @@ export interface SimHost {
   stats: SimStats;
   /** onChanged handlers per sheet; the key `null` holds worksheets.onChanged handlers. */
   changedHandlers: Map<SimSheet | null, Set<ChangedHandler>>;
-}
-
-export function compareVersions(a: string, b: string): number {
-  const pa = a.split(".").map(Number);
-  const pb = b.split(".").map(Number);
-  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
-    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
-    if (d !== 0) return d;
-  }
-  return 0;
 }
 
 /** One request being applied: loaded values wait here until the whole request succeeded. */
@@ -175,7 +166,7 @@ export class SimRequestContext {
     let failure: SimOfficeError | undefined;
     for (const action of actions) {
       try {
-        if (compareVersions(host.apiVersion, action.min) < 0) {
+        if (compareApiVersions(host.apiVersion, action.min) < 0) {
           throw officeError(ErrorCodes.apiNotFound, `${action.location} needs ExcelApi ${action.min}; this Excel supports ${host.apiVersion}.`, action.location);
         }
         if (action.writes) tx.wrote = true;

@@ -9,7 +9,8 @@
  */
 import { parseBox } from "./address";
 import { SimObject } from "./base";
-import { type ChangedEventArgs, type ChangedHandler, type Platform, type SimHost, type SimStats, SimRequestContext, compareVersions } from "./context";
+import { compareApiVersions } from "../shared/api-version";
+import { type ChangedEventArgs, type ChangedHandler, type Platform, type SimHost, type SimStats, SimRequestContext } from "./context";
 import { ErrorCodes, SimOfficeError } from "./errors";
 import { type CellValue, type Culture } from "./values";
 import { SimSheet, SimWorkbook } from "./model";
@@ -173,7 +174,7 @@ export function createExcelSimulator(options: SimulatorOptions = {}): ExcelSimul
     if (handlers.length === 0) return 0;
     const args: ChangedEventArgs = { address, changeType, source: "Local", type: "WorksheetChanged", worksheetId: sheet.id };
     // WorksheetChangedEventArgs.triggerSource arrived with ExcelApi 1.14; older hosts do not say who made the change.
-    if (compareVersions(resolved.apiVersion, "1.14") >= 0) args.triggerSource = triggerSource;
+    if (compareApiVersions(resolved.apiVersion, "1.14") >= 0) args.triggerSource = triggerSource;
     const delivery = new Promise<void>((resolve) => setTimeout(resolve, 0)).then(async () => {
       for (const handler of handlers) {
         try {
@@ -243,11 +244,11 @@ export function createExcelSimulator(options: SimulatorOptions = {}): ExcelSimul
       requirements: {
         isSetSupported(name: string, minVersion?: string | number): boolean {
           const wanted = minVersion === undefined ? "1.1" : String(minVersion);
-          if (name === "ExcelApi") return compareVersions(resolved.apiVersion, wanted) >= 0;
-          if (name === "ExcelApiOnline") return resolved.platform === "OfficeOnline" && compareVersions("1.1", wanted) >= 0;
-          if (name === "ExcelApiDesktop") return resolved.platform !== "OfficeOnline" && compareVersions("1.1", wanted) >= 0;
+          if (name === "ExcelApi") return compareApiVersions(resolved.apiVersion, wanted) >= 0;
+          if (name === "ExcelApiOnline") return resolved.platform === "OfficeOnline" && compareApiVersions("1.1", wanted) >= 0;
+          if (name === "ExcelApiDesktop") return resolved.platform !== "OfficeOnline" && compareApiVersions("1.1", wanted) >= 0;
           const level = OTHER_SETS[name];
-          return level !== undefined && compareVersions(level, wanted) >= 0;
+          return level !== undefined && compareApiVersions(level, wanted) >= 0;
         },
       },
       diagnostics: { host: "Excel", platform: resolved.platform, version: "16.0.0.0" },

@@ -10,7 +10,7 @@ import type ExcelJSNamespace from "exceljs";
 import { type Box, MAX_COLUMNS, MAX_ROWS, columnIndex, formatBox, parseBox, splitSheet } from "./address";
 import { type BorderSpec, type CellStyle, DEFAULT_STYLE, type SimSheet, SimWorkbook, defaultPageLayout } from "./model";
 import { dateSerial } from "./values";
-import { columnWidthChars, columnWidthPoints } from "../excel-geometry";
+import { columnWidthChars, columnWidthPoints } from "../shared/excel-geometry";
 
 type ExcelJS = typeof ExcelJSNamespace;
 

@@ -12,7 +12,9 @@ import type { SheetText } from "../../core/register-types";
 import { CHECK_MARKS_SHEET_NAME } from "../../core/check-marks";
 import { isGeneratedSheetName, sameSheetName } from "../../core/sheet-names";
 import { ASSUMED_BYTES_PER_CELL, DEFAULT_READ_REQUEST_BYTES, packPieces, type Piece } from "./read-sheets";
-import { supportsFromOptions, type KnownWorkbook, type RenderOptions } from "./render-layout";
+import { supportsFromOptions } from "./host";
+import type { KnownWorkbook, RenderOptions } from "./render-layout";
+import { countingSync } from "./counting-sync";
 
 export interface AppendixWorkbookRead {
   /** The sheets the core plans from, in tab order; generated sheets are left out. */
@@ -26,11 +28,7 @@ export async function readAppendixWorkbook(
   context: Excel.RequestContext,
   options: Pick<RenderOptions, "supports" | "apiLevel" | "maxRequestBytes"> = {},
 ): Promise<AppendixWorkbookRead> {
-  let syncs = 0;
-  const sync = async () => {
-    syncs++;
-    await context.sync();
-  };
+  const sync = countingSync(context);
   const worksheets = context.workbook.worksheets;
   worksheets.load("items/name,items/position,items/visibility");
   const names = supportsFromOptions(options)("1.4") ? context.workbook.names : null;
@@ -76,5 +74,5 @@ export async function readAppendixWorkbook(
     for (const row of found.text) rows.push(found.range.columnIndex ? leading.concat(row) : row);
     return { name: ws.name, rows };
   });
-  return { sheets, known, syncs };
+  return { sheets, known, syncs: sync.count };
 }

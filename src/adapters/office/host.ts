@@ -3,6 +3,10 @@
  * feature-detected here so code paths can be skipped with a note instead of failing.
  */
 
+import { compareApiVersions } from "../../shared/api-version";
+
+export { compareApiVersions };
+
 /** The newest ExcelApi minor version we probe for; raise it when Microsoft publishes newer sets. */
 const NEWEST_PROBED_MINOR = 20;
 
@@ -37,16 +41,20 @@ export function excelApiLevel(): string {
   return level;
 }
 
-/** Numeric comparison of "1.10" and "1.9" style versions. */
-export function compareApiVersions(a: string, b: string): number {
-  const left = a.split(".").map(Number);
-  const right = b.split(".").map(Number);
-  for (let i = 0; i < Math.max(left.length, right.length); i++) {
-    const difference = (left[i] ?? 0) - (right[i] ?? 0);
-    if (difference !== 0) return difference;
-  }
-  return 0;
-}
-
 /** The minimum the manifest declares. */
 export const MINIMUM_EXCEL_API = "1.8";
+
+/**
+ * Which ExcelApi versions to use: the caller's `supports` (tests), else everything up to `apiLevel`, else what the host
+ * says, else (outside Office) the manifest's minimum.
+ */
+export function supportsFromOptions(options: { supports?: (version: string) => boolean; apiLevel?: string }): (version: string) => boolean {
+  if (options.supports) return options.supports;
+  if (options.apiLevel) {
+    const level = options.apiLevel;
+    return (version) => compareApiVersions(level, version) >= 0;
+  }
+  const requirements = officeRequirements();
+  if (requirements) return (version) => requirements.isSetSupported("ExcelApi", version);
+  return (version) => compareApiVersions(MINIMUM_EXCEL_API, version) >= 0;
+}

@@ -8,6 +8,7 @@
  * so round trips grow with megabytes, never with rows of a sheet that fits.
  */
 import type { SheetText } from "../../core/register-types";
+import { countingSync } from "./counting-sync";
 
 export interface ReadSheetsOptions {
   /** Sheets to read, in this order; missing ones are left out. Default: every sheet. */
@@ -89,11 +90,7 @@ function place(state: SheetState, row: number, col: number, text: string[][]): v
 
 /** Reads the chosen sheets' used ranges as display text, rows aligned to sheet row 1 and column A. */
 export async function readSheetsTextWithReport(context: Excel.RequestContext, options: ReadSheetsOptions = {}): Promise<ReadSheetsReport> {
-  let syncs = 0;
-  const sync = async () => {
-    syncs++;
-    await context.sync();
-  };
+  const sync = countingSync(context);
   const maxRequestBytes = options.maxRequestBytes ?? DEFAULT_READ_REQUEST_BYTES;
   const budgetCells = Math.max(1, Math.floor(maxRequestBytes / ASSUMED_BYTES_PER_CELL));
 
@@ -104,7 +101,7 @@ export async function readSheetsTextWithReport(context: Excel.RequestContext, op
   const chosen = options.sheetNames
     ? options.sheetNames.map((name) => byName.get(name)).filter((ws): ws is Excel.Worksheet => ws !== undefined)
     : worksheets.items.filter((ws) => options.includeHidden || ws.visibility === "Visible");
-  if (chosen.length === 0) return { sheets: [], syncs };
+  if (chosen.length === 0) return { sheets: [], syncs: sync.count };
 
   const windowCells = Math.max(WINDOW_COLUMNS, Math.floor(budgetCells / chosen.length));
   const windowRows = Math.max(1, Math.floor(windowCells / WINDOW_COLUMNS));
@@ -169,7 +166,7 @@ export async function readSheetsTextWithReport(context: Excel.RequestContext, op
     for (const row of state.text) rows.push(state.left ? leading.concat(row) : row);
     return { name: state.name, rows };
   });
-  return { sheets, syncs };
+  return { sheets, syncs: sync.count };
 }
 
 export async function readSheetsText(context: Excel.RequestContext, options: ReadSheetsOptions = {}): Promise<SheetText[]> {

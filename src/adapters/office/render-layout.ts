@@ -26,6 +26,7 @@ import {
   parseA1Range,
   columnLetters,
 } from "../../core/layout/cells";
+import { supportsFromOptions } from "./host";
 
 export interface RenderOptions {
   /** Whether the host supports ExcelApi `version` (e.g. "1.9"). Defaults to Office's isSetSupported, or `apiLevel`. */
@@ -78,28 +79,6 @@ export interface RenderReport {
 }
 
 export const DEFAULT_MAX_REQUEST_BYTES = 4_000_000;
-
-function compareVersions(a: string, b: string): number {
-  const pa = a.split(".").map(Number);
-  const pb = b.split(".").map(Number);
-  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
-    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
-    if (d !== 0) return d;
-  }
-  return 0;
-}
-
-export function supportsFromOptions(options: Pick<RenderOptions, "supports" | "apiLevel">): (version: string) => boolean {
-  if (options.supports) return options.supports;
-  if (options.apiLevel) {
-    const level = options.apiLevel;
-    return (version) => compareVersions(level, version) >= 0;
-  }
-  const office = (globalThis as { Office?: typeof Office }).Office;
-  const requirements = office?.context?.requirements;
-  if (requirements) return (version) => requirements.isSetSupported("ExcelApi", version);
-  return (version) => compareVersions("1.8", version) >= 0;
-}
 
 /** UTF-8 bytes of a string as JSON would carry it (quotes and the separator included). */
 function jsonBytes(text: string): number {

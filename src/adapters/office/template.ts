@@ -20,7 +20,9 @@ import { DEFAULT_SETTINGS, findSettingsPairs, settingsFromPairs, type Settings }
 import { planTemplateUpgrade, upgradeTemplateOptions, type UpgradePlan } from "../../core/template-upgrade";
 import { cleanText } from "../../core/text";
 import { findProcess } from "../../core/typical-list";
-import { renderLayout, supportsFromOptions, type KnownWorkbook, type RenderOptions } from "./render-layout";
+import { supportsFromOptions } from "./host";
+import { renderLayout, type KnownWorkbook, type RenderOptions } from "./render-layout";
+import { countingSync } from "./counting-sync";
 
 export type TemplateMode = "created" | "upgraded" | "refreshed";
 
@@ -86,11 +88,7 @@ function isBlank(sheet: SheetText): boolean {
  * our sheets when they exist beside the active one (1, only then), everything written (1, the renderer told what exists).
  */
 export async function createOrUpgradeTemplate(context: Excel.RequestContext, options: TemplateOptions = {}): Promise<TemplateResult> {
-  let syncs = 0;
-  const sync = async () => {
-    syncs++;
-    await context.sync();
-  };
+  const sync = countingSync(context);
   // Round trip 1: the sheets and names there are, and the active sheet's contents. Nothing is addressed that might not
   // exist: acting on a missing sheet would fail the whole request.
   const worksheets = context.workbook.worksheets;
@@ -180,7 +178,7 @@ export async function createOrUpgradeTemplate(context: Excel.RequestContext, opt
     settings,
     headerRow: geometry.headerRow,
     firstDataRow: geometry.firstDataRow,
-    syncs: syncs + report.syncs,
+    syncs: sync.count + report.syncs,
   };
 }
 

@@ -25,6 +25,7 @@ import type { RegisterTable, SheetText } from "../../core/register-types";
 import { DEFAULT_SETTINGS, findSettingsPairs, settingsFromPairs, type Settings } from "../../core/settings";
 import { isGeneratedSheetName, sameSheetName } from "../../core/sheet-names";
 import { packPieces, readSheetsTextWithReport, type Piece } from "./read-sheets";
+import { countingSync } from "./counting-sync";
 
 export type HostPlatform = "PC" | "OfficeOnline" | "Mac" | string;
 
@@ -253,11 +254,7 @@ function settingsOf(reference: PartialSheet | null): Settings {
 
 /** Reads what a check needs; `source`/`table` are null when the workbook holds no register. */
 export async function readForCheck(context: Excel.RequestContext, budget: ReadBudget): Promise<CheckRead> {
-  let syncs = 0;
-  const sync = async () => {
-    syncs++;
-    await context.sync();
-  };
+  const sync = countingSync(context);
   let first = queueFirstRequest(context, budget, true);
   try {
     await sync();
@@ -295,18 +292,18 @@ export async function readForCheck(context: Excel.RequestContext, budget: ReadBu
   else if (template && !templateIsActive && findRegister([headerOnly(asSheetText(template))])) chosen = template;
 
   if (chosen) {
-    syncs += await readRemainder(context, context.workbook.worksheets.getItem(chosen.name), chosen, budget);
+    sync.count += await readRemainder(context, context.workbook.worksheets.getItem(chosen.name), chosen, budget);
     const source = asSheetText(chosen);
     const table = findRegister([source]);
-    if (table) return { sheets, activeSheet: activeName, settings, source, table, markedSheets, syncs };
+    if (table) return { sheets, activeSheet: activeName, settings, source, table, markedSheets, syncs: sync.count };
   }
 
   // Neither the active nor the template sheet: every visible sheet the add-in did not write.
   const visible = sheets.filter((s) => s.visibility === "Visible" && mayHoldRegister(s.name)).map((s) => s.name);
-  if (visible.length === 0) return { sheets, activeSheet: activeName, settings, source: null, table: null, markedSheets, syncs };
+  if (visible.length === 0) return { sheets, activeSheet: activeName, settings, source: null, table: null, markedSheets, syncs: sync.count };
   const report = await readSheetsTextWithReport(context, { sheetNames: visible, maxRequestBytes: Number.isFinite(budget.bytes) ? budget.bytes : undefined });
-  syncs += report.syncs;
+  sync.count += report.syncs;
   const table = findRegister(report.sheets);
   const source = table ? report.sheets.find((s) => s.name === table.sheet) ?? null : null;
-  return { sheets, activeSheet: activeName, settings, source, table, markedSheets, syncs };
+  return { sheets, activeSheet: activeName, settings, source, table, markedSheets, syncs: sync.count };
 }

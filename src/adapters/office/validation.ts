@@ -14,7 +14,8 @@ import { NO_REGISTER_MESSAGE } from "../../core/merge";
 import type { RegisterIssue, RegisterTable } from "../../core/register-types";
 import { summarizeIssues, validateRegister, type IssueSummary } from "../../core/rules";
 import type { Settings } from "../../core/settings";
-import { supportsFromOptions, type RenderOptions } from "./render-layout";
+import { supportsFromOptions } from "./host";
+import type { RenderOptions } from "./render-layout";
 import { hostPlatform, readBudget, readForCheck, textBytes, type HostPlatform } from "./validation-read";
 import { MARK_REQUEST_BYTES, clearMarks, writeCheckMarks } from "./validation-marks";
 

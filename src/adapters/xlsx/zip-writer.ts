@@ -27,8 +27,11 @@ const CHUNK_CHARS = 1 << 18;
 
 let crcTable: Int32Array | null = null;
 
-/** zlib.crc32 arrived in Node 20.15; older Node 20 computes it here. */
-function crc32(data: Uint8Array, previous: number): number {
+/**
+ * The ZIP checksum of `data`, continuing from `previous` (the CRC of what came before). zlib.crc32 arrived in Node 20.15;
+ * older Node 20 computes it here. The one CRC-32 of the project: the test fixtures' ZIP writer uses it too.
+ */
+export function crc32(data: Uint8Array, previous = 0): number {
   const native = (zlib as unknown as { crc32?: (data: Uint8Array, value?: number) => number }).crc32;
   if (native) return native(data, previous);
   if (!crcTable) {

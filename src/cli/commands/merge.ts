@@ -5,6 +5,7 @@ import { readWorkbookFile } from "../../adapters/xlsx/read-workbook-file";
 import { leanWriterSupports, writeLayoutLean } from "../../adapters/xlsx/layout-writer";
 import { renderWorkbookLayout } from "../../adapters/xlsx/render-layout";
 import { REGISTER_COLUMNS } from "../../core/columns";
+import { todayText } from "../../core/approval";
 import type { Settings } from "../../core/settings";
 import type { RegisterTable, SheetText } from "../../core/register-types";
 import { mergeTotals, registerFromSheets, settingsFromSheets, type MergeInput, type MergeResult } from "../../core/merge";
@@ -60,12 +61,6 @@ export function mergeJson(result: MergeResult, changes: readonly RegisterChange[
       columns: change.columns.map((column) => ({ column: column.column, old: column.old, new: column.new })),
     })),
   };
-}
-
-/** Today as dd.mm.yyyy in local time. */
-export function todayText(now = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${pad(now.getDate())}.${pad(now.getMonth() + 1)}.${now.getFullYear()}`;
 }
 
 interface PreviousRegister {

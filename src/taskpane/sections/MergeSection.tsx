@@ -23,6 +23,7 @@ import { DismissRegular } from "@fluentui/react-icons";
 import { readMergeWorkbookState, writeMergeSheets, type MergeWorkbookState } from "../../adapters/office/merge";
 import { runExcel } from "../../adapters/office/run";
 import { planMerge } from "../../core/layout/merge-sheets";
+import { todayText } from "../../core/approval";
 import { mergeTotals, type MergeInput } from "../../core/merge";
 import { merge as t } from "../strings/merge";
 import { FileDropZone } from "../merge/FileDropZone";
@@ -53,12 +54,6 @@ type ApprovedChoice = { file: File; state: "reading" } | { file: File; state: "d
 
 function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
-}
-
-function todayText(): string {
-  const now = new Date();
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${pad(now.getDate())}.${pad(now.getMonth() + 1)}.${now.getFullYear()}`;
 }
 
 function statusText(entry: FileEntry): { text: string; tone: "ok" | "error" | "neutral" } {
