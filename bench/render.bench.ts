@@ -7,7 +7,7 @@
 import type { BenchResult } from "./index";
 import { DEFAULT_MAX_REQUEST_BYTES, estimateLayoutBytes, renderLayout } from "../src/adapters/office/render-layout";
 import { readSheetsTextWithReport } from "../src/adapters/office/read-sheets";
-import { writeLayoutToBuffer } from "../src/adapters/xlsx/render-layout";
+import { writeLayoutToBuffer } from "../src/adapters/xlsx/exceljs-writer";
 import { createExcelSimulator } from "../src/simulator";
 import { buildFixtureLayout } from "../test/support/layout-fixture";
 

@@ -5,7 +5,7 @@
  * Run: `npx esbuild bench/template.bench.ts --bundle --platform=node --outfile=/tmp/template-bench.cjs && node /tmp/template-bench.cjs`
  */
 import { createOrUpgradeTemplate } from "../src/adapters/office/template";
-import { writeLayoutToBuffer } from "../src/adapters/xlsx/render-layout";
+import { writeLayoutToBuffer } from "../src/adapters/xlsx/exceljs-writer";
 import { REGISTER_COLUMNS } from "../src/core/columns";
 import { buildTemplateLayout } from "../src/core/layout/template";
 import { DEFAULT_SETTINGS, type Settings } from "../src/core/settings";

@@ -1,6 +1,6 @@
 /**
  * Saving the simulated workbook as .xlsx and loading one, through ExcelJS (imported lazily so the playground
- * bundle keeps it in its own chunk). Written the same way as `adapters/xlsx/render-layout.ts` writes files, so a
+ * bundle keeps it in its own chunk). Written the same way as `adapters/xlsx/exceljs-writer.ts` writes files, so a
  * layout rendered through the simulator and one written directly give the same workbook.
  *
  * Not carried by ExcelJS, so not saved: charts, sheet-scoped names, names whose formula is not a plain range,

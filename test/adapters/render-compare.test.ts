@@ -7,7 +7,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { renderLayout } from "../../src/adapters/office/render-layout";
-import { writeLayoutToBuffer } from "../../src/adapters/xlsx/render-layout";
+import { writeLayoutToBuffer } from "../../src/adapters/xlsx/exceljs-writer";
 import { createExcelSimulator } from "../../src/simulator";
 import { buildFixtureLayout, DIRECTIONS, PROCESS_COUNT_BY_DIRECTION, REGISTER_SHEET } from "../support/layout-fixture";
 import { closeLibreOffice, inspectWithLibreOffice, toExcelSeparators, type Inspection } from "../support/libreoffice";

@@ -2,7 +2,7 @@ import ExcelJS from "exceljs";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { renderWorkbookLayout, renderWorkbookLayoutWithReport, writeLayoutToBuffer } from "../../src/adapters/xlsx/render-layout";
+import { renderWorkbookLayout, renderWorkbookLayoutWithReport, writeLayoutToBuffer } from "../../src/adapters/xlsx/exceljs-writer";
 import { estimateRowHeights } from "../../src/core/layout/cells";
 import {
   buildFixtureLayout,

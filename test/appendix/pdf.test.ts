@@ -6,7 +6,7 @@
 import { execFileSync } from "child_process";
 import { rmSync, writeFileSync } from "fs";
 import { join } from "path";
-import { writeLayoutToBuffer } from "../../src/adapters/xlsx/render-layout";
+import { writeLayoutToBuffer } from "../../src/adapters/xlsx/exceljs-writer";
 import { planAppendix } from "../../src/core/appendix-plan";
 import { convertWith, requireLibreOffice } from "../support/libreoffice";
 import { validRows } from "../fixtures/register-data";

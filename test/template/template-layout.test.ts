@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { renderWorkbookLayoutWithReport, writeLayoutToBuffer } from "../../src/adapters/xlsx/render-layout";
+import { renderWorkbookLayoutWithReport, writeLayoutToBuffer } from "../../src/adapters/xlsx/exceljs-writer";
 import { REGISTER_COLUMNS } from "../../src/core/columns";
 import { DEFAULT_SETTINGS, findSettingsPairs, settingsFromPairs, type Settings } from "../../src/core/settings";
 import { DEFAULT_DIRECTIONS } from "../../src/core/typical-list";

@@ -1,5 +1,5 @@
 /**
- * Applies a `WorkbookLayout` through Office.js. The file twin is `adapters/xlsx/render-layout.ts`; both take their
+ * Applies a `WorkbookLayout` through Office.js. The file twin is `adapters/xlsx/exceljs-writer.ts`; both take their
  * cell-level decisions from `core/layout/cells.ts`.
  *
  * Round trips: one sync looks up the sheets and names the layout touches; one sync applies everything.

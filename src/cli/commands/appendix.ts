@@ -8,7 +8,7 @@
 import { promises as fs } from "fs";
 import type ExcelJS from "exceljs";
 import { loadExcelJs } from "../../adapters/xlsx/read-workbook";
-import { renderWorkbookLayoutWithReport } from "../../adapters/xlsx/render-layout";
+import { renderWorkbookLayoutWithReport } from "../../adapters/xlsx/exceljs-writer";
 import { isoToRuDate } from "../../core/approval";
 import { ORDER_FIELD_LABELS, planAppendix } from "../../core/appendix-plan";
 import type { PaperSize } from "../../core/layout/appendix";

@@ -2,8 +2,8 @@
 import { promises as fs } from "fs";
 import type { ReadWorkbookResult } from "../../adapters/xlsx/read-workbook";
 import { readWorkbookFile } from "../../adapters/xlsx/read-workbook-file";
-import { leanWriterSupports, writeLayoutLean } from "../../adapters/xlsx/layout-writer";
-import { renderWorkbookLayout } from "../../adapters/xlsx/render-layout";
+import { leanWriterSupports, writeLayoutLean } from "../../adapters/xlsx/lean-writer";
+import { renderWorkbookLayout } from "../../adapters/xlsx/exceljs-writer";
 import { REGISTER_COLUMNS } from "../../core/columns";
 import { todayText } from "../../core/approval";
 import type { Settings } from "../../core/settings";

@@ -4,7 +4,7 @@
  * Excel without the add-in.
  */
 import { promises as fs } from "fs";
-import { writeLayoutToBuffer } from "../../adapters/xlsx/render-layout";
+import { writeLayoutToBuffer } from "../../adapters/xlsx/exceljs-writer";
 import { REGISTER_SHEET_NAME, buildTemplateLayout, templateGeometry } from "../../core/layout/template";
 import { DEFAULT_SETTINGS, LIST_SEPARATOR, SettingsSchema, type Settings } from "../../core/settings";
 import { cleanText } from "../../core/text";

@@ -1,7 +1,7 @@
 /**
  * The register template (issue 4): the sheet «Реестр процессов» in the form of Приложение 1 with dropdowns that refer to
  * the named lists of the reference sheet, marks for empty mandatory cells, and the reference sheet itself.
- * Pure data; `adapters/office/render-layout.ts` and `adapters/xlsx/render-layout.ts` apply it.
+ * Pure data; `adapters/office/render-layout.ts` and `adapters/xlsx/exceljs-writer.ts` apply it.
  */
 import { buildCatalog } from "../catalog";
 import { COLUMN_COUNT, REGISTER_COLUMNS, columnByKey, columnTitleWithMark } from "../columns";

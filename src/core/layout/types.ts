@@ -1,6 +1,6 @@
 /**
  * The sheets we write, described as data. Two renderers apply a layout:
- * `adapters/office/render-layout.ts` (Office.js) and `adapters/xlsx/render-layout.ts` (a file).
+ * `adapters/office/render-layout.ts` (Office.js) and `adapters/xlsx/exceljs-writer.ts` (a file).
  * Rows and columns are 1-based; ranges are A1 addresses without a sheet name.
  */
 

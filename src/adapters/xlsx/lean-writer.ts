@@ -1,7 +1,7 @@
 /**
  * A lean xlsx writer for big layouts (the merge's consolidated register): writes the sheet XML straight from the
  * layout, strings shared, styles deduplicated, parts deflated by Node's zlib while they are generated. Cell decisions come
- * from `core/layout/cells.ts` like in `render-layout.ts` (ExcelJS), whose output it matches cell for cell: value, type,
+ * from `core/layout/cells.ts` like in `exceljs-writer.ts` (ExcelJS), whose output it matches cell for cell: value, type,
  * number format, font, fill, border, alignment, widths, heights, merges, freeze, print settings, names.
  * Data validations and conditional formats are not written here: `leanWriterSupports` says no and callers use ExcelJS.
  */
@@ -487,7 +487,7 @@ const ROOT_RELS =
 
 /** Writes `layout` as a new workbook. Throws for layouts `leanWriterSupports` refuses. */
 export async function writeLayoutLean(layout: WorkbookLayout, options: LeanWriteOptions = {}): Promise<LeanWriteResult> {
-  if (!leanWriterSupports(layout)) throw new Error("Проверки данных и условное форматирование записывает только ExcelJS (render-layout.ts).");
+  if (!leanWriterSupports(layout)) throw new Error("Проверки данных и условное форматирование записывает только ExcelJS (exceljs-writer.ts).");
   const names = new Set<string>();
   for (const sheet of layout.sheets) {
     const key = sheet.name.toLowerCase();

@@ -1,5 +1,5 @@
 /**
- * The lean writer (layout-writer.ts) against the ExcelJS renderer (render-layout.ts): the same layout must give the same
+ * The lean writer (lean-writer.ts) against the ExcelJS writer (exceljs-writer.ts): the same layout must give the same
  * workbook as ExcelJS and LibreOffice read it — values, types, formats, styles, widths, heights, merges, freeze, print,
  * names — and text stays literal text.
  */
@@ -8,8 +8,8 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import * as zlib from "node:zlib";
-import { leanWriterSupports, writeLayoutLean } from "../../../src/adapters/xlsx/layout-writer";
-import { writeLayoutToBuffer } from "../../../src/adapters/xlsx/render-layout";
+import { leanWriterSupports, writeLayoutLean } from "../../../src/adapters/xlsx/lean-writer";
+import { writeLayoutToBuffer } from "../../../src/adapters/xlsx/exceljs-writer";
 import { readWorkbookData } from "../../../src/adapters/xlsx/read-workbook";
 import { entryData, readZipDirectory } from "../../../src/adapters/xlsx/zip-directory";
 import { planMerge } from "../../../src/core/layout/merge-sheets";
