@@ -117,10 +117,6 @@ export function columnByKey(key: ColumnKey): RegisterColumn {
   return column;
 }
 
-export function columnByNumber(columnNumber: number): RegisterColumn | undefined {
-  return REGISTER_COLUMNS[columnNumber - 1];
-}
-
 /** The title as the header shows it: mandatory columns end with "*". */
 export function columnTitleWithMark(column: RegisterColumn): string {
   return column.mandatory ? `${column.title}*` : column.title;

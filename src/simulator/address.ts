@@ -1,5 +1,4 @@
 /** A1 addresses: parsing ("'Sheet 1'!$A$1:B2", "A:C", "5:6"), formatting, and rectangle arithmetic. 0-based boxes. */
-import { ErrorCodes, officeError } from "./errors";
 
 export const MAX_ROWS = 1_048_576;
 export const MAX_COLUMNS = 16_384;
@@ -71,12 +70,6 @@ export function splitSheet(address: string): { sheet?: string; reference: string
   const bang = text.lastIndexOf("!");
   if (bang > 0) return { sheet: text.slice(0, bang), reference: text.slice(bang + 1) };
   return { reference: text };
-}
-
-export function parseBoxOrThrow(reference: string, location: string): Box {
-  const box = parseBox(reference);
-  if (!box) throw officeError(ErrorCodes.invalidArgument, `«${reference}» is not a valid A1 reference.`, location);
-  return box;
 }
 
 export function isWholeColumns(box: Box): boolean {

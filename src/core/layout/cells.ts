@@ -2,7 +2,7 @@
  * Decisions both layout renderers must make identically: which number format a cell gets, how A1 ranges
  * map to indexes, how wide a column is in points, how tall a wrapped row should be, what Excel's limits are.
  */
-import { DEFAULT_COLUMN_WIDTH_CHARS, columnLetters, columnNumber, lineHeightPoints, wrappedLineCount } from "../../shared/excel-geometry";
+import { DEFAULT_COLUMN_WIDTH_CHARS, columnNumber, lineHeightPoints, wrappedLineCount } from "../../shared/excel-geometry";
 import type { CellBlock, CellStyle, LayoutValue, SheetLayout } from "./types";
 
 // Excel's own geometry (column letters, widths, line heights) lives where the simulator can use it too.
@@ -51,11 +51,6 @@ export function parseA1Range(address: string): RangeBox {
   const right = match[3] ? columnNumber(match[3]) : left;
   const bottom = match[4] ? Number(match[4]) : top;
   return { top: Math.min(top, bottom), left: Math.min(left, right), bottom: Math.max(top, bottom), right: Math.max(left, right) };
-}
-
-export function a1Address(box: RangeBox): string {
-  const start = `${columnLetters(box.left)}${box.top}`;
-  return box.top === box.bottom && box.left === box.right ? start : `${start}:${columnLetters(box.right)}${box.bottom}`;
 }
 
 function cellDisplayText(value: LayoutValue): string {

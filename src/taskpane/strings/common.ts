@@ -10,7 +10,6 @@ export const common = {
     appendix: "Приложение к приказу",
     settings: "Настройки",
   },
-  comingSoonTitle: "Раздел в разработке",
   loading: "Загрузка надстройки…",
   apiLevel: (level: string) => `Excel API ${level}`,
   apiLevelUnknown: "Версия Excel API не определена",
