@@ -1,7 +1,7 @@
 /**
  * Merging 200 unit files × 100 rows with the CLI (a child process, as a user runs it), side by side in one run with
  * (a) ExcelJS only opening the same files (a tiny script in its own Node process) and (b) LibreOffice headless converting
- * them to CSV. Goal (issue 6): CLI ≤ 1.5 × (a) and faster than (b). Peak memory (RSS) of both Node processes is reported too.
+ * them to CSV. Goal (docs/merge.md, «Speed»): CLI ≤ 1.5 × (a) and faster than (b). Peak memory (RSS) of both Node processes is reported too.
  * Run alone: `npx esbuild bench/merge.bench.ts --bundle --platform=node --external:exceljs --outfile=/tmp/merge-bench.cjs && node /tmp/merge-bench.cjs`
  */
 import { spawnSync } from "child_process";

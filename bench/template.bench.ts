@@ -1,7 +1,7 @@
 /**
  * The register template: round trips (syncs) and milliseconds creating it and converting an existing 2,000-row sheet
  * through the simulator at ExcelApi 1.8 and at the newest level, with the default lists and with long ones (60
- * processes, 300 units); and writing the CLI's file. Goal (issue 4): ≤ 3 syncs whatever the list sizes.
+ * processes, 300 units); and writing the CLI's file. Goal: ≤ 3 syncs whatever the list sizes.
  * Run: `npx esbuild bench/template.bench.ts --bundle --platform=node --outfile=/tmp/template-bench.cjs && node /tmp/template-bench.cjs`
  */
 import { createOrUpgradeTemplate } from "../src/adapters/office/template";

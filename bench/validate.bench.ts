@@ -1,7 +1,7 @@
 /**
- * Validation speed (issue 3): findRegister + validateRegister on a 50,000-row register built in memory (realistic values,
+ * Validation speed: findRegister + validateRegister on a 50,000-row register built in memory (realistic values,
  * some errors); goal under 250 ms and under 200 MB. Also, for the record: reading a 50,000-row .xlsx with the file
- * adapter, and the adapter's overhead over ExcelJS's own load on 200 files of 100 rows (the merge case of issue 6).
+ * adapter, and the adapter's overhead over ExcelJS's own load on 200 files of 100 rows (the merge case, docs/merge.md «Speed»).
  * Run alone: `npx esbuild bench/validate.bench.ts --bundle --platform=node --external:exceljs --outfile=/tmp/validate-bench.cjs
  * && node --expose-gc /tmp/validate-bench.cjs`.
  */

@@ -1,5 +1,5 @@
 /**
- * «Проверить реестр» end to end on the simulator (issue 5): read, rules, fixes, marks through Office.js for 1,000, 10,000
+ * «Проверить реестр» end to end on the simulator (README, «Checking the register: round trips»): read, rules, fixes, marks through Office.js for 1,000, 10,000
  * and 50,000 rows of the template with a sprinkling of mistakes. Goals: the same number of syncs at every size (desktop,
  * newest API), 50,000 rows under 2,000 ms. For the record: the syncs of the same 50,000 rows on Excel on the web, where
  * responses are capped at 5 MB (1 + ceil(bytes past the first request / 4 MB) reads + 1 write).

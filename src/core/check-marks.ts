@@ -1,5 +1,5 @@
 /**
- * How a check marks problem cells in the workbook (issue 5), as data; `adapters/office/validation-marks.ts` writes it.
+ * How a check marks problem cells in the workbook, as data (README, «Checking the register»); `adapters/office/validation-marks.ts` writes it.
  *
  * A very hidden helper sheet holds a mark grid at the same addresses as the register sheet's cells (1 = error,
  * 2 = warning); its A1 names the sheet the marks belong to (issues never fall on row 1: data rows lie below a header).

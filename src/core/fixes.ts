@@ -1,5 +1,5 @@
 /**
- * Fixes the pane previews and applies in one batch (issue 5): each is a plan of cell changes computed from the table as
+ * Fixes the pane previews and applies in one batch (README, «Checking the register»): each is a plan of cell changes computed from the table as
  * read. Pure: the Office adapter writes the plan (`applyFix`), skipping cells edited since the plan was made.
  */
 import type { RegisterCatalog } from "./catalog";

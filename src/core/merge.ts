@@ -1,5 +1,5 @@
 /**
- * Merging the registers that units submit (issue 6): exact duplicates kept once, conflicting IDs flagged, every row traced
+ * Merging the registers that units submit (docs/merge.md, «Semantics»): exact duplicates kept once, conflicting IDs flagged, every row traced
  * back to its file and sheet row, files that could not be read reported while the others are merged.
  */
 import type { RegisterIssue, RegisterTable, SheetText } from "./register-types";

@@ -1,5 +1,5 @@
 /**
- * Finding the register in any workbook (issue 3): the header row is the row, within the first 30 of a sheet, whose cells
+ * Finding the register in any workbook: the header row is the row, within the first 30 of a sheet, whose cells
  * name the most register columns; columns may come in any order, extra ones are kept, missing ones reported.
  */
 import type { ExtraColumn, RegisterRow, RegisterTable, SheetText } from "./register-types";

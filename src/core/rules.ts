@@ -1,4 +1,4 @@
-/** The register's rules (issue 3): each finding is {row, column 1–15, code, severity, Russian message}. */
+/** The register's rules: each finding is {row, column 1–15, code, severity, Russian message}. */
 import type { RegisterCatalog } from "./catalog";
 import type { IssueCode, RegisterIssue, RegisterRow, RegisterTable, Severity } from "./register-types";
 import { REGISTER_COLUMNS } from "./columns";

@@ -1,5 +1,5 @@
 /**
- * Turning a register-like sheet into the template (issue 4), planned purely: its columns go into the form's order, the
+ * Turning a register-like sheet into the template, planned purely: its columns go into the form's order, the
  * user's other columns are kept to the right, a numbering row is inserted under the header when there is none. Nothing
  * is ever dropped: every cell from the header row down lands somewhere. A sheet already in the form plans no moves, so
  * running the conversion twice changes nothing.

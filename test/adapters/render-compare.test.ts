@@ -1,5 +1,5 @@
 /**
- * Issue 4, "One layout, two renderers": the same layout rendered through the simulator (then saved) and directly
+ * One layout, two renderers (core/layout/types.ts): the same layout rendered through the simulator (then saved) and directly
  * to a file must give the same workbook — as ExcelJS reads it back and as LibreOffice reports it.
  */
 import ExcelJS from "exceljs";

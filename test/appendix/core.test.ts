@@ -1,4 +1,4 @@
-/** The pure parts of issue 7: appendix layout, approval snapshot, dates, summary, publication strings. */
+/** The pure parts of the appendix to the order (docs/cli.md, `reestr appendix`): appendix layout, approval snapshot, dates, summary, publication strings. */
 import { buildCatalog } from "../../src/core/catalog";
 import { DEFAULT_SETTINGS, findSettingsPairs, settingsBlockWrites, settingsFromPairs } from "../../src/core/settings";
 import { REGISTER_COLUMNS } from "../../src/core/columns";

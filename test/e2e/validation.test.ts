@@ -1,5 +1,5 @@
 /**
- * Issue 5 in the browser: the playground (simulated Excel at ExcelApi 1.8, as Office 2019) gets the template, typed and
+ * Checking the register in the browser: the playground (simulated Excel at ExcelApi 1.8, as Office 2019) gets the template, typed and
  * pasted bad values; «Проверить реестр» lists them; clicking an issue selects its cell; fixes are applied and the
  * re-check no longer shows what they fixed; the automatic re-check follows edits. Screenshots go to test-artifacts/.
  */

@@ -1,7 +1,7 @@
 /**
  * «Свести файлы подразделений» written into Excel through the office adapter, on the simulator at ExcelApi 1.8 and at
  * the newest level: the pane's whole round (read the workbook's state, then write the sheets) in at most
- * 4 syncs plus one per 5 MB of request (issue 6), submitted values as text, provenance, report, change log, and
+ * 4 syncs plus one per 5 MB of request (docs/merge.md), submitted values as text, provenance, report, change log, and
  * replacing an earlier consolidation.
  */
 import { readMergeWorkbookState, writeMergeSheets, type MergeWorkbookState } from "../../src/adapters/office/merge";
@@ -25,7 +25,7 @@ import { NEWEST_API_VERSION, createExcelSimulator } from "../../src/simulator";
 import { row, table, validCells } from "./helpers";
 
 const LEVELS = ["1.8", NEWEST_API_VERSION] as const;
-/** Issue 6: "at most 4 syncs plus one per 5 MB chunk". */
+/** The merge's round-trip budget (docs/merge.md): at most 4 syncs plus one per 5 MB chunk. */
 const FIVE_MB = 5_000_000;
 const DATE = "01.02.2025";
 

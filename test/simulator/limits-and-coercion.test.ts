@@ -1,4 +1,4 @@
-/** Issue 2: Excel's documented limits and its coercion of strings written through range.values. */
+/** The simulator (src/simulator/README.md): Excel's documented limits and its coercion of strings written through range.values. */
 import { createExcelSimulator } from "../../src/simulator";
 
 type Ctx = Excel.RequestContext;

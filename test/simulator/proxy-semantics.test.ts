@@ -1,4 +1,4 @@
-/** Issue 2: proxy objects, load/sync, queued writes, errors that stop a batch, Excel.run, sync counting. */
+/** The simulator (src/simulator/README.md): proxy objects, load/sync, queued writes, errors that stop a batch, Excel.run, sync counting. */
 import { createExcelSimulator } from "../../src/simulator";
 
 type Ctx = Excel.RequestContext;

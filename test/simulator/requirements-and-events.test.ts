@@ -1,4 +1,4 @@
-/** Issue 2: requirement-set levels; worksheet onChanged as Excel raises it (and Excel on the web does not for picks). */
+/** The simulator (src/simulator/README.md): requirement-set levels; worksheet onChanged as Excel raises it (and Excel on the web does not for picks). */
 import { createExcelSimulator } from "../../src/simulator";
 
 type Ctx = Excel.RequestContext;

@@ -1,5 +1,5 @@
 /**
- * Issue 2: the simulated workbook saved as .xlsx (read back with ExcelJS and loaded again), and code typed with
+ * The simulator (src/simulator/README.md): the simulated workbook saved as .xlsx (read back with ExcelJS and loaded again), and code typed with
  * @types/office-js running against the simulator with one cast at the boundary.
  */
 import ExcelJS from "exceljs";

@@ -1,4 +1,4 @@
-/** The fixes of issue 5 in the core: each kind's changes, and re-validation after applying a plan. */
+/** The fixes in the core (src/core/fixes.ts): each kind's changes, and re-validation after applying a plan. */
 import { buildCatalog } from "../../src/core/catalog";
 import { applyFixToTable, planAllFixes, planFix, resolveIdScheme, tidySpaces, FIX_KINDS, type FixOptions } from "../../src/core/fixes";
 import { findRegister } from "../../src/core/read-register";

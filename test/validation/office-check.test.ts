@@ -1,5 +1,5 @@
 /**
- * Checking in Excel (issue 5) on the simulator, at ExcelApi 1.8 (Office 2019) and at the newest level: round trips, marks
+ * Checking in Excel (README, «Checking the register: round trips») on the simulator, at ExcelApi 1.8 (Office 2019) and at the newest level: round trips, marks
  * that never touch the user's formatting, finding the register, applying fixes as text, selection and edit watching.
  */
 import { createOrUpgradeTemplate } from "../../src/adapters/office/template";

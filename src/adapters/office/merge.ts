@@ -4,7 +4,7 @@
  *
  * Round trips: reading the workbook's state = 2 (sheet list with the merge sheets' lookups; settings and approved
  * register text), 1 when neither sheet exists, more only past 4 MB of text; writing = the renderer's 1 lookup + 1 apply,
- * plus one per further 4.5 MB of values — within issue 6's "at most 4 syncs plus one per 5 MB chunk".
+ * plus one per further 4.5 MB of values — within the merge's budget of at most 4 syncs plus one per 5 MB (docs/merge.md, «Task pane»).
  */
 import { readApprovedRegister, APPROVED_SHEET_NAME } from "../../core/approval";
 import { parseMarkedSheets } from "../../core/check-marks";
@@ -35,7 +35,7 @@ export interface MergeWorkbookState {
 /**
  * What the pane needs before merging: earlier merge sheets, the settings and the approved register. Read only.
  * The merge sheets' lookups ride on the reader's own listing sync, so the whole state costs the reader's 2 syncs
- * (more only past `maxRequestBytes` of text) and a write after it stays within issue 6's budget.
+ * (more only past `maxRequestBytes` of text) and a write after it stays within the merge's round-trip budget (docs/merge.md).
  */
 export async function readMergeWorkbookState(
   context: Excel.RequestContext,
@@ -68,7 +68,7 @@ export async function readMergeWorkbookState(
 
 /**
  * Bytes of values per write request. The renderer's 4 MB default would, past ~24 MB of values, spend more syncs than
- * issue 6 allows (4 + one per 5 MB); 4.5 MB keeps within it up to ~45 MB. The estimate runs a few per cent above the
+ * the merge's budget allows (4 + one per 5 MB, docs/merge.md); 4.5 MB keeps within it up to ~45 MB. The estimate runs a few per cent above the
  * JSON actually sent, so a request stays well under Excel's 5 MB limit.
  */
 export const MERGE_WRITE_REQUEST_BYTES = 4_500_000;

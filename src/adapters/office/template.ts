@@ -1,5 +1,5 @@
 /**
- * «Создать реестр» through Office.js (issue 4): the register template on a new sheet, or the active register-like sheet
+ * «Создать реестр» through Office.js: the register template on a new sheet, or the active register-like sheet
  * converted into it (columns into the form's order, the user's own columns kept to the right, nothing deleted).
  *
  * Round trips: what the workbook holds (1) + our sheets' contents when they exist beside the active one (0 or 1) + one

@@ -1,5 +1,5 @@
 /**
- * Reading the workbook for a check (issue 5) in as few round trips as the size allows.
+ * Reading the workbook for a check (README, «Checking the register: round trips») in as few round trips as the size allows.
  *
  * Round trip 1 asks for everything at once: the settings block of the reference sheet, a window of the template sheet,
  * the list of sheets, the active sheet's name, its used range and a large text window of it, and the workbook's names

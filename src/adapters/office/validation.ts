@@ -1,5 +1,5 @@
 /**
- * Checking the register in Excel (issue 5): read, rules, fixes, marks, selection, applying a fix, watching edits.
+ * Checking the register in Excel (README, «Checking the register: round trips»): read, rules, fixes, marks, selection, applying a fix, watching edits.
  *
  * Round trips of a check: 1 read (+ ceil(bytes past the first request / budget) chunks, see validation-read.ts for the
  * budget and the fallbacks) + 1 write of the marks (+1 per further 4 MB of marks; none when there is nothing to mark or

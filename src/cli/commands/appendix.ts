@@ -1,6 +1,6 @@
 /**
  * `reestr appendix FILE -o OUT --order-number N --order-date YYYY-MM-DD [--agency-genitive TEXT] [--appendix-number K]
- * [--paper A4|A3] [--draft] [--typical-list]` — issue 7's command line.
+ * [--paper A4|A3] [--draft] [--typical-list]` — the contract is in docs/cli.md.
  *
  * OUT is a copy of FILE (every sheet kept) with the sheets this command writes put in or replaced: «Приложение к приказу»,
  * «Сводка», optionally «Типовой перечень», and — when the appendix is final — the hidden «_Утвержденный реестр».

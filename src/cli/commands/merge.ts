@@ -1,4 +1,4 @@
-/** `reestr merge FILE... -o OUT [--previous APPROVED.xlsx] [--json]` — issue 6's command line. */
+/** `reestr merge FILE... -o OUT [--previous APPROVED.xlsx] [--json]` — the contract is in docs/cli.md and docs/merge.md. */
 import { promises as fs } from "fs";
 import type { ReadWorkbookResult } from "../../adapters/xlsx/read-workbook";
 import { readWorkbookFile } from "../../adapters/xlsx/read-workbook-file";

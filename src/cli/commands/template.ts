@@ -1,5 +1,5 @@
 /**
- * `reestr template -o FILE [--agency NAME] [--agency-genitive TEXT] [--agency-code CODE] [--units "A; B; C"]` — issue 4:
+ * `reestr template -o FILE [--agency NAME] [--agency-genitive TEXT] [--agency-code CODE] [--units "A; B; C"]` (docs/cli.md):
  * a blank register workbook with the same dropdowns and marks as the add-in makes, for LibreOffice, R7-Офис, МойОфис or
  * Excel without the add-in.
  */

@@ -1,4 +1,4 @@
-/** `reestr validate FILE [--json]`: finds the register in a workbook and checks it against the rules (issue 3). */
+/** `reestr validate FILE [--json]`: finds the register in a workbook and checks it against the rules (contract: docs/cli.md). */
 import { buildCatalog } from "../../core/catalog";
 import { REGISTER_COLUMNS } from "../../core/columns";
 import type { RegisterIssue, RegisterTable } from "../../core/register-types";

@@ -1,5 +1,5 @@
 /**
- * The register template (issue 4): the sheet «Реестр процессов» in the form of Приложение 1 with dropdowns that refer to
+ * The register template: the sheet «Реестр процессов» in the form of Приложение 1 with dropdowns that refer to
  * the named lists of the reference sheet, marks for empty mandatory cells, and the reference sheet itself.
  * Pure data; `adapters/office/render-layout.ts` and `adapters/xlsx/exceljs-writer.ts` apply it.
  */
