@@ -1,4 +1,5 @@
 /** A1 addresses: parsing ("'Sheet 1'!$A$1:B2", "A:C", "5:6"), formatting, and rectangle arithmetic. 0-based boxes. */
+import { columnLetters, columnNumber } from "../shared/excel-geometry";
 
 export const MAX_ROWS = 1_048_576;
 export const MAX_COLUMNS = 16_384;
@@ -11,21 +12,13 @@ export interface Box {
   c1: number;
 }
 
+/** Column letters of a 0-based column index (the simulator's boxes are 0-based; Excel's geometry counts from 1). */
 export function columnName(index: number): string {
-  let letters = "";
-  let n = index + 1;
-  while (n > 0) {
-    const rest = (n - 1) % 26;
-    letters = String.fromCharCode(65 + rest) + letters;
-    n = Math.floor((n - 1) / 26);
-  }
-  return letters;
+  return columnLetters(index + 1);
 }
 
 export function columnIndex(letters: string): number {
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n - 1;
+  return columnNumber(letters) - 1;
 }
 
 const CELL = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/;

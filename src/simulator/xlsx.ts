@@ -11,6 +11,7 @@ import { type Box, MAX_COLUMNS, MAX_ROWS, columnIndex, formatBox, parseBox, spli
 import { type BorderSpec, type CellStyle, DEFAULT_STYLE, type SimSheet, SimWorkbook, defaultPageLayout } from "./model";
 import { dateSerial } from "./values";
 import { columnWidthChars, columnWidthPoints } from "../shared/excel-geometry";
+import { printAreaForExcelJs } from "../shared/exceljs-conventions";
 
 type ExcelJS = typeof ExcelJSNamespace;
 
@@ -122,15 +123,6 @@ function styleIn(style: Partial<ExcelJSNamespace.Style> | undefined): CellStyle 
     }
   }
   return result;
-}
-
-/** "A1:O120" → "A$1:O$120" (ExcelJS prefixes "$" to the columns itself), as the file renderer does. */
-function printAreaForExcelJs(area: string): string {
-  return area
-    .replace(/\$/g, "")
-    .split(":")
-    .map((part) => part.replace(/^([A-Za-z]+)(\d+)$/, "$1$$$2"))
-    .join(":");
 }
 
 function headerFooterText(left: string, center: string, right: string): string | undefined {

@@ -13,6 +13,7 @@ import {
   numberFormatFor,
   parseA1Range,
 } from "../../core/layout/cells";
+import { printAreaForExcelJs } from "../../shared/exceljs-conventions";
 
 export interface XlsxRenderReport {
   warnings: string[];
@@ -108,15 +109,6 @@ function addConditionalFormat(sheet: ExcelJS.Worksheet, spec: ConditionalFormatS
     ref: spec.range.replace(/\$/g, ""),
     rules: [{ type: "expression", priority, formulae: [spec.formula.replace(/^=/, "")], style }],
   });
-}
-
-/** "A1:O120" → "A$1:O$120": ExcelJS prefixes "$" to each part itself, this makes the rows absolute too. */
-function printAreaForExcelJs(area: string): string {
-  return area
-    .replace(/\$/g, "")
-    .split(":")
-    .map((part) => part.replace(/^([A-Za-z]+)(\d+)$/, "$1$$$2"))
-    .join(":");
 }
 
 function applyPrint(sheet: ExcelJS.Worksheet, print: PrintSpec): void {
