@@ -14,6 +14,7 @@ import {
   TRICKY_TEXTS,
 } from "../support/layout-fixture";
 import { closeLibreOffice, inspectWithLibreOffice, toExcelSeparators } from "../support/libreoffice";
+import { expectValidXlsx } from "../support/ooxml-check";
 
 async function reopen(buffer: Uint8Array): Promise<ExcelJS.Workbook> {
   const workbook = new ExcelJS.Workbook();
@@ -28,6 +29,10 @@ describe("xlsx renderer, read back with ExcelJS", () => {
   let workbook: ExcelJS.Workbook;
   beforeAll(async () => {
     workbook = await reopen(await writeLayoutToBuffer(buildFixtureLayout(6)));
+  });
+
+  test("the file passes the ECMA-376 schemas and the package checks (validations, conditional formats, names, print)", async () => {
+    await expectValidXlsx(await writeLayoutToBuffer(buildFixtureLayout(6)), "ExcelJS writer, fixture layout");
   });
 
   test("sheets, order and visibility", () => {

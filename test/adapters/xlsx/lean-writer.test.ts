@@ -17,6 +17,7 @@ import type { WorkbookLayout } from "../../../src/core/layout/types";
 import { buildFixtureLayout, PROCESS_COUNT_BY_DIRECTION, REGISTER_SHEET } from "../../support/layout-fixture";
 import { closeLibreOffice, inspectWithLibreOffice, type Inspection } from "../../support/libreoffice";
 import { row, table, validCells } from "../../merge/helpers";
+import { expectValidXlsx } from "../../support/ooxml-check";
 
 const workDir = mkdtempSync(join(tmpdir(), "reestr-lean-writer-"));
 afterAll(closeLibreOffice);
@@ -142,6 +143,7 @@ describe("lean xlsx writer", () => {
   test("text comes back exactly as written: formula-looking, numeric-looking, spaces, line breaks, _xHHHH_, markup", async () => {
     const layout: WorkbookLayout = { sheets: [{ name: "Тексты", blocks: [{ row: 1, col: 1, values: TRICKY.map((text) => [text]) }] }] };
     const bytes = (await writeLayoutLean(layout)).bytes;
+    await expectValidXlsx(bytes, "lean writer, tricky texts");
     // Control characters XML cannot carry are dropped, as ExcelJS does.
     const expected = TRICKY.map((text) => text.replace("\u0007", ""));
     const sheet = (await load(bytes)).getWorksheet("Тексты")!;
@@ -155,6 +157,7 @@ describe("lean xlsx writer", () => {
   test("the fixture layout: styles, merges, estimated heights, hidden sheets, names, print — as ExcelJS writes it", async () => {
     const layout = fixtureWithoutRules(6);
     const lean = await writeLayoutLean(layout);
+    await expectValidXlsx(lean.bytes, "lean writer, fixture layout");
     expect(describe_(await load(lean.bytes))).toEqual(describe_(await load(await writeLayoutToBuffer(layout))));
   });
 
