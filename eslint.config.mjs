@@ -64,7 +64,7 @@ export default tseslint.config(
     rules: { "no-unused-expressions": "off" },
   },
   // The layers guard themselves (the README's architecture): the core is pure and imports nothing of the project outside
-  // itself but src/shared (facts about Excel); adapters never reach the fronts; the simulator, which tests the adapters and
+  // itself but src/excel-facts (facts about Excel); adapters never reach the fronts; the simulator, which tests the adapters and
   // the core, depends on neither. tsconfig.core.json keeps DOM, Node and Office.js types out of the core as well.
   {
     files: ["src/core/**/*.{ts,tsx}"],
@@ -78,9 +78,9 @@ export default tseslint.config(
     },
   },
   {
-    files: ["src/shared/**/*.{ts,tsx}"],
+    files: ["src/excel-facts/**/*.{ts,tsx}"],
     rules: {
-      "no-restricted-imports": ["error", { patterns: [{ regex: ".", message: "src/shared holds facts about Excel used by every layer; it depends on nothing." }] }],
+      "no-restricted-imports": ["error", { patterns: [{ regex: ".", message: "src/excel-facts holds facts about Excel used by every layer; it depends on nothing." }] }],
     },
   },
   {
@@ -95,7 +95,7 @@ export default tseslint.config(
     files: ["src/simulator/**/*.{ts,tsx}"],
     rules: {
       "no-restricted-imports": ["error", {
-        patterns: [{ regex: "(^|/)(core|adapters|taskpane|playground|cli)(/|$)", message: "The simulator is Excel, not the add-in: it imports neither the core nor the adapters (facts about Excel both need: src/shared)." }],
+        patterns: [{ regex: "(^|/)(core|adapters|taskpane|playground|cli)(/|$)", message: "The simulator is Excel, not the add-in: it imports neither the core nor the adapters (facts about Excel both need: src/excel-facts)." }],
       }],
     },
   },

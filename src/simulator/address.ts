@@ -1,5 +1,5 @@
 /** A1 addresses: parsing ("'Sheet 1'!$A$1:B2", "A:C", "5:6"), formatting, and rectangle arithmetic. 0-based boxes. */
-import { columnLetters, columnNumber } from "../shared/excel-geometry";
+import { columnLetters, columnNumber } from "../excel-facts/excel-geometry";
 
 export const MAX_ROWS = 1_048_576;
 export const MAX_COLUMNS = 16_384;

@@ -4,7 +4,7 @@
  * scalar properties come from a table, so getters throw PropertyNotLoaded until loaded and synced,
  * and setters queue an action (and, as in office.js, keep the value locally).
  */
-import { compareApiVersions } from "../shared/api-version";
+import { compareApiVersions } from "../excel-facts/api-version";
 import { type Action, SimRequestContext, type Transaction, jsonBytes } from "./context";
 import { ErrorCodes, officeError } from "./errors";
 

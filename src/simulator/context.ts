@@ -2,7 +2,7 @@
  * The request machinery of office.js: a context queues actions (property sets, method calls, loads); `sync()`
  * sends them as one request, applies them in order, and fills loaded properties when the whole request succeeded.
  */
-import { compareApiVersions } from "../shared/api-version";
+import { compareApiVersions } from "../excel-facts/api-version";
 import { ErrorCodes, SimOfficeError, officeError } from "./errors";
 import type { SimSheet, SimWorkbook } from "./model";
 

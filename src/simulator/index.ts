@@ -9,7 +9,7 @@
  */
 import { parseBox } from "./address";
 import { SimObject } from "./base";
-import { compareApiVersions } from "../shared/api-version";
+import { compareApiVersions } from "../excel-facts/api-version";
 import { type ChangedEventArgs, type ChangedHandler, type Platform, type SimHost, type SimStats, SimRequestContext } from "./context";
 import { ErrorCodes, SimOfficeError } from "./errors";
 import { type CellValue, type Culture } from "./values";

@@ -30,7 +30,7 @@ import {
   mapBox,
 } from "./model";
 import { SimWorksheet } from "./worksheet";
-import { columnWidthChars, columnWidthPoints, lineHeightPoints, wrappedLineCount } from "../shared/excel-geometry";
+import { columnWidthChars, columnWidthPoints, lineHeightPoints, wrappedLineCount } from "../excel-facts/excel-geometry";
 
 export interface RangeRef {
   sheet: SimSheet;

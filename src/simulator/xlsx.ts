@@ -10,8 +10,8 @@ import type ExcelJSNamespace from "exceljs";
 import { type Box, MAX_COLUMNS, MAX_ROWS, columnIndex, formatBox, parseBox, splitSheet } from "./address";
 import { type BorderSpec, type CellStyle, DEFAULT_STYLE, type SimSheet, SimWorkbook, defaultPageLayout } from "./model";
 import { dateSerial } from "./values";
-import { columnWidthChars, columnWidthPoints } from "../shared/excel-geometry";
-import { printAreaForExcelJs } from "../shared/exceljs-conventions";
+import { columnWidthChars, columnWidthPoints } from "../excel-facts/excel-geometry";
+import { printAreaForExcelJs } from "../excel-facts/exceljs-conventions";
 
 type ExcelJS = typeof ExcelJSNamespace;
 

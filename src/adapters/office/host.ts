@@ -3,7 +3,7 @@
  * feature-detected here so code paths can be skipped with a note instead of failing.
  */
 
-import { compareApiVersions } from "../../shared/api-version";
+import { compareApiVersions } from "../../excel-facts/api-version";
 
 export { compareApiVersions };
 

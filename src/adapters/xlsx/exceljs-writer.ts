@@ -13,7 +13,7 @@ import {
   numberFormatFor,
   parseA1Range,
 } from "../../core/layout/cells";
-import { printAreaForExcelJs } from "../../shared/exceljs-conventions";
+import { printAreaForExcelJs } from "../../excel-facts/exceljs-conventions";
 
 export interface XlsxRenderReport {
   warnings: string[];

@@ -2,11 +2,11 @@
  * Decisions both layout renderers must make identically: which number format a cell gets, how A1 ranges
  * map to indexes, how wide a column is in points, how tall a wrapped row should be, what Excel's limits are.
  */
-import { DEFAULT_COLUMN_WIDTH_CHARS, columnNumber, lineHeightPoints, wrappedLineCount } from "../../shared/excel-geometry";
+import { DEFAULT_COLUMN_WIDTH_CHARS, columnNumber, lineHeightPoints, wrappedLineCount } from "../../excel-facts/excel-geometry";
 import type { CellBlock, CellStyle, LayoutValue, SheetLayout } from "./types";
 
 // Excel's own geometry (column letters, widths, line heights) lives where the simulator can use it too.
-export { DEFAULT_COLUMN_WIDTH_CHARS, columnLetters, columnNumber, columnWidthChars, columnWidthPoints, lineHeightPoints, wrappedLineCount } from "../../shared/excel-geometry";
+export { DEFAULT_COLUMN_WIDTH_CHARS, columnLetters, columnNumber, columnWidthChars, columnWidthPoints, lineHeightPoints, wrappedLineCount } from "../../excel-facts/excel-geometry";
 
 export function isFormulaValue(value: LayoutValue): value is { formula: string } {
   return typeof value === "object" && value !== null;
