@@ -5,15 +5,15 @@
  * OUT is a copy of FILE (every sheet kept) with the sheets this command writes put in or replaced: «Приложение к приказу»,
  * «Сводка», optionally «Типовой перечень», and — when the appendix is final — the hidden «_Утвержденный реестр».
  */
-import { promises as fs } from "fs";
 import type ExcelJS from "exceljs";
-import { loadExcelJs } from "../../adapters/xlsx/read-workbook";
+import { excelJsFailureMessage, loadExcelJs } from "../../adapters/xlsx/read-workbook";
 import { renderWorkbookLayoutWithReport } from "../../adapters/xlsx/render-layout";
 import { isoToRuDate } from "../../core/approval";
 import { ORDER_FIELD_LABELS, planAppendix } from "../../core/appendix-plan";
 import type { PaperSize } from "../../core/layout/appendix";
 import { parseArgs } from "../args";
-import { EXIT_FAILURE, EXIT_FINDINGS, EXIT_OK, oneLineMessage, resolvePath, UsageError, type CliCommand } from "../io";
+import { checkOutput, writeOutput } from "../file-safety";
+import { EXIT_FAILURE, EXIT_FINDINGS, EXIT_OK, oneLineMessage, UsageError, type CliCommand } from "../io";
 import { fileProblemLine, readWorkbookInput } from "../register-input";
 import { issueLine } from "./validate";
 
@@ -83,6 +83,7 @@ export const appendixCommand: CliCommand = {
     if (!draft && !flags["order-number"]?.trim()) throw new UsageError("не указан номер приказа --order-number");
     if (!draft && !orderDate) throw new UsageError("не указана дата приказа --order-date");
 
+    if (!(await checkOutput("appendix", out, [file], io))) return EXIT_FAILURE;
     const read = await readWorkbookInput("appendix", file, io);
     if (!read) return EXIT_FAILURE;
     const plan = planAppendix({
@@ -120,16 +121,11 @@ export const appendixCommand: CliCommand = {
     try {
       base = await loadBase(read.path);
     } catch (error) {
-      io.stderr(fileProblemLine("appendix", file, `книгу не удалось открыть для записи: ${oneLineMessage(error)}`));
+      io.stderr(fileProblemLine("appendix", file, `книгу не удалось открыть для записи: ${excelJsFailureMessage(oneLineMessage(error))}`));
       return EXIT_FAILURE;
     }
     const { workbook, report } = renderWorkbookLayoutWithReport(plan.layout, base);
-    try {
-      await fs.writeFile(resolvePath(io, out), new Uint8Array((await workbook.xlsx.writeBuffer()) as ArrayBuffer));
-    } catch (error) {
-      io.stderr(`reestr appendix: ${out}: не удалось записать файл: ${oneLineMessage(error)}\n`);
-      return EXIT_FAILURE;
-    }
+    if (!(await writeOutput("appendix", out, new Uint8Array((await workbook.xlsx.writeBuffer()) as ArrayBuffer), io))) return EXIT_FAILURE;
 
     const rows = plan.summary.total;
     const lines = [

@@ -159,7 +159,7 @@ describe("files that are not readable workbooks", () => {
       "a damaged workbook",
       () => write("broken.xlsx", makeZip([...minimalWorkbookEntries("").filter((entry) => entry.name !== "xl/worksheets/sheet1.xml"), { name: "xl/worksheets/sheet1.xml", data: "<worksheet><sheetData><row" }])),
       "corrupt",
-      /^не удалось прочитать книгу: /,
+      /^книга повреждена/,
     ],
   ])("reports %s with one Russian line", async (_label, makePath, reason, message) => {
     const result = await readWorkbookFile(makePath());
