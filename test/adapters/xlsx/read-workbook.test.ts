@@ -115,7 +115,8 @@ describe("cell values as the text a person sees", () => {
     expect(cellText(0.75, "h:mm", false)).toBe("18:00");
     expect(cellText(104, "@", false)).toBe("104");
     expect(cellText(104, "General", false)).toBe("104");
-    expect(cellText(3.5, '0.0 "шт."', false)).toBe("3.5");
+    // Literal text of the format is shown, as in Excel.
+    expect(cellText(3.5, '0.0 "шт."', false)).toBe("3.5 шт.");
     expect(cellText({ formula: "NA()", result: { error: "#N/A" } }, undefined, false)).toBe("#N/A");
     expect(cellText({ sharedFormula: "A1", result: "текст" } as ExcelJS.CellValue, undefined, false)).toBe("текст");
   });
