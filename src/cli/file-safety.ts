@@ -75,6 +75,7 @@ export async function writeOutput(command: string, out: string, data: Uint8Array
 
 export function writeFailureMessage(error: unknown): string {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  const reason = code === "EACCES" || code === "EPERM" ? "нет прав на запись" : fileSystemMessage(error);
+  const reason =
+    code === "EACCES" || code === "EPERM" ? "нет прав на запись" : code === "ENOENT" || code === "ENOTDIR" ? "папка для него не найдена" : fileSystemMessage(error);
   return `не удалось записать файл: ${reason}`;
 }

@@ -23,9 +23,12 @@ export type InflateRaw = (compressed: Uint8Array, maxBytes: number) => Promise<U
 
 /**
  * Largest part the lean reader scans, in bytes: the XML is held as one string while it is scanned. A 50,000-row
- * register's sheet is about 20 MB.
+ * register's sheet as Excel writes it is about 23 MB (84 MB with every text written inline, which is refused); each
+ * command stays under 500 MB.
  */
-export const MAX_PART_BYTES = 64 * 1024 * 1024;
+export const MAX_PART_BYTES = 48 * 1024 * 1024;
+/** Largest sum of the parts scanned (sheets, shared strings, styles): their text is all held until the end. */
+export const MAX_SCANNED_BYTES = 64 * 1024 * 1024;
 
 /**
  * The workbook's sheets as text, or null when this reader is not sure to give what ExcelJS gives (the caller then
@@ -45,9 +48,14 @@ export async function readSheetsFast(
       const name = (entry.name.startsWith("/") ? entry.name.slice(1) : entry.name).toLowerCase();
       if (!entries.has(name)) entries.set(name, entry);
     }
+    let scanned = 0;
     const partText = async (name: string): Promise<string | undefined> => {
       const entry = entries.get(name.toLowerCase());
       if (!entry) return undefined;
+      scanned += entry.uncompressedSize;
+      if (scanned > MAX_SCANNED_BYTES) {
+        refuse(`листы книги занимают в распакованном виде больше ${megabytes(MAX_SCANNED_BYTES)}: это больше, чем реестр может занимать`, "too-large-unpacked");
+      }
       if (entry.uncompressedSize > maxPartBytes) {
         refuse(`часть книги ${entry.name.slice(0, 80)} занимает в распакованном виде ${megabytes(entry.uncompressedSize)} при пределе ${megabytes(maxPartBytes)}`, "too-large-unpacked");
       }

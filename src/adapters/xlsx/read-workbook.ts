@@ -26,7 +26,7 @@ export const DEFAULT_READ_LIMITS: ReadLimits = {
   maxUncompressedBytes: 300 * 1024 * 1024,
 };
 
-const MAX_FALLBACK_UNCOMPRESSED_BYTES = 24 * 1024 * 1024;
+const MAX_FALLBACK_UNCOMPRESSED_BYTES = 16 * 1024 * 1024;
 
 export type ReadFailure =
   | "not-found"
