@@ -42,7 +42,6 @@ function runCommand(cli: string, args: string[], dir: string): { rssMb: number; 
 }
 
 export async function run(): Promise<BenchResult[]> {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- the build script is CommonJS
   const { buildSync } = require("../scripts/build-cli.cjs") as { buildSync(): string };
   const cli = buildSync();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "reestr-hostile-bench-"));
