@@ -58,7 +58,9 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
       io.stderr(`reestr ${command.name}: ${error.message}. Использование: ${synopsis}\n`);
       return EXIT_FAILURE;
     }
-    io.stderr(`reestr: ошибка: ${oneLineMessage(error)}\n`);
+    // Our own failures speak Russian; a library's English (a bug on our side) is not shown to the user.
+    const message = oneLineMessage(error);
+    io.stderr(/[а-яё]/i.test(message) ? `reestr: ошибка: ${message}\n` : "reestr: внутренняя ошибка программы; подробности покажет запуск с REESTR_DEBUG=1\n");
     if (io.env.REESTR_DEBUG && error instanceof Error && error.stack) io.stderr(`${error.stack}\n`);
     return EXIT_FAILURE;
   }

@@ -6,6 +6,7 @@ import type { RegisterCatalog } from "./catalog";
 import type { OrderDetails } from "./layout/appendix";
 import { appendixTitle, groupRowsByDirection, orderDetailsLine } from "./layout/appendix";
 import { REGISTER_COLUMNS } from "./columns";
+import { withoutControlCharacters } from "./control-characters";
 
 export type PublishFormat = "csv" | "html";
 
@@ -20,15 +21,40 @@ export const CSV_SEPARATOR = ";";
 const BOM = "\uFEFF";
 const CRLF = "\r\n";
 
-/** RFC 4180: a field with the separator, a quote or a line break is quoted, quotes doubled. Line breaks become CRLF. */
+/**
+ * RFC 4180: a field with the separator, a quote or a line break is quoted, quotes doubled. Line breaks become CRLF.
+ * Control characters are dropped (core/control-characters.ts). A field a spreadsheet would take for a formula is
+ * prefixed with «'» and quoted (OWASP, CSV injection).
+ */
 export function csvField(value: string): string {
-  const text = value.replace(/\r\n?|\n/g, CRLF);
+  const text = withoutControlCharacters(value).replace(/\r\n?|\n/g, CRLF);
+  if (startsLikeFormula(text)) return `"'${text.replace(/"/g, '""')}"`;
   return /[";\r\n]/.test(text) || /^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** Characters a formula needs to call a function, run a program (DDE) or reach another file. */
+const FORMULA_MACHINERY = /[=+@|!()[\]{}"']/;
+
+/**
+ * Whether Excel or another spreadsheet could read the field as a formula: it begins (also after spaces, which some
+ * programs trim) with «=», «+», «-», «@», a tab or a carriage return. Kept readable: negative numbers («-5», «-1,5»)
+ * and a list dash before words («- пункт первый»), as long as the field holds none of the characters a formula needs
+ * to do harm (parentheses, «|», «!», quotes, «=», «+», «@»): without them a spreadsheet can at worst show «#ИМЯ?».
+ * IDs such as «АС-1.3-01» do not begin with a sign and are never touched.
+ */
+export function startsLikeFormula(text: string): boolean {
+  const start = text.replace(/^ +/, "");
+  if (!/^[=+\-@\t\r]/.test(start) && !/^[\t\r]/.test(text)) return false;
+  if (start.startsWith("-")) {
+    if (/^-\d+(?:[.,]\d+)?$/.test(start)) return false;
+    if (/^- +\p{L}/u.test(start) && !FORMULA_MACHINERY.test(start)) return false;
+  }
+  return true;
 }
 
 /**
  * CSV in UTF-8 with BOM, ";" separators, CRLF line ends: one header row with the 15 titles, then the rows grouped by
- * direction (the appendix's order). Formula-looking text is kept as is: the file is data, not a spreadsheet.
+ * direction (the appendix's order). Formula-looking text is defused (see csvField).
  */
 export function registerToCsv(input: PublishInput): string {
   const lines = [REGISTER_COLUMNS.map((column) => csvField(column.title)).join(CSV_SEPARATOR)];
@@ -40,8 +66,9 @@ export function registerToCsv(input: PublishInput): string {
 
 const HTML_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
 
+/** Escaped for HTML text and attributes; control characters dropped, as in every file we write. */
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (ch) => HTML_ESCAPES[ch]);
+  return withoutControlCharacters(text).replace(/[&<>"']/g, (ch) => HTML_ESCAPES[ch]);
 }
 
 /** Escaped text with line breaks kept as <br>. */

@@ -49,11 +49,78 @@ interface NumberFormatInfo {
   maxDecimals: number;
   /** General / text / absent: show the number as it is. */
   isGeneral: boolean;
+  /** Digits the integer part shows at least (format "000": 1 shows as «001»). */
+  minIntegerDigits: number;
+  /** Literal text before the first and after the last digit placeholder (format `"АС-"000`: «АС-001»). */
+  prefix: string;
+  suffix: string;
+  /** An integer format with literals between its digit placeholders ("00-000"), filled as Excel fills it. */
+  integerTemplate?: FormatToken[];
+}
+
+/** A number format's first section as Excel reads it: digit placeholders, the decimal point, literal text. */
+type FormatToken = { kind: "digit"; char: "0" | "#" | "?" } | { kind: "point" } | { kind: "literal"; text: string } | { kind: "other" };
+
+function tokenizeSection(section: string): FormatToken[] {
+  const tokens: FormatToken[] = [];
+  for (let i = 0; i < section.length; i++) {
+    const char = section[i];
+    if (char === '"') {
+      const end = section.indexOf('"', i + 1);
+      const text = section.slice(i + 1, end < 0 ? section.length : end);
+      if (text) tokens.push({ kind: "literal", text });
+      i = end < 0 ? section.length : end;
+    } else if (char === "\\") {
+      if (i + 1 < section.length) tokens.push({ kind: "literal", text: section[++i] });
+    } else if (char === "[") {
+      const end = section.indexOf("]", i + 1);
+      i = end < 0 ? section.length : end;
+    } else if (char === "_" || char === "*") {
+      i++; // a space as wide as the next character, or a fill: nothing a reader shows
+    } else if (char === "0" || char === "#" || char === "?") {
+      tokens.push({ kind: "digit", char });
+    } else if (char === ".") {
+      tokens.push({ kind: "point" });
+    } else if (char === ",") {
+      // Thousands grouping or scaling: not shown in the register's text (as before).
+    } else if (/[%Ee/@]/.test(char)) {
+      tokens.push({ kind: "other" });
+    } else {
+      tokens.push({ kind: "literal", text: char });
+    }
+  }
+  return tokens;
+}
+
+/** Excel's filling of an integer into digit placeholders: from the right; extra digits go to the leftmost placeholder. */
+function fillIntegerTemplate(digits: string, tokens: FormatToken[]): string {
+  const placeholders = tokens.filter((token) => token.kind === "digit").length;
+  let remaining = digits === "0" ? "" : digits;
+  let out = "";
+  let placeholder = placeholders;
+  for (let index = tokens.length - 1; index >= 0; index--) {
+    const token = tokens[index];
+    if (token.kind === "literal") {
+      out = token.text + out;
+      continue;
+    }
+    if (token.kind !== "digit") continue;
+    placeholder--;
+    if (placeholder === 0) {
+      out = (remaining || (token.char === "0" ? "0" : token.char === "?" ? " " : "")) + out;
+      remaining = "";
+    } else if (remaining) {
+      out = remaining[remaining.length - 1] + out;
+      remaining = remaining.slice(0, -1);
+    } else out = (token.char === "0" ? "0" : token.char === "?" ? " " : "") + out;
+  }
+  return out;
 }
 
 const formatCache = new Map<string, NumberFormatInfo>();
 const GENERAL_FORMAT: NumberFormatInfo = {
   isDate: false, hasDate: false, hasTime: false, hasSeconds: false, isPercent: false, minDecimals: 0, maxDecimals: 0, isGeneral: true,
+  minIntegerDigits: 1, prefix: "", suffix: "",
 };
 
 export function describeNumberFormat(numFmt: string | undefined): NumberFormatInfo {
@@ -83,16 +150,35 @@ export function describeNumberFormat(numFmt: string | undefined): NumberFormatIn
       minDecimals: 0,
       maxDecimals: 0,
       isGeneral: false,
+      minIntegerDigits: 1,
+      prefix: "",
+      suffix: "",
     };
   } else {
     const decimalPart = /\.([0#?]+)/.exec(section)?.[1] ?? "";
     const minDecimals = (decimalPart.match(/0/g) ?? []).length;
+    // What Excel shows of the format around the number: zero padding and literal text, for IDs kept as numbers.
+    const tokens = tokenizeSection(numFmt.split(";")[0] ?? "");
+    const point = tokens.findIndex((token) => token.kind === "point");
+    const integerTokens = point < 0 ? tokens : tokens.slice(0, point);
+    const firstDigit = tokens.findIndex((token) => token.kind === "digit");
+    let lastDigit = -1;
+    tokens.forEach((token, index) => {
+      if (token.kind === "digit") lastDigit = index;
+    });
+    const literalText = (list: FormatToken[]) => list.map((token) => (token.kind === "literal" ? token.text : "")).join("");
+    const plainLayout = !tokens.some((token) => token.kind === "other");
+    const literalsInside = firstDigit >= 0 && integerTokens.slice(firstDigit, lastDigit + 1).some((token) => token.kind === "literal");
     info = {
       isDate: false, hasDate: false, hasTime: false, hasSeconds: false,
       isPercent: section.includes("%"),
       minDecimals,
       maxDecimals: decimalPart.length,
       isGeneral: !/[0#?]/.test(section),
+      minIntegerDigits: Math.max(1, integerTokens.filter((token) => token.kind === "digit" && token.char === "0").length),
+      prefix: plainLayout && firstDigit >= 0 ? literalText(tokens.slice(0, firstDigit)) : "",
+      suffix: plainLayout && lastDigit >= 0 ? literalText(tokens.slice(lastDigit + 1)) : "",
+      integerTemplate: plainLayout && point < 0 && literalsInside ? tokens : undefined,
     };
   }
   formatCache.set(numFmt, info);
@@ -108,7 +194,13 @@ function numberText(value: number, numFmt: string | undefined, date1904: boolean
     return dateText(new Date(Math.round((value - epoch) * MS_PER_DAY)), numFmt);
   }
   const shown = format.isPercent ? value * 100 : value;
-  return roundedNumber(shown, format.minDecimals, format.maxDecimals) + (format.isPercent ? "%" : "");
+  const rounded = roundedNumber(shown, format.minDecimals, format.maxDecimals);
+  const negative = rounded.startsWith("-");
+  const digits = negative ? rounded.slice(1) : rounded;
+  if (format.integerTemplate && /^\d+$/.test(digits)) return (negative ? "-" : "") + fillIntegerTemplate(digits, format.integerTemplate);
+  const [whole, fraction] = digits.split(".");
+  const padded = whole.padStart(format.minIntegerDigits, "0") + (fraction === undefined ? "" : `.${fraction}`);
+  return (negative ? "-" : "") + format.prefix + padded + format.suffix + (format.isPercent && !format.suffix.includes("%") ? "%" : "");
 }
 
 /** The number at Excel's 15 significant digits, shortest form, never in exponent form (an ID such as 104 stays "104"). */

@@ -14,6 +14,7 @@ import {
   parseA1Range,
 } from "../../core/layout/cells";
 import { printAreaForExcelJs } from "../../excel-facts/exceljs-conventions";
+import { removeControlCharacters } from "./xml-safe-workbook";
 
 export interface XlsxRenderReport {
   warnings: string[];
@@ -201,6 +202,7 @@ export function renderWorkbookLayoutWithReport(
   });
   const firstVisible = Math.max(0, sheets.findIndex((s) => s.state === "visible"));
   workbook.views = [{ x: 0, y: 0, width: 28800, height: 17000, firstSheet: firstVisible, activeTab: activeIndex, visibility: "visible" }];
+  removeControlCharacters(workbook);
   return { workbook, report: { warnings } };
 }
 

@@ -1,5 +1,5 @@
 /** ExcelJS's conventions the lean reader reproduces, so it gives the same values ExcelJS would. */
-import { notSure } from "./fast-read-xml";
+import { notSure, refuse } from "./fast-read-xml";
 
 /** ExcelJS's second pass over some strings (utils.xmlDecode), applied to already decoded text. */
 export function excelJsXmlDecode(text: string): string {
@@ -44,8 +44,27 @@ export function isoDate(text: string): Date | string {
 
 export function decodeAddress(address: string): { row: number; col: number } {
   const match = /^([A-Z]{1,3})([1-9][0-9]{0,6})$/.exec(address);
-  if (!match) notSure(`cell address ${address}`);
+  if (!match) {
+    if (/^[A-Za-z]{4,}[0-9]+$|^[A-Za-z]+[0-9]{8,}$/.test(address)) refuseOutsideGrid(address);
+    notSure(`cell address ${address}`);
+  }
   let col = 0;
   for (let i = 0; i < match[1].length; i++) col = col * 26 + match[1].charCodeAt(i) - 64;
-  return { row: Number(match[2]), col };
+  const row = Number(match[2]);
+  if (row > EXCEL_MAX_ROWS || col > EXCEL_MAX_COLUMNS) refuseOutsideGrid(address);
+  return { row, col };
+}
+
+/** Excel's grid: 1,048,576 rows × 16,384 columns (A–XFD). */
+export const EXCEL_MAX_ROWS = 1_048_576;
+export const EXCEL_MAX_COLUMNS = 16_384;
+/** The most characters Excel keeps in a cell. */
+export const EXCEL_MAX_TEXT = 32_767;
+
+export function refuseOutsideGrid(where: string): never {
+  refuse(`книга повреждена: ячейка ${where.slice(0, 20)} лежит за пределами листа Excel (1 048 576 строк × 16 384 столбца, до XFD)`);
+}
+
+export function refuseLongText(): never {
+  refuse("в книге есть текст длиннее 32 767 знаков — больше, чем Excel хранит в ячейке: файл повреждён или составлен намеренно");
 }

@@ -1,5 +1,5 @@
 /** The lean reader's package parts: the workbook, relationships, shared strings and styles. */
-import { BUILT_IN_FORMATS, decodeEscapes, excelJsXmlDecode } from "./fast-read-conventions";
+import { BUILT_IN_FORMATS, decodeEscapes, EXCEL_MAX_TEXT, excelJsXmlDecode, refuseLongText } from "./fast-read-conventions";
 import { notSure, scanXml } from "./fast-read-xml";
 
 export interface SheetEntry {
@@ -78,11 +78,14 @@ export function parseSharedStrings(xml: string): SharedString[] {
   let run: { text?: string } | undefined;
   let text: string[] | undefined;
   let sawPlainText = false;
+  /** Characters of the current string so far: Excel keeps at most 32,767. */
+  let textLength = 0;
   scanXml(xml, {
     open(name) {
       if (name === "si") {
         current = {};
         sawPlainText = false;
+        textLength = 0;
         depth = 1;
         return;
       }
@@ -96,7 +99,10 @@ export function parseSharedStrings(xml: string): SharedString[] {
       } else if (name === "t" && (depth === 2 || (depth === 3 && run))) text = [];
     },
     text(value) {
-      if (text) text.push(value);
+      if (!text) return;
+      text.push(value);
+      textLength += value.length;
+      if (textLength > EXCEL_MAX_TEXT) refuseLongText();
     },
     close(name) {
       if (name === "si" && depth === 1) {

@@ -2,9 +2,21 @@
 import type { CellValue } from "exceljs";
 import type { SheetText } from "../../core/register-types";
 import { cellText } from "./cell-text";
-import { decodeAddress, decodeEscapes, excelJsXmlDecode, excelToDate, isDateFormat, isoDate } from "./fast-read-conventions";
+import {
+  decodeAddress,
+  decodeEscapes,
+  EXCEL_MAX_COLUMNS,
+  EXCEL_MAX_ROWS,
+  EXCEL_MAX_TEXT,
+  excelJsXmlDecode,
+  excelToDate,
+  isDateFormat,
+  isoDate,
+  refuseLongText,
+  refuseOutsideGrid,
+} from "./fast-read-conventions";
 import type { SharedString } from "./fast-read-parts";
-import { notSure, scanXml } from "./fast-read-xml";
+import { notSure, refuse, scanXml } from "./fast-read-xml";
 
 interface Merge {
   top: number;
@@ -85,7 +97,9 @@ function cellValue(
           break;
         }
         const shared = options.sharedStrings[index];
-        if (shared === undefined) notSure("a shared string index out of range");
+        if (shared === undefined) {
+          refuse(`книга повреждена: ячейка ${(cell.address ?? "").slice(0, 20)} ссылается на строку № ${String(index).slice(0, 12)}, которой нет в таблице строк книги`);
+        }
         result = shared as CellValue;
         break;
       }
@@ -165,8 +179,9 @@ export function parseWorksheet(xml: string, name: string, options: WorksheetOpti
       switch (tag) {
         case "row": {
           // Some writers leave out row numbers: a row without one follows the previous row (as Excel reads it).
-          if (attributes.r !== undefined && !/^[1-9][0-9]{0,6}$/.test(attributes.r)) notSure("an odd row number");
+          if (attributes.r !== undefined && !/^[1-9][0-9]*$/.test(attributes.r)) notSure("an odd row number");
           const rowNumber = attributes.r !== undefined ? Number(attributes.r) : previousRow + 1;
+          if (rowNumber > EXCEL_MAX_ROWS) refuseOutsideGrid(`в строке ${attributes.r?.slice(0, 12) ?? rowNumber}`);
           previousRow = rowNumber;
           row = new Map();
           rows.set(rowNumber, row);
@@ -177,6 +192,7 @@ export function parseWorksheet(xml: string, name: string, options: WorksheetOpti
           if (!row) notSure("a cell outside a row");
           // A cell without an address takes the column after the previous cell's, empty or not (as Excel reads it).
           previousCol = attributes.r !== undefined ? decodeAddress(attributes.r).col : (previousCol ?? 0) + 1;
+          if (previousCol > EXCEL_MAX_COLUMNS) refuseOutsideGrid(`в столбце № ${previousCol}`);
           cell = { address: attributes.r, col: previousCol, type: attributes.t, formula: "" };
           if (attributes.s) cell.styleId = parseInt(attributes.s, 10);
           node = undefined;
@@ -210,7 +226,10 @@ export function parseWorksheet(xml: string, name: string, options: WorksheetOpti
         return;
       }
       if (node === "f") cell.formula += text;
-      else if (node === "v" || node === "t") cell.value = cell.value === undefined ? text : cell.value + text;
+      else if (node === "v" || node === "t") {
+        cell.value = cell.value === undefined ? text : cell.value + text;
+        if (cell.value.length > EXCEL_MAX_TEXT) refuseLongText();
+      }
     },
     close(tag) {
       if (tag === "sheetData") {
@@ -221,6 +240,7 @@ export function parseWorksheet(xml: string, name: string, options: WorksheetOpti
       if (run) {
         if (tag === "t" && runText) {
           run.text = decodeEscapes(runText.join(""));
+          if (run.text.length > EXCEL_MAX_TEXT) refuseLongText();
           runText = undefined;
         } else if (tag === "r") {
           (cell.richText ??= []).push(run);

@@ -11,6 +11,23 @@ export function notSure(what: string): never {
   throw new NotSure(what);
 }
 
+/**
+ * Thrown for a file no reader may accept (a DTD, cells past Excel's grid, broken references): its message is the one
+ * Russian line the user sees. Unlike NotSure it does not fall back to ExcelJS, so every command gives the same verdict.
+ */
+export class Refusal extends Error {
+  constructor(
+    message: string,
+    readonly reason: "corrupt" | "too-large-unpacked" = "corrupt",
+  ) {
+    super(message);
+  }
+}
+
+export function refuse(message: string, reason?: "corrupt" | "too-large-unpacked"): never {
+  throw new Refusal(message, reason);
+}
+
 export type Attributes = Record<string, string>;
 
 export interface XmlHandler {
@@ -32,7 +49,8 @@ function decodeEntities(text: string): string {
       return String.fromCodePoint(code);
     }
     const named = NAMED_ENTITIES[body];
-    if (named === undefined) notSure(`entity &${body};`);
+    // Without a DTD (which we refuse) any other entity is a well-formedness error.
+    if (named === undefined) refuse(`книга повреждена: в её XML ссылка на неизвестную сущность «&${body.slice(0, 20)};»`);
     return named;
   });
 }
@@ -83,7 +101,8 @@ export function scanXml(xml: string, handler: XmlHandler): void {
         position = end + 3;
         continue;
       }
-      notSure("a DTD");
+      // Excel never writes a DTD; its internal subset is where entity-expansion attacks live.
+      refuse("в книге есть объявление DTD (<!DOCTYPE>), какого Excel не пишет: файл отклонён как небезопасный");
     }
     if (next === 0x3f /* ? */) {
       const end = xml.indexOf("?>", lt + 2);

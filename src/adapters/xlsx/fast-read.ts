@@ -15,28 +15,50 @@
 import type { SheetText } from "../../core/register-types";
 import { parseRelationships, parseSharedStrings, parseStyles, parseWorkbook, relationType, type Relationship } from "./fast-read-parts";
 import { parseWorksheet, type WorksheetOptions } from "./fast-read-worksheet";
-import { NotSure, notSure } from "./fast-read-xml";
+import { NotSure, notSure, refuse } from "./fast-read-xml";
 import { entryData, type ZipDirectory, type ZipEntryInfo } from "./zip-directory";
 
 /** Inflates raw deflate data to at most `maxBytes`; null when it would unpack larger (the caller falls back). */
 export type InflateRaw = (compressed: Uint8Array, maxBytes: number) => Promise<Uint8Array | null>;
 
 /**
- * The workbook's sheets as text, or null when this reader is not sure to give what ExcelJS gives (the caller then
- * uses ExcelJS). `directory` is the archive's vetted central directory.
+ * Largest part the lean reader scans, in bytes: the XML is held as one string while it is scanned. A 50,000-row
+ * register's sheet as Excel writes it is about 23 MB (84 MB with every text written inline, which is refused); each
+ * command stays under 500 MB.
  */
-export async function readSheetsFast(data: Uint8Array, directory: ZipDirectory, inflate: InflateRaw): Promise<SheetText[] | null> {
+export const MAX_PART_BYTES = 48 * 1024 * 1024;
+/** Largest sum of the parts scanned (sheets, shared strings, styles): their text is all held until the end. */
+export const MAX_SCANNED_BYTES = 64 * 1024 * 1024;
+
+/**
+ * The workbook's sheets as text, or null when this reader is not sure to give what ExcelJS gives (the caller then
+ * uses ExcelJS). `directory` is the archive's vetted central directory (no two parts with one name and different
+ * content). Throws Refusal (a Russian line) for what no reader may accept.
+ */
+export async function readSheetsFast(
+  data: Uint8Array,
+  directory: ZipDirectory,
+  inflate: InflateRaw,
+  maxPartBytes = MAX_PART_BYTES,
+): Promise<SheetText[] | null> {
   try {
     const entries = new Map<string, ZipEntryInfo>();
     for (const entry of directory.entries) {
       // Part names are case-insensitive in the package format; a writer's "/xl/Workbook.xml" is the same part.
       const name = (entry.name.startsWith("/") ? entry.name.slice(1) : entry.name).toLowerCase();
-      if (entries.has(name)) return null;
-      entries.set(name, entry);
+      if (!entries.has(name)) entries.set(name, entry);
     }
+    let scanned = 0;
     const partText = async (name: string): Promise<string | undefined> => {
       const entry = entries.get(name.toLowerCase());
       if (!entry) return undefined;
+      scanned += entry.uncompressedSize;
+      if (scanned > MAX_SCANNED_BYTES) {
+        refuse(`листы книги занимают в распакованном виде больше ${megabytes(MAX_SCANNED_BYTES)}: это больше, чем реестр может занимать`, "too-large-unpacked");
+      }
+      if (entry.uncompressedSize > maxPartBytes) {
+        refuse(`часть книги ${entry.name.slice(0, 80)} занимает в распакованном виде ${megabytes(entry.uncompressedSize)} при пределе ${megabytes(maxPartBytes)}`, "too-large-unpacked");
+      }
       const raw = entryData(data, entry);
       if (!raw) notSure(`part ${name}`);
       let bytes: Uint8Array | null;
@@ -67,6 +89,7 @@ export async function readSheetsFast(data: Uint8Array, directory: ZipDirectory, 
       date1904: workbook.date1904,
     };
 
+    refuseSheetNamesEqualIgnoringCase(workbook.sheets.map((sheet) => sheet.name));
     const parts = new Set<string>();
     const sheets: SheetText[] = [];
     for (const sheet of workbook.sheets) {
@@ -89,6 +112,23 @@ export async function readSheetsFast(data: Uint8Array, directory: ZipDirectory, 
     if (error instanceof NotSure) return null;
     throw error;
   }
+}
+
+/** Which of two sheets named alike (Excel ignores case in sheet names) is meant is unknowable: Excel calls it damaged. */
+export function refuseSheetNamesEqualIgnoringCase(names: readonly string[]): void {
+  const seen = new Map<string, string>();
+  for (const name of names) {
+    const key = name.toLocaleLowerCase("ru");
+    const other = seen.get(key);
+    if (other !== undefined) {
+      refuse(`в книге два листа с одинаковым именем «${other.slice(0, 40)}» и «${name.slice(0, 40)}» (Excel не различает регистр букв в именах листов): неясно, какой из них читать; переименуйте один в Excel`);
+    }
+    seen.set(key, name);
+  }
+}
+
+function megabytes(bytes: number): string {
+  return `${Math.round(bytes / (1024 * 1024))} МБ`;
 }
 
 /** UTF-8 (with or without a byte-order mark) or UTF-16 by its byte-order mark. */

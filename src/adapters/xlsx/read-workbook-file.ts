@@ -1,21 +1,56 @@
-/** Node-only: reads a workbook from disk, checking its size before loading a byte. */
-import { promises as fs } from "fs";
+/** Node-only: reads a workbook from disk, checking that it is a regular file and its size before loading a byte. */
+import { constants, promises as fs } from "fs";
 import { inflateRaw } from "zlib";
-import { DEFAULT_READ_LIMITS, failure, formatMegabytes, oneLine, readWorkbookData, type ReadLimits, type ReadWorkbookResult } from "./read-workbook";
+import { DEFAULT_READ_LIMITS, failure, formatMegabytes, readWorkbookData, type ReadLimits, type ReadWorkbookResult } from "./read-workbook";
 
 export async function readWorkbookFile(filePath: string, limits: ReadLimits = DEFAULT_READ_LIMITS): Promise<ReadWorkbookResult> {
-  let data: Uint8Array;
+  const read = await readRegularFile(filePath, limits.maxFileBytes);
+  if (!read.ok) return read;
+  return readWorkbookData(read.data, filePath, limits, inflateWithZlib);
+}
+
+/**
+ * A regular file's bytes, at most `maxBytes`. Opened without blocking (a FIFO would wait for a writer for ever) and
+ * checked on the open descriptor (no swap between the check and the read); the read stops at the cap, so a device such
+ * as /dev/zero or a file growing meanwhile cannot fill memory.
+ */
+export async function readRegularFile(filePath: string, maxBytes: number): Promise<{ ok: true; data: Uint8Array } | (ReadWorkbookResult & { ok: false })> {
+  let handle: fs.FileHandle | undefined;
   try {
-    const stat = await fs.stat(filePath);
-    if (stat.isDirectory()) return failure("unreadable", "это папка, а не файл");
-    if (stat.size > limits.maxFileBytes) {
-      return failure("too-large", `файл слишком большой: ${formatMegabytes(stat.size)} при пределе ${formatMegabytes(limits.maxFileBytes)}`);
+    handle = await fs.open(filePath, constants.O_RDONLY | constants.O_NONBLOCK);
+    const stat = await handle.stat();
+    const kind = notRegularFile(stat);
+    if (kind) return failure("unreadable", kind) as ReadWorkbookResult & { ok: false };
+    if (stat.size > maxBytes) return tooLarge(stat.size, maxBytes);
+    const buffer = Buffer.alloc(stat.size + 1);
+    let length = 0;
+    for (;;) {
+      const { bytesRead } = await handle.read(buffer, length, buffer.length - length, length);
+      if (bytesRead === 0) break;
+      length += bytesRead;
+      if (length === buffer.length) return tooLarge(length, maxBytes);
     }
-    data = await fs.readFile(filePath);
+    return { ok: true, data: buffer.subarray(0, length) };
   } catch (error) {
-    return fileSystemFailure(error);
+    return fileSystemFailure(error) as ReadWorkbookResult & { ok: false };
+  } finally {
+    await handle?.close().catch(() => undefined);
   }
-  return readWorkbookData(data, filePath, limits, inflateWithZlib);
+}
+
+function tooLarge(size: number, maxBytes: number): ReadWorkbookResult & { ok: false } {
+  const shown = size > maxBytes ? `${formatMegabytes(size)} при пределе ${formatMegabytes(maxBytes)}` : "он растёт во время чтения";
+  return failure("too-large", `файл слишком большой: ${shown}`) as ReadWorkbookResult & { ok: false };
+}
+
+/** What a non-regular file is, in Russian; undefined for a regular file. */
+export function notRegularFile(stat: { isFile(): boolean; isDirectory(): boolean; isFIFO(): boolean; isCharacterDevice(): boolean; isBlockDevice(): boolean; isSocket(): boolean }): string | undefined {
+  if (stat.isFile()) return undefined;
+  if (stat.isDirectory()) return "это папка, а не файл";
+  if (stat.isFIFO()) return "это канал (FIFO), а не файл книги";
+  if (stat.isCharacterDevice() || stat.isBlockDevice()) return "это устройство, а не файл книги";
+  if (stat.isSocket()) return "это сокет, а не файл книги";
+  return "это не обычный файл";
 }
 
 /** zlib in the thread pool: inflating one part overlaps with parsing another; stops past `maxBytes`. */
@@ -25,20 +60,45 @@ function inflateWithZlib(compressed: Uint8Array, maxBytes: number): Promise<Uint
   });
 }
 
-function fileSystemFailure(error: unknown): ReadWorkbookResult {
+/** A file-system error as a Russian line; never Node's English words. */
+export function fileSystemMessage(error: unknown): string {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   switch (code) {
     case "ENOENT":
     case "ENOTDIR":
-      return failure("not-found", "файл не найден");
+      return "файл не найден";
     case "EACCES":
     case "EPERM":
-      return failure("unreadable", "нет прав на чтение файла");
+      return "нет прав на доступ к файлу";
     case "EISDIR":
-      return failure("unreadable", "это папка, а не файл");
+      return "это папка, а не файл";
     case "EBUSY":
-      return failure("unreadable", "файл занят другой программой (закройте его и повторите)");
+    case "ETXTBSY":
+      return "файл занят другой программой (закройте его и повторите)";
+    case "ENAMETOOLONG":
+      return "слишком длинное имя файла";
+    case "ELOOP":
+      return "путь ведёт по кругу через символические ссылки";
+    case "EROFS":
+      return "диск доступен только для чтения";
+    case "ENOSPC":
+    case "EDQUOT":
+      return "на диске не хватает места";
+    case "EMFILE":
+    case "ENFILE":
+      return "открыто слишком много файлов";
+    case "ENXIO":
+    case "ENODEV":
+      return "это устройство, а не файл";
+    case "EIO":
+      return "ошибка ввода-вывода при обращении к диску";
     default:
-      return failure("unreadable", `не удалось открыть файл: ${oneLine(error)}`);
+      return "ошибка файловой системы";
   }
+}
+
+function fileSystemFailure(error: unknown): ReadWorkbookResult {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  const message = code === "EACCES" || code === "EPERM" ? "нет прав на чтение файла" : fileSystemMessage(error);
+  return failure(code === "ENOENT" || code === "ENOTDIR" ? "not-found" : "unreadable", message);
 }

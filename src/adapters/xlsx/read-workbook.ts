@@ -5,7 +5,8 @@
 import type ExcelJS from "exceljs";
 import type { SheetText } from "../../core/register-types";
 import { cellText } from "./cell-text";
-import { readSheetsFast, type InflateRaw } from "./fast-read";
+import { readSheetsFast, refuseSheetNamesEqualIgnoringCase, type InflateRaw } from "./fast-read";
+import { Refusal } from "./fast-read-xml";
 import { DEFLATE_MAX_RATIO, entryData, inflateRawWithStreams, inflatesWithin, readZipDirectory, startsLikeZip, type ZipDirectory } from "./zip-directory";
 
 export interface ReadLimits {
@@ -13,12 +14,19 @@ export interface ReadLimits {
   maxFileBytes: number;
   /** Largest total unpacked size of the archive's parts, in bytes (guards against decompression bombs). */
   maxUncompressedBytes: number;
+  /**
+   * Largest unpacked size read through ExcelJS when the lean reader is not sure of a file: ExcelJS builds the whole
+   * workbook model, several times the file's XML, so only small workbooks go that way.
+   */
+  maxFallbackUncompressedBytes?: number;
 }
 
 export const DEFAULT_READ_LIMITS: ReadLimits = {
   maxFileBytes: 50 * 1024 * 1024,
   maxUncompressedBytes: 300 * 1024 * 1024,
 };
+
+const MAX_FALLBACK_UNCOMPRESSED_BYTES = 16 * 1024 * 1024;
 
 export type ReadFailure =
   | "not-found"
@@ -89,6 +97,8 @@ export function vetWorkbookBytes(
   if (!directory) return failure("not-workbook", "файл повреждён или не является книгой Excel (.xlsx): архив не читается");
   const formatProblem = describeForeignZip(directory);
   if (formatProblem) return formatProblem;
+  const ambiguity = ambiguousPackage(directory);
+  if (ambiguity) return ambiguity;
   if (directory.totalUncompressedSize > limits.maxUncompressedBytes) {
     return failure(
       "too-large-unpacked",
@@ -112,8 +122,23 @@ export async function readWorkbookData(
   const problem = vetWorkbookBytes(data, fileName, limits) ?? (await checkRealUnpackedSizes(data, limits));
   if (problem) return problem;
   const directory = inflateRaw ? readZipDirectory(data) : null;
-  const fast = directory && inflateRaw ? await readSheetsFast(data, directory, inflateRaw).catch(() => null) : null;
+  let fast: SheetText[] | null = null;
+  try {
+    fast = directory && inflateRaw ? await readSheetsFast(data, directory, inflateRaw) : null;
+  } catch (error) {
+    if (error instanceof Refusal) return failure(error.reason, error.message);
+  }
   if (fast) return { ok: true, sheets: fast };
+  // ExcelJS holds the whole workbook model in memory (about ten times the unpacked size): only small files go to it.
+  const unpacked = directory?.totalUncompressedSize ?? data.length * DEFLATE_MAX_RATIO;
+  const fallbackLimit = limits.maxFallbackUncompressedBytes ?? MAX_FALLBACK_UNCOMPRESSED_BYTES;
+  if (unpacked > fallbackLimit) {
+    return failure(
+      "unsupported-format",
+      `книга записана необычным образом, а для чтения другим способом она слишком велика (${formatMegabytes(unpacked)} в распакованном виде при пределе ` +
+        `${formatMegabytes(fallbackLimit)}): откройте её в Excel и сохраните заново`,
+    );
+  }
   // ExcelJS knows the workbook only at xl/workbook.xml; a package whose main part the lean reader did not read is no workbook.
   if (directory && !hasPart(directory, "xl/workbook.xml")) return failure("not-workbook", NO_WORKBOOK_MESSAGE);
   const dialect = directory && inflateRaw ? await unreadableDialect(data, directory, inflateRaw) : null;
@@ -162,20 +187,37 @@ export async function readWorkbookWithExcelJs(data: Uint8Array): Promise<ReadWor
     // ExcelJS's typings ask for a Node Buffer; in Node and in its browser build it accepts any Uint8Array.
     await workbook.xlsx.load(data as unknown as ExcelJS.Buffer, { ignoreNodes: IGNORED_WORKSHEET_NODES } as never);
   } catch (error) {
-    const detail = oneLine(error);
-    // JSZip's words for an archive whose parts do not match its directory (damaged, or a disguised zip bomb).
-    if (/size mismatch|corrupted zip|crc32|end of data|invalid signature|local header/i.test(detail)) {
-      return failure("corrupt", `книга повреждена: части архива не сходятся с его оглавлением (${detail})`);
-    }
-    return failure("corrupt", `не удалось прочитать книгу: ${detail}`);
+    return failure("corrupt", excelJsFailureMessage(oneLine(error)));
   }
   const date1904 = Boolean((workbook.properties as { date1904?: boolean } | undefined)?.date1904);
   const mergeType = excelJs.ValueType.Merge;
   try {
-    return { ok: true, sheets: workbook.worksheets.map((worksheet) => worksheetText(worksheet, date1904, mergeType)) };
+    const sheets = workbook.worksheets.map((worksheet) => worksheetText(worksheet, date1904, mergeType));
+    refuseSheetNamesEqualIgnoringCase(sheets.map((sheet) => sheet.name));
+    return { ok: true, sheets };
   } catch (error) {
-    return failure("corrupt", `не удалось прочитать книгу: ${oneLine(error)}`);
+    if (error instanceof Refusal) return failure(error.reason, error.message);
+    return failure("corrupt", excelJsFailureMessage(oneLine(error)));
   }
+}
+
+/**
+ * ExcelJS's and JSZip's English said in Russian: what is wrong with the file, never the library's words. The detail is
+ * of no use to the user (REESTR_DEBUG shows stacks for developers).
+ */
+export function excelJsFailureMessage(detail: string): string {
+  if (/encrypt/i.test(detail)) return "архив книги зашифрован: снимите пароль в Excel и сохраните книгу снова";
+  // JSZip's words for an archive whose parts do not match its directory (damaged, or a disguised zip bomb).
+  if (/size mismatch|corrupted zip|crc32|end of data|invalid signature|local header|compression/i.test(detail)) {
+    return "книга повреждена: части архива не сходятся с его оглавлением";
+  }
+  if (/out of bounds|invalid row|invalid column|column letter|row number/i.test(detail)) {
+    return "книга повреждена: в ней есть ячейки за пределами листа Excel (1 048 576 строк × 16 384 столбца)";
+  }
+  if (/entity|doctype|unclosed|unexpected|xml|tag|attribute|text data outside/i.test(detail)) {
+    return "книга повреждена: одна из её XML-частей составлена с ошибками";
+  }
+  return "книга повреждена или записана в неизвестном виде, её не удалось прочитать: откройте её в Excel и сохраните заново";
 }
 
 /** Only the used rows are materialised; each row ends at its last non-empty cell, empty rows are []. */
@@ -217,6 +259,29 @@ async function checkRealUnpackedSizes(data: Uint8Array, limits: ReadLimits): Pro
         `книга повреждена или это «zip-бомба»: часть ${entry.name} распаковывается больше заявленного размера`,
       );
     }
+  }
+  return null;
+}
+
+/**
+ * A package Excel itself would call damaged: an encrypted-entry flag (JSZip refuses it, while the lean reader would not
+ * notice), or two parts with one name (names are case-insensitive) and different content — which is meant is unknowable.
+ */
+function ambiguousPackage(directory: ZipDirectory): ReadWorkbookResult | null {
+  const seen = new Map<string, ZipDirectory["entries"][number]>();
+  for (const entry of directory.entries) {
+    if (entry.flags & 1) {
+      return failure("encrypted", "архив книги помечен как зашифрованный: Excel такую книгу не откроет; снимите пароль в Excel и сохраните книгу снова");
+    }
+    const name = entry.name.replace(/^\//, "").toLowerCase();
+    const other = seen.get(name);
+    if (other && (other.crc32 !== entry.crc32 || other.uncompressedSize !== entry.uncompressedSize)) {
+      return failure(
+        "corrupt",
+        `книга повреждена: в её архиве две части с именем ${entry.name.slice(0, 80)} и разным содержимым — неясно, какая настоящая`,
+      );
+    }
+    seen.set(name, entry);
   }
   return null;
 }

@@ -10,6 +10,9 @@ export interface ZipEntryInfo {
   compressedSize: number;
   uncompressedSize: number;
   localHeaderOffset: number;
+  /** General-purpose bit flags; bit 0 marks an encrypted entry. */
+  flags: number;
+  crc32: number;
 }
 
 export interface ZipDirectory {
@@ -66,7 +69,9 @@ function readZipDirectoryOrThrow(data: Uint8Array): ZipDirectory | null {
   let offset = directoryOffset;
   for (let index = 0; index < entryCount; index++) {
     if (offset + 46 > data.length || view.getUint32(offset, true) !== CENTRAL_DIRECTORY_ENTRY) return null;
+    const flags = view.getUint16(offset + 8, true);
     const method = view.getUint16(offset + 10, true);
+    const crc32 = view.getUint32(offset + 16, true);
     let compressedSize = view.getUint32(offset + 20, true);
     let uncompressedSize = view.getUint32(offset + 24, true);
     const nameLength = view.getUint16(offset + 28, true);
@@ -92,7 +97,7 @@ function readZipDirectoryOrThrow(data: Uint8Array): ZipDirectory | null {
       compressedSize = sizes.compressed ?? compressedSize;
       localHeaderOffset = sizes.localHeaderOffset ?? localHeaderOffset;
     }
-    entries.push({ name, method, compressedSize, uncompressedSize, localHeaderOffset });
+    entries.push({ name, method, compressedSize, uncompressedSize, localHeaderOffset, flags, crc32 });
     totalUncompressedSize += uncompressedSize;
     offset = extraStart + extraLength + commentLength;
   }

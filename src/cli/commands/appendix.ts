@@ -5,15 +5,17 @@
  * OUT is a copy of FILE (every sheet kept) with the sheets this command writes put in or replaced: «Приложение к приказу»,
  * «Сводка», optionally «Типовой перечень», and — when the appendix is final — the hidden «_Утвержденный реестр».
  */
-import { promises as fs } from "fs";
 import type ExcelJS from "exceljs";
-import { loadExcelJs } from "../../adapters/xlsx/read-workbook";
+import { DEFAULT_READ_LIMITS, excelJsFailureMessage, formatMegabytes, loadExcelJs } from "../../adapters/xlsx/read-workbook";
+import { readRegularFile } from "../../adapters/xlsx/read-workbook-file";
+import { readZipDirectory } from "../../adapters/xlsx/zip-directory";
 import { renderWorkbookLayoutWithReport } from "../../adapters/xlsx/exceljs-writer";
 import { isoToRuDate } from "../../core/approval";
 import { ORDER_FIELD_LABELS, planAppendix } from "../../core/appendix-plan";
 import type { PaperSize } from "../../core/layout/appendix";
 import { parseArgs } from "../args";
-import { EXIT_FAILURE, EXIT_FINDINGS, EXIT_OK, oneLineMessage, resolvePath, UsageError, type CliCommand } from "../io";
+import { checkOutput, writeOutput } from "../file-safety";
+import { EXIT_FAILURE, EXIT_FINDINGS, EXIT_OK, oneLineMessage, UsageError, type CliCommand } from "../io";
 import { fileProblemLine, readWorkbookInput } from "../register-input";
 import { issueLine } from "./validate";
 
@@ -41,12 +43,34 @@ const USAGE = [
   "2 — файл не прочитан, в нём нет реестра или неверный вызов.",
 ].join("\n");
 
-/** The input workbook, opened again in full so that OUT keeps all its sheets. */
-async function loadBase(path: string): Promise<ExcelJS.Workbook> {
+/**
+ * Largest unpacked workbook opened in full for OUT: ExcelJS's model of a workbook takes about 60 times its XML, and
+ * every command stays under 500 MB. Larger registers are read, validated, merged and published, but their appendix
+ * cannot keep all their sheets.
+ */
+const MAX_BASE_UNPACKED_BYTES = 6 * 1024 * 1024;
+
+/** The input workbook, opened again in full so that OUT keeps all its sheets; or why it cannot be. */
+async function loadBase(path: string): Promise<{ ok: true; workbook: ExcelJS.Workbook } | { ok: false; message: string }> {
+  const read = await readRegularFile(path, DEFAULT_READ_LIMITS.maxFileBytes);
+  if (!read.ok) return read;
+  const unpacked = readZipDirectory(read.data)?.totalUncompressedSize ?? Number.POSITIVE_INFINITY;
+  if (unpacked > MAX_BASE_UNPACKED_BYTES) {
+    return {
+      ok: false,
+      message:
+        `книга слишком велика, чтобы сформировать приложение с сохранением всех её листов: ${formatMegabytes(unpacked)} в распакованном виде ` +
+        `при пределе ${formatMegabytes(MAX_BASE_UNPACKED_BYTES)}; перенесите лист реестра в отдельную книгу без лишних листов и картинок`,
+    };
+  }
   const { Workbook } = await loadExcelJs();
   const workbook = new Workbook();
-  await workbook.xlsx.readFile(path);
-  return workbook;
+  try {
+    await workbook.xlsx.load(read.data as unknown as ExcelJS.Buffer);
+  } catch (error) {
+    return { ok: false, message: `книгу не удалось открыть для записи: ${excelJsFailureMessage(oneLineMessage(error))}` };
+  }
+  return { ok: true, workbook };
 }
 
 export const appendixCommand: CliCommand = {
@@ -83,8 +107,14 @@ export const appendixCommand: CliCommand = {
     if (!draft && !flags["order-number"]?.trim()) throw new UsageError("не указан номер приказа --order-number");
     if (!draft && !orderDate) throw new UsageError("не указана дата приказа --order-date");
 
+    if (!(await checkOutput("appendix", out, [file], io))) return EXIT_FAILURE;
     const read = await readWorkbookInput("appendix", file, io);
     if (!read) return EXIT_FAILURE;
+    const base = await loadBase(read.path);
+    if (!base.ok) {
+      io.stderr(fileProblemLine("appendix", file, base.message));
+      return EXIT_FAILURE;
+    }
     const plan = planAppendix({
       sheets: read.sheets,
       order: {
@@ -116,20 +146,8 @@ export const appendixCommand: CliCommand = {
       return EXIT_FAILURE;
     }
 
-    let base: ExcelJS.Workbook;
-    try {
-      base = await loadBase(read.path);
-    } catch (error) {
-      io.stderr(fileProblemLine("appendix", file, `книгу не удалось открыть для записи: ${oneLineMessage(error)}`));
-      return EXIT_FAILURE;
-    }
-    const { workbook, report } = renderWorkbookLayoutWithReport(plan.layout, base);
-    try {
-      await fs.writeFile(resolvePath(io, out), new Uint8Array((await workbook.xlsx.writeBuffer()) as ArrayBuffer));
-    } catch (error) {
-      io.stderr(`reestr appendix: ${out}: не удалось записать файл: ${oneLineMessage(error)}\n`);
-      return EXIT_FAILURE;
-    }
+    const { workbook, report } = renderWorkbookLayoutWithReport(plan.layout, base.workbook);
+    if (!(await writeOutput("appendix", out, new Uint8Array((await workbook.xlsx.writeBuffer()) as ArrayBuffer), io))) return EXIT_FAILURE;
 
     const rows = plan.summary.total;
     const lines = [

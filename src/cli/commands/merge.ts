@@ -13,7 +13,8 @@ import { approvedRegisterFromSheets, groundLetters, GROUND_TITLES, type Register
 import { planMerge } from "../../core/layout/merge-sheets";
 import type { WorkbookLayout } from "../../core/layout/types";
 import { parseArgs } from "../args";
-import { EXIT_FAILURE, EXIT_FINDINGS, EXIT_OK, oneLineMessage, resolvePath, UsageError, type CliCommand, type CliIO } from "../io";
+import { checkOutput, writeFailureMessage } from "../file-safety";
+import { EXIT_FAILURE, EXIT_FINDINGS, EXIT_OK, resolvePath, UsageError, type CliCommand, type CliIO } from "../io";
 
 const USAGE = [
   "reestr merge FILE... -o OUT [--previous APPROVED.xlsx] [--json]",
@@ -82,7 +83,13 @@ async function readPrevious(file: string, io: CliIO): Promise<{ ok: true; previo
   };
 }
 
-function textReport(result: MergeResult, changes: readonly RegisterChange[], out: string | null, previous: string | null): string {
+/** `written`: OUT when it was written; `failure`: where and why writing it failed. */
+function textReport(
+  result: MergeResult,
+  changes: readonly RegisterChange[],
+  out: { written: string | null; failure: string | null },
+  previous: string | null,
+): string {
   const totals = mergeTotals(result);
   const lines: string[] = [];
   lines.push(`Сведение реестров: файлов ${result.inputs.length}, прочитано ${totals.filesRead}, не прочитано ${totals.filesFailed}.`);
@@ -112,7 +119,9 @@ function textReport(result: MergeResult, changes: readonly RegisterChange[], out
       lines.push(`  ${change.id}: ${groundLetters(change.grounds)}) ${change.grounds.map((g) => GROUND_TITLES[g]).join("; ")}${columns}`);
     }
   }
-  lines.push(out ? `Записано: ${out}` : "Сводная книга не записана: не прочитан ни один файл.");
+  if (out.written) lines.push(`Записано: ${out.written}`);
+  else if (out.failure) lines.push(`Сводная книга не записана: ${out.failure}.`);
+  else lines.push("Сводная книга не записана: не прочитан ни один файл.");
   return lines.join("\n") + "\n";
 }
 
@@ -141,6 +150,9 @@ async function run(argv: string[], io: CliIO): Promise<number> {
   });
   const out = args.flags.output;
   if (!out) throw new UsageError("не указан файл результата: -o OUT");
+
+  const inputFiles = args.flags.previous === undefined ? args.positionals : [...args.positionals, args.flags.previous];
+  if (!(await checkOutput("merge", out, inputFiles, io))) return EXIT_FAILURE;
 
   const inputs: MergeInput[] = [];
   let firstSettings: Settings | null = null;
@@ -191,23 +203,23 @@ async function run(argv: string[], io: CliIO): Promise<number> {
   }
   const totals = mergeTotals(result);
   let written: string | null = null;
-  let writeFailed = false;
+  let writeFailure: string | null = null;
   if (totals.filesRead > 0) {
     try {
       await fs.writeFile(resolvePath(io, out), await writeMergedWorkbook(layout));
       written = out;
     } catch (error) {
-      writeFailed = true;
-      io.stderr(`reestr merge: ${out}: не удалось записать файл: ${oneLineMessage(error)}\n`);
+      writeFailure = writeFailureMessage(error);
+      io.stderr(`reestr merge: ${out}: ${writeFailure}\n`);
     }
   } else {
     io.stderr("reestr merge: не прочитан ни один файл, сводная книга не записана\n");
   }
 
   if (args.flags.json) io.stdout(JSON.stringify(mergeJson(result, changes)) + "\n");
-  else io.stdout(textReport(result, changes, written, previous ? previous.description : null));
+  else io.stdout(textReport(result, changes, { written, failure: writeFailure === null ? null : `${out}: ${writeFailure}` }, previous ? previous.description : null));
 
-  if (totals.filesFailed > 0 || previousFailed || writeFailed) return EXIT_FAILURE;
+  if (totals.filesFailed > 0 || previousFailed || writeFailure !== null) return EXIT_FAILURE;
   return totals.errors > 0 ? EXIT_FINDINGS : EXIT_OK;
 }
 

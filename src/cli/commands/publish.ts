@@ -1,11 +1,11 @@
 /** `reestr publish FILE --format csv|html -o OUT` — the register for the agency's site (seed 004, item 7). */
-import { promises as fs } from "fs";
 import { buildCatalog } from "../../core/catalog";
 import { findWorkingRegister, resolveOrder } from "../../core/appendix-plan";
 import { readApprovedRegister } from "../../core/approval";
 import { publishRegister, type PublishFormat } from "../../core/publish";
 import { parseArgs } from "../args";
-import { EXIT_FAILURE, EXIT_OK, oneLineMessage, resolvePath, UsageError, type CliCommand } from "../io";
+import { checkOutput, writeOutput } from "../file-safety";
+import { EXIT_FAILURE, EXIT_OK, UsageError, type CliCommand } from "../io";
 import { fileProblemLine, NO_REGISTER_MESSAGE, readWorkbookInput } from "../register-input";
 
 const USAGE = [
@@ -45,6 +45,7 @@ export const publishCommand: CliCommand = {
     if (format !== "csv" && format !== "html") throw new UsageError(`формат «${flags.format}»: допустимы csv и html`);
     if (!flags.output) throw new UsageError("не указан файл результата -o OUT");
 
+    if (!(await checkOutput("publish", flags.output, [file], io))) return EXIT_FAILURE;
     const read = await readWorkbookInput("publish", file, io);
     if (!read) return EXIT_FAILURE;
     const settings = read.settings;
@@ -60,12 +61,7 @@ export const publishCommand: CliCommand = {
       catalog: buildCatalog(settings),
       order,
     });
-    try {
-      await fs.writeFile(resolvePath(io, flags.output), text, "utf8");
-    } catch (error) {
-      io.stderr(`reestr publish: ${flags.output}: не удалось записать файл: ${oneLineMessage(error)}\n`);
-      return EXIT_FAILURE;
-    }
+    if (!(await writeOutput("publish", flags.output, text, io))) return EXIT_FAILURE;
     const which = approved ? `утвержденный приказом от ${approved.orderDate} № ${approved.orderNumber}` : "рабочий";
     io.stdout(`Реестр (${which}) выгружен в ${format.toUpperCase()}, строк: ${table.rows.length}: ${flags.output}\n`);
     return EXIT_OK;

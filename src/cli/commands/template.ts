@@ -3,13 +3,13 @@
  * a blank register workbook with the same dropdowns and marks as the add-in makes, for LibreOffice, R7-Офис, МойОфис or
  * Excel without the add-in.
  */
-import { promises as fs } from "fs";
 import { writeLayoutToBuffer } from "../../adapters/xlsx/exceljs-writer";
 import { REGISTER_SHEET_NAME, buildTemplateLayout, templateGeometry } from "../../core/layout/template";
 import { DEFAULT_SETTINGS, LIST_SEPARATOR, SettingsSchema, type Settings } from "../../core/settings";
 import { cleanText } from "../../core/text";
 import { parseArgs } from "../args";
-import { EXIT_FAILURE, EXIT_OK, oneLineMessage, resolvePath, UsageError, type CliCommand } from "../io";
+import { checkOutput, writeOutput } from "../file-safety";
+import { EXIT_FAILURE, EXIT_OK, UsageError, type CliCommand } from "../io";
 
 const USAGE = [
   'reestr template -o FILE [--agency NAME] [--agency-genitive TEXT] [--agency-code CODE] [--units "A; B; C"]',
@@ -69,12 +69,8 @@ export const templateCommand: CliCommand = {
     if (!/\.xlsx$/i.test(out)) throw new UsageError(`файл результата «${out}» должен иметь расширение .xlsx`);
     const settings = settingsFromTemplateFlags(flags);
     const layout = buildTemplateLayout(settings, { title: true });
-    try {
-      await fs.writeFile(resolvePath(io, out), await writeLayoutToBuffer(layout));
-    } catch (error) {
-      io.stderr(`reestr template: ${out}: не удалось записать файл: ${oneLineMessage(error)}\n`);
-      return EXIT_FAILURE;
-    }
+    if (!(await checkOutput("template", out, [], io))) return EXIT_FAILURE;
+    if (!(await writeOutput("template", out, await writeLayoutToBuffer(layout), io))) return EXIT_FAILURE;
     const geometry = templateGeometry();
     const lines = [
       `Шаблон реестра записан: ${out}, лист «${REGISTER_SHEET_NAME}», строки ${geometry.firstDataRow}–${geometry.lastDataRow} с выпадающими списками.`,

@@ -28,6 +28,11 @@ export interface ReadUnitFile {
 
 async function sheetsOf(file: File): Promise<{ ok: true; sheets: import("../../core/register-types").SheetText[] } | { ok: false; message: string; reason: string }> {
   const reader = await loadReader();
+  // The size first: a huge file is refused before a byte of it is loaded into memory.
+  const limit = reader.DEFAULT_READ_LIMITS.maxFileBytes;
+  if (file.size > limit) {
+    return { ok: false, reason: "too-large", message: `файл слишком большой: ${reader.formatMegabytes(file.size)} при пределе ${reader.formatMegabytes(limit)}` };
+  }
   const data = new Uint8Array(await file.arrayBuffer());
   const read = await reader.readWorkbookData(data, file.name);
   return read.ok ? { ok: true, sheets: read.sheets } : { ok: false, message: read.message, reason: read.reason };

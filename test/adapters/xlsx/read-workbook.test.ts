@@ -115,7 +115,8 @@ describe("cell values as the text a person sees", () => {
     expect(cellText(0.75, "h:mm", false)).toBe("18:00");
     expect(cellText(104, "@", false)).toBe("104");
     expect(cellText(104, "General", false)).toBe("104");
-    expect(cellText(3.5, '0.0 "шт."', false)).toBe("3.5");
+    // Literal text of the format is shown, as in Excel.
+    expect(cellText(3.5, '0.0 "шт."', false)).toBe("3.5 шт.");
     expect(cellText({ formula: "NA()", result: { error: "#N/A" } }, undefined, false)).toBe("#N/A");
     expect(cellText({ sharedFormula: "A1", result: "текст" } as ExcelJS.CellValue, undefined, false)).toBe("текст");
   });
@@ -159,7 +160,7 @@ describe("files that are not readable workbooks", () => {
       "a damaged workbook",
       () => write("broken.xlsx", makeZip([...minimalWorkbookEntries("").filter((entry) => entry.name !== "xl/worksheets/sheet1.xml"), { name: "xl/worksheets/sheet1.xml", data: "<worksheet><sheetData><row" }])),
       "corrupt",
-      /^не удалось прочитать книгу: /,
+      /^книга повреждена/,
     ],
   ])("reports %s with one Russian line", async (_label, makePath, reason, message) => {
     const result = await readWorkbookFile(makePath());

@@ -1,0 +1,81 @@
+/**
+ * What every command checks about its files before it reads or writes: the output is never one of the inputs (also
+ * through "../", symbolic or hard links), is not a folder or a pipe, and a failed write is said in Russian.
+ */
+import { promises as fs } from "fs";
+import * as path from "path";
+import { fileSystemMessage } from "../adapters/xlsx/read-workbook-file";
+import { resolvePath, type CliIO } from "./io";
+
+interface FileIdentity {
+  real: string;
+  dev?: number;
+  ino?: number;
+}
+
+async function identify(absolute: string): Promise<FileIdentity | null> {
+  try {
+    const stat = await fs.stat(absolute);
+    return { real: await fs.realpath(absolute), dev: stat.dev, ino: stat.ino };
+  } catch {
+    // Not there yet: its folder may still be reached through a link.
+    try {
+      return { real: path.join(await fs.realpath(path.dirname(absolute)), path.basename(absolute)) };
+    } catch {
+      return null;
+    }
+  }
+}
+
+function sameFile(a: FileIdentity, b: FileIdentity): boolean {
+  if (a.real === b.real) return true;
+  return a.ino !== undefined && a.dev === b.dev && a.ino === b.ino;
+}
+
+/**
+ * The problem with writing `out` (as given on the command line), or null. `inputs` as given; a missing input is not
+ * this check's business (the reader says so).
+ */
+export async function outputProblem(out: string, inputs: readonly string[], io: CliIO): Promise<string | null> {
+  const target = await identify(resolvePath(io, out));
+  if (!target) return null;
+  for (const input of inputs) {
+    const source = await identify(resolvePath(io, input));
+    if (source && sameFile(source, target)) {
+      return `файл результата совпадает с входным файлом ${input}: запись уничтожила бы его; укажите другое имя (-o)`;
+    }
+  }
+  try {
+    const stat = await fs.stat(target.real);
+    if (stat.isDirectory()) return "это папка: укажите имя файла результата (-o)";
+    if (stat.isFIFO() || stat.isSocket()) return "это канал, а не файл: укажите обычный файл результата (-o)";
+  } catch {
+    // Not there yet: written below.
+  }
+  return null;
+}
+
+/** Checks `out` against the inputs; prints the command's one line and gives false when it must not be written. */
+export async function checkOutput(command: string, out: string, inputs: readonly string[], io: CliIO): Promise<boolean> {
+  const problem = await outputProblem(out, inputs, io);
+  if (problem) io.stderr(`reestr ${command}: ${out}: ${problem}\n`);
+  return problem === null;
+}
+
+/** Writes OUT; on failure prints the command's one line (where and why, in Russian) and gives false. */
+export async function writeOutput(command: string, out: string, data: Uint8Array | string, io: CliIO): Promise<boolean> {
+  try {
+    await fs.writeFile(resolvePath(io, out), data);
+    return true;
+  } catch (error) {
+    io.stderr(`reestr ${command}: ${out}: ${writeFailureMessage(error)}\n`);
+    return false;
+  }
+}
+
+export function writeFailureMessage(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  const reason =
+    code === "EACCES" || code === "EPERM" ? "нет прав на запись" : code === "ENOENT" || code === "ENOTDIR" ? "папка для него не найдена" : fileSystemMessage(error);
+  return `не удалось записать файл: ${reason}`;
+}
