@@ -4,7 +4,7 @@
  * Excel without the add-in.
  */
 import { promises as fs } from "fs";
-import { writeLayoutToBuffer } from "../../adapters/xlsx/render-layout";
+import { writeLayoutLean } from "../../adapters/xlsx/layout-writer";
 import { REGISTER_SHEET_NAME, buildTemplateLayout, templateGeometry } from "../../core/layout/template";
 import { DEFAULT_SETTINGS, LIST_SEPARATOR, SettingsSchema, type Settings } from "../../core/settings";
 import { cleanText } from "../../core/text";
@@ -70,7 +70,7 @@ export const templateCommand: CliCommand = {
     const settings = settingsFromTemplateFlags(flags);
     const layout = buildTemplateLayout(settings, { title: true });
     try {
-      await fs.writeFile(resolvePath(io, out), await writeLayoutToBuffer(layout));
+      await fs.writeFile(resolvePath(io, out), (await writeLayoutLean(layout)).bytes);
     } catch (error) {
       io.stderr(`reestr template: ${out}: не удалось записать файл: ${oneLineMessage(error)}\n`);
       return EXIT_FAILURE;
