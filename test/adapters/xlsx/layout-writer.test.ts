@@ -15,6 +15,7 @@ import { entryData, readZipDirectory } from "../../../src/adapters/xlsx/zip-dire
 import { planMerge } from "../../../src/core/layout/merge-sheets";
 import type { WorkbookLayout } from "../../../src/core/layout/types";
 import { buildFixtureLayout, PROCESS_COUNT_BY_DIRECTION, REGISTER_SHEET } from "../../support/layout-fixture";
+import { expectValidXlsx } from "../../support/ooxml-check";
 import { closeLibreOffice, inspectWithLibreOffice, type Inspection } from "../../support/libreoffice";
 import { row, table, validCells } from "../../merge/helpers";
 import { AGENCY_GENITIVE, registerSheets } from "../../appendix/helpers";
@@ -157,6 +158,7 @@ describe("lean xlsx writer", () => {
     const layout = buildFixtureLayout(6);
     const lean = await writeLayoutLean(layout);
     expect(describe_(await load(lean.bytes))).toEqual(describe_(await load(await writeLayoutToBuffer(layout))));
+    await expectValidXlsx(lean.bytes, "lean fixture");
   });
 
   test("the register template: cell by cell and rule by rule as ExcelJS writes it (dropdowns on names, marks, print titles)", async () => {
@@ -166,6 +168,7 @@ describe("lean xlsx writer", () => {
     expect(Object.keys(fromLean.sheets[0].validations)).toHaveLength(7 * 40);
     expect(fromLean.sheets[0].conditionalFormats).toHaveLength(templateConditionalFormats(templateGeometry({ dataRows: 40 })).length);
     expect(fromLean).toEqual(describe_(await load(await writeLayoutToBuffer(layout))));
+    await expectValidXlsx(lean.bytes, "lean template");
   });
 
   test("the order's appendix, typical list, summary and approved register: as ExcelJS writes them", async () => {
@@ -179,6 +182,7 @@ describe("lean xlsx writer", () => {
     expect(plan.layout.sheets.length).toBeGreaterThanOrEqual(4);
     const lean = await writeLayoutLean(plan.layout);
     expect(describe_(await load(lean.bytes))).toEqual(describe_(await load(await writeLayoutToBuffer(plan.layout))));
+    await expectValidXlsx(lean.bytes, "lean appendix");
   });
 
   test("LibreOffice sees the same workbook from both writers; named ranges resolve", async () => {
