@@ -54,6 +54,7 @@ export async function run(): Promise<BenchResult[]> {
       results.push(
         { name: `${name}: запись .xlsx (медиана ${ROUNDS})`, value: Math.round(ms), unit: "ms", goal: `≤ ${GOAL_MS}`, ok: ms <= GOAL_MS },
         { name: `${name}: пиковая память процесса (RSS)`, value: Math.round(mb), unit: "MB", goal: `≤ ${GOAL_MB}`, ok: mb <= GOAL_MB },
+        { name: `${name}: время процессора на запись (медиана)`, value: Math.round(median(figures.map((f) => f.writeCpuMs))), unit: "ms" },
         { name: `${name}: построение макета (медиана)`, value: Math.round(median(figures.map((f) => f.buildMs))), unit: "ms" },
         { name: `${name}: размер файла`, value: Math.round(figures[0].bytes / 1024), unit: "KB" },
         { name: `${name}: запись через ExcelJS (для сравнения, 1 раз)`, value: Math.round(viaExcelJs.writeMs), unit: "ms" },
