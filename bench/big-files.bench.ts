@@ -11,6 +11,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import type { BigFileFigures } from "./big-file-child";
 import type { BenchResult } from "./index";
+import { median } from "./merge.bench";
 
 const ROWS = 50_000;
 const ROUNDS = 5;
@@ -20,11 +21,6 @@ const ROOT = path.join(__dirname, "..");
 const KINDS = ["template", "appendix"] as const;
 const LABEL = { template: "шаблон", appendix: "приложение к приказу" } as const;
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-}
 
 function writeOnce(kind: (typeof KINDS)[number], out: string, writer: "lean" | "exceljs"): BigFileFigures {
   const child = spawnSync(

@@ -11,15 +11,12 @@ import * as path from "node:path";
 import { REGISTER_COLUMNS } from "../src/core/columns";
 import { buildWorkbook, validRows, writeWorkbook } from "../test/fixtures/register-data";
 import type { BenchResult } from "./index";
+import { median } from "./merge.bench";
 
 const ROUNDS = 11;
 const GOAL_MS = 200;
 const ROOT = path.join(__dirname, "..");
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
-}
 
 function wall(args: string[]): { ms: number; status: number | null } {
   const started = performance.now();
