@@ -19,20 +19,20 @@ const ROOT = path.join(__dirname, "..");
 /** Measured rounds of (a) and the CLI, after one warm-up run of each. */
 const ROUNDS = 5;
 
-function median(values: number[]): number {
+export function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }
 
-function findRoot(): string {
+export function findRoot(): string {
   // Bundled into /tmp the bench still needs the project's bin/ and node_modules/.
   for (const candidate of [ROOT, process.cwd()]) if (fs.existsSync(path.join(candidate, "bin", "reestr.js"))) return candidate;
   throw new Error("не найден корень проекта (bin/reestr.js); запустите из корня проекта");
 }
 
 /** Realistic unit files: every unit fills the typical processes with its own IDs; a few rows repeat across units. */
-async function makeFiles(dir: string): Promise<string[]> {
+export async function makeFiles(dir: string): Promise<string[]> {
   const processes = typicalProcesses();
   const statuses = ["В очереди на исследование", "Идет исследование", "Проходит реинжиниринг", "Сертифицирован"];
   const files: string[] = [];
@@ -75,15 +75,15 @@ async function makeFiles(dir: string): Promise<string[]> {
 }
 
 /** Preloaded into the measured Node processes: prints their peak RSS (KB) as the last line of stderr. */
-const RSS_PRELOAD = `process.on("exit", () => require("fs").writeSync(2, "\\n@maxrss " + process.resourceUsage().maxRSS + "\\n"));\n`;
+export const RSS_PRELOAD = `process.on("exit", () => require("fs").writeSync(2, "\\n@maxrss " + process.resourceUsage().maxRSS + "\\n"));\n`;
 
-interface Timing {
+export interface Timing {
   ms: number;
   /** Peak resident memory in MB, NaN when the process did not report it. */
   rssMb: number;
 }
 
-function timed(command: string, args: string[], options: { cwd: string; input?: string }): Timing {
+export function timed(command: string, args: string[], options: { cwd: string; input?: string }): Timing {
   const started = performance.now();
   const result = spawnSync(command, args, { cwd: options.cwd, input: options.input, encoding: "utf8", timeout: 900_000, maxBuffer: 1 << 28 });
   const elapsed = performance.now() - started;
@@ -96,7 +96,7 @@ function timed(command: string, args: string[], options: { cwd: string; input?: 
 }
 
 /** (a): the library alone opening every file, in one Node process like the CLI. */
-const OPEN_ONLY_SCRIPT = `
+export const OPEN_ONLY_SCRIPT = `
 const ExcelJS = require("exceljs");
 const files = require("fs").readFileSync(0, "utf8").split("\\n").filter(Boolean);
 (async () => { for (const file of files) await new ExcelJS.Workbook().xlsx.readFile(file); })()

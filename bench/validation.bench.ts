@@ -2,7 +2,8 @@
  * «Проверить реестр» end to end on the simulator (README, «Checking the register: round trips»): read, rules, fixes, marks through Office.js for 1,000, 10,000
  * and 50,000 rows of the template with a sprinkling of mistakes. Goals: the same number of syncs at every size (desktop,
  * newest API), 50,000 rows under 2,000 ms. For the record: the syncs of the same 50,000 rows on Excel on the web, where
- * responses are capped at 5 MB (1 + ceil(bytes past the first request / 4 MB) reads + 1 write).
+ * responses are capped at 5 MB: bytes per read chunk (goal: each but the last ≥ 80 % of 5 MB, so no more chunks than
+ * ceil(bytes / 4 MB), close to the payload's floor ceil(bytes / 5 MB)).
  * Run: `npm run bench -- validation`.
  */
 import type { BenchResult } from "./index";
@@ -10,6 +11,7 @@ import { createOrUpgradeTemplate } from "../src/adapters/office/template";
 import { checkRegister, type RegisterCheck } from "../src/adapters/office/validation";
 import { REGISTER_SHEET_NAME } from "../src/core/layout/template";
 import { NEWEST_API_VERSION, createExcelSimulator, type ExcelSimulator } from "../src/simulator";
+import { RESPONSE_PAYLOAD_LIMIT } from "../src/simulator/context";
 import { validRow } from "../test/fixtures/register-data";
 
 const SIZES = [1_000, 10_000, 50_000];
@@ -66,9 +68,25 @@ export async function run(): Promise<BenchResult[]> {
 
   const web = await prepared(50_000, "OfficeOnline");
   const onWeb = await timedCheck(web, "OfficeOnline");
+  // Every chunk but the last (the remainder) should carry at least 80 % of the 5 MB a response may hold.
+  const chunks = onWeb.check.readChunkBytes ?? [];
+  const full = chunks.slice(0, -1);
+  const leastShare = full.length ? Math.min(...full) / RESPONSE_PAYLOAD_LIMIT : 1;
+  const total = chunks.reduce((sum, bytes) => sum + bytes, 0);
+  // Chunks of at least 80 % of 5 MB: no more than this many for the bytes read.
+  const atMost = Math.ceil(total / (0.8 * RESPONSE_PAYLOAD_LIMIT));
   results.push(
     { name: "check on Excel on the web: syncs, 50,000 rows (reads + 1 write)", value: onWeb.check.syncs, unit: "syncs" },
     { name: "check on Excel on the web: read syncs, 50,000 rows", value: onWeb.check.readSyncs ?? 0, unit: "syncs" },
+    {
+      name: "check on Excel on the web: least full read chunk (all but the last), share of 5 MB",
+      value: Math.round(leastShare * 100),
+      unit: "%",
+      goal: "≥ 80",
+      ok: leastShare >= 0.8,
+    },
+    { name: "check on Excel on the web: bytes per read chunk, mean", value: Math.round(total / Math.max(1, chunks.length) / 1024), unit: "KB" },
+    { name: `check on Excel on the web: read chunks (${(total / 1e6).toFixed(1)} MB past the first request)`, value: chunks.length, unit: "syncs", goal: `≤ ${atMost} (⌈bytes / 80 % of 5 MB⌉)`, ok: chunks.length <= atMost },
     { name: "check on Excel on the web: end to end, 50,000 rows", value: Math.round(onWeb.ms), unit: "ms" },
   );
   return results;

@@ -9,6 +9,7 @@ import { CHECK_MARKS_SHEET_NAME, MARK_ERROR, MARK_WARNING } from "../../src/core
 import type { FixPlan } from "../../src/core/fixes";
 import { REGISTER_SHEET_NAME } from "../../src/core/layout/template";
 import { NEWEST_API_VERSION, createExcelSimulator, type ExcelSimulator } from "../../src/simulator";
+import { RESPONSE_PAYLOAD_LIMIT } from "../../src/simulator/context";
 import { REGISTER_TITLES, pickColumns, validRow } from "../fixtures/register-data";
 
 const LEVELS = ["1.8", NEWEST_API_VERSION] as const;
@@ -218,20 +219,24 @@ test("OfficeOnline: a big register is read in chunks that grow with megabytes, n
   const result = await check(web, { platform: "OfficeOnline", maxRequestBytes: budget });
   expect(result.rowsChecked).toBe(rowsCount);
   const bytes = textBytes(web.workbook.sheet(SHEET).texts(`A1:O${rowsCount + 4}`));
-  // syncs = 1 + ceil(bytes past the first request / budget); chunks are sized from the bytes per cell measured on the
-  // first window with 25 % headroom, so the count lies between these bounds.
+  // syncs = 1 + ceil(bytes past the first request / budget); chunks are sized from the bytes per cell measured on what
+  // was read just before (a refused chunk is read again in halves), so the count lies between these bounds.
   const chunks = result.readSyncs! - 1;
   expect(chunks).toBeGreaterThanOrEqual(Math.ceil((bytes - budget) / budget));
   expect(chunks).toBeLessThanOrEqual(Math.ceil((bytes * 1.3) / budget) + 1);
   expect(result.syncs).toBe(result.readSyncs! + 1);
 
-  // The default web budget (4 MB): a 50,000-row register takes 1 + ceil(MB / 4 MB) reads, the desktop 1.
+  // The default web budget: after the first request every chunk but the last carries at least 80 % of the 5 MB a
+  // response may hold (the simulator refuses more), so a 50,000-row register takes close to the payload's floor.
   const big = await templateSim(NEWEST_API_VERSION, "OfficeOnline");
   big.workbook.sheet(SHEET).setValues("A5:O50004", Array.from({ length: 50_000 }, (_, i) => validRow(i)));
   const bigResult = await check(big, { platform: "OfficeOnline" });
   const bigBytes = textBytes(big.workbook.sheet(SHEET).texts("A1:O50004"));
-  expect(bigResult.readSyncs! - 1).toBeGreaterThanOrEqual(Math.ceil((bigBytes - WEB_REQUEST_BYTES) / WEB_REQUEST_BYTES));
-  expect(bigResult.readSyncs! - 1).toBeLessThanOrEqual(Math.ceil((bigBytes * 1.3) / WEB_REQUEST_BYTES) + 1);
+  const chunkBytes = bigResult.readChunkBytes!;
+  expect(chunkBytes).toHaveLength(bigResult.readSyncs! - 1);
+  for (const bytes of chunkBytes.slice(0, -1)) expect(bytes).toBeGreaterThanOrEqual(0.8 * RESPONSE_PAYLOAD_LIMIT);
+  expect(bigResult.readSyncs! - 1).toBeGreaterThanOrEqual(Math.ceil((bigBytes - WEB_REQUEST_BYTES) / RESPONSE_PAYLOAD_LIMIT));
+  expect(bigResult.readSyncs! - 1).toBeLessThanOrEqual(Math.ceil(bigBytes / (0.8 * RESPONSE_PAYLOAD_LIMIT)));
 });
 
 describe("finding the register", () => {
@@ -382,4 +387,21 @@ describe("watchSheetEdits", () => {
     sim.install();
     await expect(watchSheetEdits("Sheet1", () => undefined)).rejects.toThrow(/ExcelApi 1\.7/);
   });
+});
+
+test("OfficeOnline: rows far longer than the first window's are still read whole, a refused chunk again in halves", async () => {
+  const web = await templateSim(NEWEST_API_VERSION, "OfficeOnline");
+  const long = "Длинное описание процесса. ".repeat(40);
+  const rows = Array.from({ length: 6_000 }, (_, i) => {
+    const row = validRow(i);
+    if (i >= 3_000) row[1] = `${long}${i}`;
+    return row;
+  });
+  web.workbook.sheet(SHEET).setValues("A5:O6004", rows);
+  const result = await check(web, { platform: "OfficeOnline" });
+  expect(result.rowsChecked).toBe(6_000);
+  expect(result.table!.rows[5_999].cells[1]).toBe(`${long}5999`);
+  // The chunk sized by the short rows was refused at least once: more syncs than chunks of text received.
+  expect(result.readSyncs! - 1).toBeGreaterThan(result.readChunkBytes!.length);
+  for (const bytes of result.readChunkBytes!) expect(bytes).toBeLessThanOrEqual(RESPONSE_PAYLOAD_LIMIT);
 });

@@ -3,18 +3,20 @@
  * previous appendix would double the text) and the check's marks grid (very hidden, up to a whole register's cells of
  * 1s and 2s), hidden ones included (the settings and the approved register live there), in full, as display text.
  *
- * Round trips: one lists the sheets and names, one loads the used ranges' sizes, then the text is packed into requests of
- * `maxRequestBytes` (40 bytes a cell assumed):
- *   syncs = 2 + ceil(usedCells × 40 / maxRequestBytes)
- * so a register of 20 rows and one of 2,000 take the same three; only megabytes add round trips.
+ * Round trips: one lists the sheets and names; one loads every sheet's used range with the text of a window of it (the
+ * request's budget shared among the sheets); only what lies outside the windows is read in further requests:
+ *   syncs = 2 + ceil(cells outside the windows / budget cells)
+ * The budget is Excel's limit per read: 5,000,000 cells on the desktop; on Excel on the web (and an unknown host) also
+ * 5 MB of response, `maxRequestBytes` at 40 bytes a cell. So a register of 20 rows and one of 2,000 take the same two.
  */
 import type { SheetText } from "../../core/register-types";
 import { CHECK_MARKS_SHEET_NAME } from "../../core/check-marks";
 import { isGeneratedSheetName, sameSheetName } from "../../core/sheet-names";
-import { ASSUMED_BYTES_PER_CELL, DEFAULT_READ_REQUEST_BYTES, packPieces, type Piece } from "./read-sheets";
+import { ASSUMED_BYTES_PER_CELL, DEFAULT_READ_REQUEST_BYTES, readListedSheets } from "./read-sheets";
 import { supportsFromOptions } from "./host";
 import type { KnownWorkbook, RenderOptions } from "./render-layout";
 import { countingSync } from "./counting-sync";
+import { READ_CELLS_PER_REQUEST, hostPlatform, readBudget, type HostPlatform } from "./validation-read";
 
 export interface AppendixWorkbookRead {
   /** The sheets the core plans from, in tab order; generated sheets are left out. */
@@ -24,10 +26,12 @@ export interface AppendixWorkbookRead {
   syncs: number;
 }
 
-export async function readAppendixWorkbook(
-  context: Excel.RequestContext,
-  options: Pick<RenderOptions, "supports" | "apiLevel" | "maxRequestBytes"> = {},
-): Promise<AppendixWorkbookRead> {
+export type AppendixReadOptions = Pick<RenderOptions, "supports" | "apiLevel" | "maxRequestBytes"> & {
+  /** "PC", "Mac", "OfficeOnline"…; Office's own when not given. */
+  platform?: HostPlatform;
+};
+
+export async function readAppendixWorkbook(context: Excel.RequestContext, options: AppendixReadOptions = {}): Promise<AppendixWorkbookRead> {
   const sync = countingSync(context);
   const worksheets = context.workbook.worksheets;
   worksheets.load("items/name,items/position,items/visibility");
@@ -39,40 +43,11 @@ export async function readAppendixWorkbook(
     names: names ? names.items.map((item) => item.name) : [],
   };
 
-  const used = worksheets.items
-    .filter((ws) => !isGeneratedSheetName(ws.name) && !sameSheetName(ws.name, CHECK_MARKS_SHEET_NAME))
-    .map((ws) => {
-      const range = ws.getUsedRangeOrNullObject(true);
-      range.load("isNullObject,rowIndex,columnIndex,rowCount,columnCount");
-      return { ws, range };
-    });
-  await sync();
-
-  const present = used.filter(({ range }) => !range.isNullObject);
-  const texts = present.map(({ range }) => Array.from({ length: range.rowCount }, () => Array<string>(range.columnCount).fill("")));
-  const pieces: Piece[] = present.map(({ range }, sheet) => ({ sheet, row: range.rowIndex, col: range.columnIndex, rows: range.rowCount, cols: range.columnCount }));
-  const budgetCells = Math.max(1, Math.floor((options.maxRequestBytes ?? DEFAULT_READ_REQUEST_BYTES) / ASSUMED_BYTES_PER_CELL));
-  for (const request of packPieces(pieces, budgetCells)) {
-    const loaded = request.map((piece) => {
-      const range = present[piece.sheet].ws.getRangeByIndexes(piece.row, piece.col, piece.rows, piece.cols);
-      range.load("text");
-      return { piece, range };
-    });
-    await sync();
-    for (const { piece, range } of loaded) {
-      const top = present[piece.sheet].range.rowIndex;
-      range.text.forEach((row, r) => (texts[piece.sheet][piece.row - top + r] = row));
-    }
-  }
-
-  const byName = new Map(present.map(({ ws, range }, i) => [ws.name, { range, text: texts[i] }]));
-  const sheets = used.map(({ ws }): SheetText => {
-    const found = byName.get(ws.name);
-    if (!found) return { name: ws.name, rows: [] };
-    const leading = Array<string>(found.range.columnIndex).fill("");
-    const rows: string[][] = Array.from({ length: found.range.rowIndex }, () => []);
-    for (const row of found.text) rows.push(found.range.columnIndex ? leading.concat(row) : row);
-    return { name: ws.name, rows };
-  });
-  return { sheets, known, syncs: sync.count };
+  const chosen = worksheets.items.filter((ws) => !isGeneratedSheetName(ws.name) && !sameSheetName(ws.name, CHECK_MARKS_SHEET_NAME));
+  const budget = readBudget(options.platform ?? hostPlatform(), options.maxRequestBytes);
+  const budgetCells = Number.isFinite(budget.bytes)
+    ? Math.max(1, Math.floor((budget.bytes || DEFAULT_READ_REQUEST_BYTES) / ASSUMED_BYTES_PER_CELL))
+    : READ_CELLS_PER_REQUEST;
+  const read = await readListedSheets(context, chosen, budgetCells);
+  return { sheets: read.sheets, known, syncs: sync.count + read.syncs };
 }

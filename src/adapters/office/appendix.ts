@@ -5,8 +5,9 @@
  *
  * The order details used are saved to the workbook's settings in the same request as the sheets.
  *
- * Round trips: reading 3 (appendix-read.ts; more only past 4 MB of text) + rendering 1 (the read already looked the
- * sheets up; more only past 4 MB of values) + 1 for the chart = 5, whatever the number of rows.
+ * Round trips: reading 2 (appendix-read.ts; more only past the host's limit per read) + rendering 1 (the read already
+ * looked the sheets up; more only past 4 MB of values), the summary's chart queued at the end of the rendering request
+ * = 3, whatever the number of rows.
  */
 import { findWorkingRegister, planAppendix, resolveOrder, settingsOfSheets, type AppendixPlan, type AppendixRequest } from "../../core/appendix-plan";
 import { readApprovedRegister, todayRuDate, type ApprovedRegister } from "../../core/approval";
@@ -17,11 +18,11 @@ import { publishRegister, type PublishFormat } from "../../core/publish";
 import { SETTINGS_SHEET_NAME, type ScalarSettingsField, type Settings } from "../../core/settings";
 import { APPENDIX_SHEET_NAME, SUMMARY_SHEET_NAME, sameSheetName } from "../../core/sheet-names";
 import { summarizeRegister, type RegisterSummary } from "../../core/summary";
-import { readAppendixWorkbook } from "./appendix-read";
-import { renderLayout, type RenderOptions } from "./render-layout";
+import { readAppendixWorkbook, type AppendixReadOptions } from "./appendix-read";
+import { renderLayout } from "./render-layout";
 import { queueSettingsUpdate } from "./settings";
 
-export type AppendixBuildOptions = Omit<AppendixRequest, "sheets"> & Pick<RenderOptions, "supports" | "apiLevel" | "maxRequestBytes">;
+export type AppendixBuildOptions = Omit<AppendixRequest, "sheets"> & AppendixReadOptions;
 
 export type ChartOutcome = "added" | "unsupported" | "failed" | "none";
 
@@ -40,24 +41,25 @@ export type AppendixBuildResult =
     };
 
 
-/** Adds a stacked column chart over the summary's direction × status table, where the host has charts. */
-async function addSummaryChart(
-  context: Excel.RequestContext,
-  chart: { source: string; title: string },
-): Promise<ChartOutcome> {
+/**
+ * Queues a stacked column chart over the summary's direction × status table, where the host has charts; it goes with
+ * the rendering's last request. False when the host has no charts.
+ */
+function queueSummaryChart(context: Excel.RequestContext, chart: { source: string; title: string }): boolean {
   const sheet = context.workbook.worksheets.getItem(SUMMARY_SHEET_NAME);
   // eslint-disable-next-line office-addins/load-object-before-read -- a navigation property, only feature-detected
   const charts = (sheet as { charts?: Excel.ChartCollection }).charts;
-  if (!charts || typeof charts.add !== "function") return "unsupported";
-  try {
-    const added = charts.add("ColumnStacked", sheet.getRange(chart.source), "Columns");
-    added.title.text = chart.title;
-    added.setPosition("L2", "T22");
-    await context.sync();
-    return "added";
-  } catch {
-    return "failed";
-  }
+  if (!charts || typeof charts.add !== "function") return false;
+  const added = charts.add("ColumnStacked", sheet.getRange(chart.source), "Columns");
+  added.title.text = chart.title;
+  added.setPosition("L2", "T22");
+  return true;
+}
+
+/** A failure of the chart's own commands (Excel names the failing statement: ChartCollection.add, Chart.setPosition…). */
+function isChartError(error: unknown): boolean {
+  const info = (error as { debugInfo?: { errorLocation?: string } })?.debugInfo;
+  return /^Chart/i.test(info?.errorLocation ?? "");
 }
 
 export async function buildAppendixInExcel(context: Excel.RequestContext, options: AppendixBuildOptions = {}): Promise<AppendixBuildResult> {
@@ -70,19 +72,21 @@ export async function buildAppendixInExcel(context: Excel.RequestContext, option
   let layout: WorkbookLayout = plan.layout;
   if (saved.kind === "sheet") layout = { ...layout, sheets: [...layout.sheets, saved.sheet], names: [...(layout.names ?? []), ...saved.names] };
   if (saved.kind === "no-block") warnings.push(`Реквизиты приказа не сохранены в книге: на листе «${SETTINGS_SHEET_NAME}» нет блока «Параметр | Значение».`);
+  const summaryChart = plan.summarySheet.chart;
+  // Set by the queued chart, inside the rendering.
+  const outcome: { chart: ChartOutcome } = { chart: "none" };
   const rendered = await renderLayout(context, layout, {
     replaceSheets: true,
     known: read.known,
     supports: options.supports,
     apiLevel: options.apiLevel,
     maxRequestBytes: options.maxRequestBytes,
+    final: summaryChart
+      ? { queue: () => void (outcome.chart = queueSummaryChart(context, summaryChart) ? "added" : "unsupported"), refused: isChartError }
+      : undefined,
   });
-  let syncs = read.syncs + rendered.syncs;
-  let chart: ChartOutcome = "none";
-  if (plan.summarySheet.chart) {
-    chart = await addSummaryChart(context, plan.summarySheet.chart);
-    if (chart !== "unsupported") syncs++;
-  }
+  const chart: ChartOutcome = rendered.finalRefused ? "failed" : outcome.chart;
+  const syncs = read.syncs + rendered.syncs;
   warnings.push(...rendered.warnings);
   if (chart === "unsupported" || chart === "failed") {
     warnings.push(`Диаграмма на листе «${SUMMARY_SHEET_NAME}» не добавлена: это приложение Excel не поддерживает диаграммы из надстройки. Таблица сводки на месте.`);

@@ -101,6 +101,16 @@ export async function readSheetsTextWithReport(context: Excel.RequestContext, op
   const chosen = options.sheetNames
     ? options.sheetNames.map((name) => byName.get(name)).filter((ws): ws is Excel.Worksheet => ws !== undefined)
     : worksheets.items.filter((ws) => options.includeHidden || ws.visibility === "Visible");
+  const read = await readListedSheets(context, chosen, budgetCells, options.maxCells);
+  return { sheets: read.sheets, syncs: sync.count + read.syncs };
+}
+
+/**
+ * The text of sheets whose proxies the caller already has (their names loaded): one sync for the used ranges and a
+ * window of each (the budget shared equally), then requests of `budgetCells` for what lies outside the windows.
+ */
+export async function readListedSheets(context: Excel.RequestContext, chosen: Excel.Worksheet[], budgetCells: number, maxCells?: number): Promise<ReadSheetsReport> {
+  const sync = countingSync(context);
   if (chosen.length === 0) return { sheets: [], syncs: sync.count };
 
   const windowCells = Math.max(WINDOW_COLUMNS, Math.floor(budgetCells / chosen.length));
@@ -126,9 +136,9 @@ export async function readSheetsTextWithReport(context: Excel.RequestContext, op
       cols: used.columnCount,
       text: [],
     };
-    if (options.maxCells !== undefined && state.rows * state.cols > options.maxCells) {
+    if (maxCells !== undefined && state.rows * state.cols > maxCells) {
       throw new Error(
-        `Лист «${ws.name}» слишком велик: ${state.rows * state.cols} заполненных ячеек при пределе ${options.maxCells}. Удалите лишнее или разделите лист.`,
+        `Лист «${ws.name}» слишком велик: ${state.rows * state.cols} заполненных ячеек при пределе ${maxCells}. Удалите лишнее или разделите лист.`,
       );
     }
     state.text = Array.from({ length: state.rows }, () => Array<string>(state.cols).fill(""));

@@ -42,6 +42,12 @@ export interface RenderOptions {
    * so a caller that had to read the workbook anyway spends no extra sync.
    */
   known?: KnownWorkbook;
+  /**
+   * Commands to queue after everything else in the last request (a chart over the written cells): no round trip of their
+   * own. `refused` tells their failure from others; then the rest of the request has been applied and
+   * `report.finalRefused` is set instead of an error.
+   */
+  final?: { queue: () => void; refused: (error: unknown) => boolean };
 }
 
 export interface KnownWorkbook {
@@ -73,6 +79,8 @@ function knownLookups(context: Excel.RequestContext, layout: WorkbookLayout, kno
 
 export interface RenderReport {
   syncs: number;
+  /** The host refused the `final` commands (everything else was applied). */
+  finalRefused?: boolean;
   /** Russian notes on what the host could not do, for the pane to show (e.g. print settings to set by hand). */
   skipped: string[];
   warnings: string[];
@@ -445,12 +453,23 @@ export async function renderLayout(context: Excel.RequestContext, layout: Workbo
   }
   // Very hidden goes last: if the host refuses it, everything before it in the batch has been applied.
   for (const item of veryHidden) item.sheet.visibility = "VeryHidden";
+  const final = options.final;
+  /** The last request with the final commands; false when it failed at them (all before them applied). */
+  const syncWithFinal = async (): Promise<void> => {
+    final?.queue();
+    try {
+      await sync();
+    } catch (error) {
+      if (!final?.refused(error)) throw error;
+      report.finalRefused = true;
+    }
+  };
   try {
-    await sync();
+    await syncWithFinal();
   } catch (error) {
     if (veryHidden.length === 0 || !isVisibilityError(error)) throw error;
     for (const item of veryHidden) item.sheet.visibility = "Hidden";
-    await sync();
+    await syncWithFinal();
     report.warnings.push(
       `Лист${veryHidden.length > 1 ? "ы" : ""} ${veryHidden.map((p) => `«${p.layout.name}»`).join(", ")} скрыт${veryHidden.length > 1 ? "ы" : ""} обычным образом: это приложение Excel не позволяет скрыть лист полностью.`,
     );

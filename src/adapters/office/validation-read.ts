@@ -5,9 +5,11 @@
  * the list of sheets, the active sheet's name, its used range and a large text window of it, and the workbook's names
  * (where the marks remember their state). The register is the active sheet when it holds one, else the template sheet.
  * Rows past the first window are read in chunks sized to the budget:
- *   read syncs = 1 + ceil(bytes outside the first window / budget)
+ *   read syncs = 1 + ceil(bytes outside the first window / chunk budget)
  * where the budget is Excel's limit per request: 5,000,000 cells on the desktop; on Excel on the web also 5 MB of
- * response (4 MB used, `maxRequestBytes`), bytes per cell measured on the first window.
+ * response. There each chunk aims at 90 % of it, sized by the bytes per cell measured on what was read just before
+ * (the first window, then each chunk), so the chunk count is the payload's floor; a chunk the host still refuses is
+ * read again in halves (one more sync, never an error).
  *
  * Two cases cost more, said here so nobody is surprised:
  * - the reference sheet or the template sheet does not exist (a workbook not made by the add-in): addressing a missing
@@ -31,12 +33,14 @@ export type HostPlatform = "PC" | "OfficeOnline" | "Mac" | string;
 
 /** Excel returns at most this many cells per request (desktop and web). */
 export const READ_CELLS_PER_REQUEST = 5_000_000;
-/** Excel on the web answers at most 5 MB per request; this leaves room for the envelope. */
+/** Excel on the web answers at most 5 MB per request; this leaves room for the envelope and a first guess. */
 export const WEB_REQUEST_BYTES = 4_000_000;
+/** Text per chunk read after the first window on the web, with bytes per cell measured: 90 % of 5 MB. */
+export const WEB_CHUNK_BYTES = 4_700_000;
+/** Measured bytes per cell are raised by this much for the next chunk (its rows may be a little longer). */
+const MEASURED_SAFETY = 1.03;
 /** Assumed for the first window only; later chunks use the bytes per cell measured on it. */
 const FIRST_WINDOW_BYTES_PER_CELL = 100;
-/** Measured bytes per cell are raised by this much before sizing chunks (longer texts further down). */
-const CHUNK_SAFETY = 1.25;
 const WINDOW_COLUMNS = 32;
 /** The template sheet's window when it is not the active one: its prepared rows (a new template has 2,000). */
 const TEMPLATE_WINDOW_ROWS = 2_000;
@@ -64,12 +68,18 @@ export interface ReadBudget {
   cells: number;
   /** Response bytes per request; Infinity where Excel does not limit them (desktop). */
   bytes: number;
+  /** Response bytes per chunk once bytes per cell are measured; Infinity on the desktop. */
+  chunkBytes: number;
 }
 
 /** Desktop Excel limits cells per read only; the web (and an unknown host, to be safe) also limits bytes. */
 export function readBudget(platform: HostPlatform, maxRequestBytes?: number): ReadBudget {
   const desktop = platform === "PC" || platform === "Mac";
-  return { cells: READ_CELLS_PER_REQUEST, bytes: maxRequestBytes ?? (desktop ? Infinity : WEB_REQUEST_BYTES) };
+  return {
+    cells: READ_CELLS_PER_REQUEST,
+    bytes: maxRequestBytes ?? (desktop ? Infinity : WEB_REQUEST_BYTES),
+    chunkBytes: maxRequestBytes ?? (desktop ? Infinity : WEB_CHUNK_BYTES),
+  };
 }
 
 function cellsFor(budget: ReadBudget, bytesPerCell: number): number {
@@ -173,29 +183,68 @@ function a1(piece: Piece): string {
   return `${columnLetters(piece.col + 1)}${piece.row + 1}:${columnLetters(piece.col + piece.cols)}${piece.row + piece.rows}`;
 }
 
-/** Reads the rest of a sheet in chunks; returns the syncs spent. */
-async function readRemainder(context: Excel.RequestContext, worksheet: Excel.Worksheet, sheet: PartialSheet, budget: ReadBudget): Promise<number> {
+/** Reads the rest of a sheet in chunks; returns the syncs spent and the bytes of text each chunk brought. */
+async function readRemainder(
+  context: Excel.RequestContext,
+  worksheet: Excel.Worksheet,
+  sheet: PartialSheet,
+  budget: ReadBudget,
+): Promise<{ syncs: number; chunkBytes: number[] }> {
   const pieces = remainingPieces(sheet);
-  if (pieces.length === 0) return 0;
+  const chunkBytes: number[] = [];
+  if (pieces.length === 0) return { syncs: 0, chunkBytes };
   if (sheet.rows.length === 0) for (let r = 0; r < sheet.used.top + sheet.used.rows; r++) sheet.rows.push([]);
   let syncs = 0;
-  for (const request of packPieces(pieces, cellsFor(budget, sheet.bytesPerCell * CHUNK_SAFETY))) {
-    const ranges = request.map((piece) => {
-      const range = worksheet.getRange(a1(piece));
-      range.load("text");
-      return { piece, range };
-    });
-    syncs++;
-    // eslint-disable-next-line office-addins/no-context-sync-in-loop -- chunks past the budget: grows with megabytes, not rows
-    await context.sync();
-    for (const { piece, range } of ranges) {
-      range.text.forEach((values, r) => {
-        const target = sheet.rows[piece.row + r];
-        values.forEach((value, c) => (target[piece.col + c] = value));
-      });
+  if (!Number.isFinite(budget.chunkBytes)) {
+    // The desktop limits cells only: whole pieces packed into requests of the cell budget.
+    for (const request of packPieces(pieces, budget.cells)) {
+      const ranges = request.map((piece) => ({ piece, range: worksheet.getRange(a1(piece)).load("text") }));
+      syncs++;
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop -- chunks past the budget: grows with megabytes, not rows
+      await context.sync();
+      for (const { piece, range } of ranges) placeText(sheet, piece, range.text);
+    }
+    return { syncs, chunkBytes };
+  }
+  // The web: each chunk sized to the chunk budget by the bytes per cell of what was read just before.
+  let bytesPerCell = sheet.bytesPerCell * MEASURED_SAFETY;
+  for (const piece of pieces) {
+    let row = piece.row;
+    let remaining = piece.rows;
+    while (remaining > 0) {
+      const byBytes = Math.floor(budget.chunkBytes / (bytesPerCell * piece.cols));
+      let rows = Math.max(1, Math.min(remaining, byBytes, Math.floor(budget.cells / piece.cols)));
+      for (;;) {
+        const chunk: Piece = { ...piece, row, rows };
+        const range = worksheet.getRange(a1(chunk)).load("text");
+        syncs++;
+        try {
+          // eslint-disable-next-line office-addins/no-context-sync-in-loop -- chunks past the budget: grows with megabytes, not rows
+          await context.sync();
+        } catch (error) {
+          // Longer texts than measured: the same rows again in halves.
+          if (officeCode(error) !== "ResponsePayloadSizeLimitExceeded" || rows === 1) throw error;
+          rows = Math.ceil(rows / 2);
+          continue;
+        }
+        placeText(sheet, chunk, range.text);
+        const bytes = textBytes(range.text);
+        chunkBytes.push(bytes);
+        bytesPerCell = Math.max(8, (bytes / (rows * piece.cols)) * MEASURED_SAFETY);
+        break;
+      }
+      row += rows;
+      remaining -= rows;
     }
   }
-  return syncs;
+  return { syncs, chunkBytes };
+}
+
+function placeText(sheet: PartialSheet, piece: Piece, text: string[][]): void {
+  text.forEach((values, r) => {
+    const target = sheet.rows[piece.row + r];
+    values.forEach((value, c) => (target[piece.col + c] = value));
+  });
 }
 
 export interface CheckRead {
@@ -208,6 +257,8 @@ export interface CheckRead {
   /** Sheets that already carry our conditional formats (from the workbook's names). */
   markedSheets: MarkedSheet[];
   syncs: number;
+  /** Bytes of text each read after the first request brought (the web's chunks). */
+  chunkBytes: number[];
 }
 
 function officeCode(error: unknown): string {
@@ -292,18 +343,19 @@ export async function readForCheck(context: Excel.RequestContext, budget: ReadBu
   else if (template && !templateIsActive && findRegister([headerOnly(asSheetText(template))])) chosen = template;
 
   if (chosen) {
-    sync.count += await readRemainder(context, context.workbook.worksheets.getItem(chosen.name), chosen, budget);
+    const remainder = await readRemainder(context, context.workbook.worksheets.getItem(chosen.name), chosen, budget);
+    sync.count += remainder.syncs;
     const source = asSheetText(chosen);
     const table = findRegister([source]);
-    if (table) return { sheets, activeSheet: activeName, settings, source, table, markedSheets, syncs: sync.count };
+    if (table) return { sheets, activeSheet: activeName, settings, source, table, markedSheets, syncs: sync.count, chunkBytes: remainder.chunkBytes };
   }
 
   // Neither the active nor the template sheet: every visible sheet the add-in did not write.
   const visible = sheets.filter((s) => s.visibility === "Visible" && mayHoldRegister(s.name)).map((s) => s.name);
-  if (visible.length === 0) return { sheets, activeSheet: activeName, settings, source: null, table: null, markedSheets, syncs: sync.count };
+  if (visible.length === 0) return { sheets, activeSheet: activeName, settings, source: null, table: null, markedSheets, syncs: sync.count, chunkBytes: [] };
   const report = await readSheetsTextWithReport(context, { sheetNames: visible, maxRequestBytes: Number.isFinite(budget.bytes) ? budget.bytes : undefined });
   sync.count += report.syncs;
   const table = findRegister(report.sheets);
   const source = table ? report.sheets.find((s) => s.name === table.sheet) ?? null : null;
-  return { sheets, activeSheet: activeName, settings, source, table, markedSheets, syncs: sync.count };
+  return { sheets, activeSheet: activeName, settings, source, table, markedSheets, syncs: sync.count, chunkBytes: [] };
 }

@@ -47,6 +47,8 @@ export interface RegisterCheck {
   syncs: number;
   /** Of `syncs`: round trips spent reading. */
   readSyncs?: number;
+  /** Bytes of text each read chunk after the first request brought (Excel on the web: each close to the 5 MB limit). */
+  readChunkBytes?: number[];
 }
 
 /** Conditional formats through Office.js. */
@@ -81,6 +83,7 @@ export async function checkRegister(context: Excel.RequestContext, options: Chec
     marked: 0,
     syncs: read.syncs,
     readSyncs: read.syncs,
+    readChunkBytes: read.chunkBytes,
   };
   if (options.mark === false) return result;
   if (!supportsFromOptions(options)(MARKS_API)) {

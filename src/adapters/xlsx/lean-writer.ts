@@ -2,11 +2,13 @@
  * A lean xlsx writer for big layouts (the merge's consolidated register): writes the sheet XML straight from the
  * layout, strings shared, styles deduplicated, parts deflated by Node's zlib while they are generated. Cell decisions come
  * from `core/layout/cells.ts` like in `exceljs-writer.ts` (ExcelJS), whose output it matches cell for cell: value, type,
- * number format, font, fill, border, alignment, widths, heights, merges, freeze, print settings, names.
- * Data validations and conditional formats are not written here: `leanWriterSupports` says no and callers use ExcelJS.
+ * number format, font, fill, border, alignment, widths, heights, merges, freeze, print settings, names, dropdowns
+ * (data validations) and conditional formats (`lean-rules.ts`).
  */
-import type { CellBlock, CellStyle, LayoutValue, PrintSpec, SheetLayout, WorkbookLayout } from "../../core/layout/types";
+import type { CellBlock, CellStyle, ConditionalFormatSpec, LayoutValue, PrintSpec, SheetLayout, WorkbookLayout } from "../../core/layout/types";
 import { columnLetters, estimateRowHeights, formulaBody, isFormulaValue, numberFormatFor, parseA1Range, type RangeBox } from "../../core/layout/cells";
+import { dxfXml, sheetRulesXml } from "./lean-rules";
+import { XmlBytes } from "./xml-bytes";
 import { ZipWriter } from "./zip-writer";
 
 export interface LeanWriteOptions {
@@ -21,11 +23,6 @@ export interface LeanWriteResult {
   warnings: string[];
 }
 
-/** True when every feature the layout uses is written by this writer. */
-export function leanWriterSupports(layout: WorkbookLayout): boolean {
-  return layout.sheets.every((sheet) => !sheet.validations?.length && !sheet.conditionalFormats?.length);
-}
-
 const MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 const REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 const PACKAGE_REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships";
@@ -34,8 +31,8 @@ const PAPER_SIZE = { A4: 9, A3: 8 } as const;
 const DEFAULT_MARGINS = { left: 0.7, right: 0.7, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 };
 /** Excel's built-in number formats the layouts use; others get ids from 164. */
 const BUILTIN_FORMATS: Record<string, number> = { General: 0, "0": 1, "0.00": 2, "#,##0": 3, "#,##0.00": 4, "0%": 9, "0.00%": 10, "@": 49 };
-/** Rows of sheet XML generated before the text is handed on to zlib. */
-const ROWS_PER_PART = 256;
+/** Bytes of sheet XML generated before they are handed on to zlib. */
+const BYTES_PER_PART = 1 << 18;
 
 // Characters XML 1.0 cannot carry are dropped, as ExcelJS does (its set, plus U+FFFE/U+FFFF).
 // eslint-disable-next-line no-control-regex
@@ -82,6 +79,7 @@ class StyleTable {
   private readonly customFormats = new Map<string, number>();
   private readonly xfs = ['<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'];
   private readonly xfIndex = new Map<string, number>([[this.xfs[0], 0]]);
+  private readonly dxfs: string[] = [];
 
   private indexIn(list: string[], xml: string): number {
     const found = list.indexOf(xml);
@@ -96,6 +94,11 @@ class StyleTable {
     let id = this.customFormats.get(format);
     if (id === undefined) this.customFormats.set(format, (id = 164 + this.customFormats.size));
     return id;
+  }
+
+  /** The differential format index of a conditional format. */
+  dxf(spec: ConditionalFormatSpec): number {
+    return this.indexIn(this.dxfs, dxfXml(spec));
   }
 
   /** The cell format index for `style` with number format `numFmt`. */
@@ -160,7 +163,8 @@ class StyleTable {
       '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>' +
       `<cellXfs count="${this.xfs.length}">${this.xfs.join("")}</cellXfs>` +
       '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>' +
-      '<dxfs count="0"/><tableStyles count="0" defaultTableStyle="TableStyleMedium2" defaultPivotStyle="PivotStyleLight16"/>' +
+      `<dxfs count="${this.dxfs.length}">${this.dxfs.join("")}</dxfs>` +
+      '<tableStyles count="0" defaultTableStyle="TableStyleMedium2" defaultPivotStyle="PivotStyleLight16"/>' +
       "</styleSheet>"
     );
   }
@@ -212,7 +216,8 @@ interface RowPlan {
 /** Everything a sheet needs that is known before its XML is generated. */
 interface SheetPlan {
   layout: SheetLayout;
-  rows: Map<number, RowPlan>;
+  /** By row number; rows nothing touches are holes. An array, not a Map: 100,000 rows are planned per big sheet. */
+  rows: RowPlan[];
   rowOrder: number[];
   blockStyles: ((value: LayoutValue) => number)[];
   merges: RangeBox[];
@@ -221,12 +226,8 @@ interface SheetPlan {
 }
 
 function planSheet(layout: SheetLayout, styles: StyleTable): SheetPlan {
-  const rows = new Map<number, RowPlan>();
-  const rowPlan = (index: number) => {
-    let plan = rows.get(index);
-    if (!plan) rows.set(index, (plan = { segments: [] }));
-    return plan;
-  };
+  const rows: RowPlan[] = [];
+  const rowPlan = (index: number) => (rows[index] ??= { segments: [] });
   let top = Infinity;
   let left = Infinity;
   let bottom = 0;
@@ -280,7 +281,9 @@ function planSheet(layout: SheetLayout, styles: StyleTable): SheetPlan {
         .join("")}</cols>`
     : "";
   const dimension = bottom > 0 ? `${columnLetters(left)}${top}:${columnLetters(right)}${bottom}` : "A1";
-  return { layout, rows, rowOrder: [...rows.keys()].sort((a, b) => a - b), blockStyles, merges, columnXml, dimension };
+  const rowOrder: number[] = [];
+  rows.forEach((_, index) => rowOrder.push(index));
+  return { layout, rows, rowOrder, blockStyles, merges, columnXml, dimension };
 }
 
 function sheetViewXml(layout: SheetLayout, selected: boolean): string {
@@ -311,7 +314,7 @@ function printXml(print: PrintSpec | undefined): string {
 }
 
 /** The sheet's XML in parts of a few hundred rows. */
-function* sheetXml(plan: SheetPlan, selected: boolean, strings: SharedStrings): Generator<string> {
+function* sheetXml(plan: SheetPlan, selected: boolean, strings: SharedStrings, styles: StyleTable, warnings: string[]): Generator<string | Uint8Array> {
   const { layout } = plan;
   const sheetPr =
     layout.tabColor || layout.print?.fitToWidth
@@ -329,30 +332,43 @@ function* sheetXml(plan: SheetPlan, selected: boolean, strings: SharedStrings): 
     plan.columnXml +
     "<sheetData>";
 
-  const letters: string[] = [];
-  const letter = (col: number) => letters[col] ?? (letters[col] = columnLetters(col));
-  const cellXml = (row: number, col: number, value: LayoutValue, xf: number): string => {
-    const open = `<c r="${letter(col)}${row}"${xf ? ` s="${xf}"` : ""}`;
-    if (typeof value === "string") return `${open} t="s"><v>${strings.add(value)}</v></c>`;
-    if (typeof value === "number") return Number.isFinite(value) ? `${open}><v>${value}</v></c>` : `${open}/>`;
-    if (value !== null && isFormulaValue(value)) return `${open}><f>${escapeXml(formulaBody(value))}</f></c>`;
-    return `${open}/>`;
+  // Millions of cells are written for a big sheet: straight into bytes, from pieces cached by column and style.
+  const out = new XmlBytes();
+  const cellOpens: string[] = [];
+  const cellOpen = (col: number) => (cellOpens[col] ??= `<c r="${columnLetters(col)}`);
+  const styleAttributes: string[] = [];
+  const styleAttribute = (xf: number) => (styleAttributes[xf] ??= xf ? `" s="${xf}"` : '"');
+  let rowText = "";
+  const cellXml = (col: number, value: LayoutValue, xf: number): void => {
+    out.ascii(cellOpen(col));
+    out.ascii(rowText);
+    out.ascii(styleAttribute(xf));
+    if (typeof value === "string") {
+      out.ascii(' t="s"><v>');
+      out.integer(strings.add(value));
+      out.ascii("</v></c>");
+    } else if (typeof value === "number") out.ascii(Number.isFinite(value) ? `><v>${value}</v></c>` : "/>");
+    else if (value !== null && isFormulaValue(value)) out.text(`><f>${escapeXml(formulaBody(value))}</f></c>`);
+    else out.ascii("/>");
   };
+  const mergesByRow: RangeBox[][] = [];
+  for (const box of plan.merges) for (let row = box.top; row <= box.bottom; row++) (mergesByRow[row] ??= []).push(box);
+  const noMerges: RangeBox[] = [];
   const { blocks } = layout;
-  let part = "";
-  let rowsInPart = 0;
   for (const rowIndex of plan.rowOrder) {
-    const rowPlan = plan.rows.get(rowIndex)!;
-    part += `<row r="${rowIndex}"${rowPlan.height !== undefined ? ` ht="${rowPlan.height}" customHeight="1"` : ""}`;
+    const rowPlan = plan.rows[rowIndex];
+    rowText = String(rowIndex);
+    out.ascii(`<row r="${rowText}"${rowPlan.height !== undefined ? ` ht="${rowPlan.height}" customHeight="1"` : ""}`);
     const segments = rowPlan.segments;
-    const merges = plan.merges.length ? plan.merges.filter((box) => box.top <= rowIndex && rowIndex <= box.bottom) : plan.merges;
-    let cells = "";
+    const merges = mergesByRow[rowIndex] ?? noMerges;
+    const cellsAt = out.length;
+    out.ascii(">");
     if (segments.length === 2 && merges.length === 0) {
       // The common case: one block covers the row, cells already in column order.
       const block = blocks[segments[0]];
       const styleOf = plan.blockStyles[segments[0]];
       const values = block.values[segments[1]];
-      for (let c = 0; c < values.length; c++) cells += cellXml(rowIndex, block.col + c, values[c], styleOf(values[c]));
+      for (let c = 0; c < values.length; c++) cellXml(block.col + c, values[c], styleOf(values[c]));
     } else if (segments.length > 0 || merges.length > 0) {
       const placed = new Map<number, PlacedCell>();
       for (let s = 0; s < segments.length; s += 2) {
@@ -376,26 +392,25 @@ function* sheetXml(plan: SheetPlan, selected: boolean, strings: SharedStrings): 
       }
       for (const col of [...placed.keys()].sort((a, b) => a - b)) {
         const cell = placed.get(col)!;
-        cells += cellXml(rowIndex, col, cell.value, cell.xf);
+        cellXml(col, cell.value, cell.xf);
       }
     }
-    part += cells ? `>${cells}</row>` : "/>";
-    if (++rowsInPart >= ROWS_PER_PART) {
-      yield part;
-      part = "";
-      rowsInPart = 0;
-    }
+    if (out.length === cellsAt + 1) out.rewind(cellsAt);
+    out.ascii(out.length === cellsAt ? "/>" : "</row>");
+    if (out.length >= BYTES_PER_PART) yield out.take();
   }
-  part += "</sheetData>";
+  yield out.take();
+  let part = "</sheetData>";
   if (plan.merges.length) {
     part += `<mergeCells count="${plan.merges.length}">${(layout.merges ?? []).map((merge) => `<mergeCell ref="${merge.replace(/\$/g, "")}"/>`).join("")}</mergeCells>`;
   }
+  part += sheetRulesXml(layout, (spec) => styles.dxf(spec), escapeXml, warnings);
   yield part + printXml(layout.print) + "</worksheet>";
 }
 
 /** The value and style blocks put at (row, col), before merges; for a merge's top-left cell seen from a lower row. */
 function placedAt(plan: SheetPlan, row: number, col: number): PlacedCell | undefined {
-  const segments = plan.rows.get(row)?.segments ?? [];
+  const segments = plan.rows[row]?.segments ?? [];
   let found: PlacedCell | undefined;
   for (let s = 0; s < segments.length; s += 2) {
     const block = plan.layout.blocks[segments[s]];
@@ -485,9 +500,8 @@ const ROOT_RELS =
   '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/>' +
   "</Relationships>";
 
-/** Writes `layout` as a new workbook. Throws for layouts `leanWriterSupports` refuses. */
+/** Writes `layout` as a new workbook. */
 export async function writeLayoutLean(layout: WorkbookLayout, options: LeanWriteOptions = {}): Promise<LeanWriteResult> {
-  if (!leanWriterSupports(layout)) throw new Error("Проверки данных и условное форматирование записывает только ExcelJS (exceljs-writer.ts).");
   const names = new Set<string>();
   for (const sheet of layout.sheets) {
     const key = sheet.name.toLowerCase();
@@ -507,7 +521,7 @@ export async function writeLayoutLean(layout: WorkbookLayout, options: LeanWrite
   const zip = new ZipWriter(options.level ?? 6, options.modified);
   const workbook = workbookXml(layout, activeIndex);
   for (let index = 0; index < sheets.length; index++) {
-    await zip.add(`xl/worksheets/sheet${index + 1}.xml`, sheetXml(planSheet(sheets[index], styles), index === activeIndex, strings));
+    await zip.add(`xl/worksheets/sheet${index + 1}.xml`, sheetXml(planSheet(sheets[index], styles), index === activeIndex, strings, styles, warnings));
   }
   await zip.add("xl/sharedStrings.xml", strings.xml());
   await zip.add("xl/styles.xml", [styles.xml()]);

@@ -67,8 +67,8 @@ export class ZipWriter {
     this.stamp = dosDateTime(modified);
   }
 
-  /** Deflates `parts` (text as UTF-8) into an entry; parts are consumed one at a time. */
-  async add(name: string, parts: Iterable<string>): Promise<void> {
+  /** Deflates `parts` (text as UTF-8, or bytes handed over and not touched again) into an entry, one part at a time. */
+  async add(name: string, parts: Iterable<string | Uint8Array>): Promise<void> {
     const deflate = zlib.createDeflateRaw({ level: this.level });
     const chunks: Buffer[] = [];
     let compressedSize = 0;
@@ -83,8 +83,7 @@ export class ZipWriter {
     let crc = 0;
     let uncompressedSize = 0;
     let pending = "";
-    const push = async (text: string) => {
-      const bytes = Buffer.from(text, "utf8");
+    const push = async (bytes: Uint8Array) => {
       crc = crc32(bytes, crc);
       uncompressedSize += bytes.length;
       // A couple of chunks may wait in zlib's queue while the next is generated; a turn of the event loop lets zlib take
@@ -93,13 +92,19 @@ export class ZipWriter {
       else await new Promise<void>((resolve) => setImmediate(resolve));
     };
     for (const part of parts) {
+      if (typeof part !== "string") {
+        if (pending) await push(Buffer.from(pending, "utf8"));
+        pending = "";
+        if (part.length) await push(part);
+        continue;
+      }
       pending += part;
       if (pending.length >= CHUNK_CHARS) {
-        await push(pending);
+        await push(Buffer.from(pending, "utf8"));
         pending = "";
       }
     }
-    if (pending) await push(pending);
+    if (pending) await push(Buffer.from(pending, "utf8"));
     deflate.end();
     await finished;
     if (uncompressedSize > MAX_32 || compressedSize > MAX_32) throw new Error(`Часть книги ${name} больше 4 ГБ.`);

@@ -2,8 +2,7 @@
 import { promises as fs } from "fs";
 import type { ReadWorkbookResult } from "../../adapters/xlsx/read-workbook";
 import { readWorkbookFile } from "../../adapters/xlsx/read-workbook-file";
-import { leanWriterSupports, writeLayoutLean } from "../../adapters/xlsx/lean-writer";
-import { renderWorkbookLayout } from "../../adapters/xlsx/exceljs-writer";
+import { writeLayoutLean } from "../../adapters/xlsx/lean-writer";
 import { REGISTER_COLUMNS } from "../../core/columns";
 import { todayText } from "../../core/approval";
 import type { Settings } from "../../core/settings";
@@ -130,13 +129,10 @@ const MERGE_DEFLATE_LEVEL = 6;
 
 /**
  * The consolidated workbook is written by the lean writer (sheet XML straight from the layout, zlib on its own thread):
- * ExcelJS took longer to write 20,000 rows than to read the 200 files they came from. ExcelJS remains for layouts with
- * features the lean writer does not write.
+ * ExcelJS took longer to write 20,000 rows than to read the 200 files they came from.
  */
 async function writeMergedWorkbook(layout: WorkbookLayout): Promise<Uint8Array> {
-  if (leanWriterSupports(layout)) return (await writeLayoutLean(layout, { level: MERGE_DEFLATE_LEVEL })).bytes;
-  const buffer = await renderWorkbookLayout(layout).xlsx.writeBuffer({ zip: { compression: "DEFLATE", compressionOptions: { level: 1 } } } as never);
-  return new Uint8Array(buffer as ArrayBuffer);
+  return (await writeLayoutLean(layout, { level: MERGE_DEFLATE_LEVEL })).bytes;
 }
 
 async function run(argv: string[], io: CliIO): Promise<number> {

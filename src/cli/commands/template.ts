@@ -3,7 +3,7 @@
  * a blank register workbook with the same dropdowns and marks as the add-in makes, for LibreOffice, R7-Офис, МойОфис or
  * Excel without the add-in.
  */
-import { writeLayoutToBuffer } from "../../adapters/xlsx/exceljs-writer";
+import { writeLayoutLean } from "../../adapters/xlsx/lean-writer";
 import { REGISTER_SHEET_NAME, buildTemplateLayout, templateGeometry } from "../../core/layout/template";
 import { DEFAULT_SETTINGS, LIST_SEPARATOR, SettingsSchema, type Settings } from "../../core/settings";
 import { cleanText } from "../../core/text";
@@ -70,7 +70,7 @@ export const templateCommand: CliCommand = {
     const settings = settingsFromTemplateFlags(flags);
     const layout = buildTemplateLayout(settings, { title: true });
     if (!(await checkOutput("template", out, [], io))) return EXIT_FAILURE;
-    if (!(await writeOutput("template", out, await writeLayoutToBuffer(layout), io))) return EXIT_FAILURE;
+    if (!(await writeOutput("template", out, (await writeLayoutLean(layout)).bytes, io))) return EXIT_FAILURE;
     const geometry = templateGeometry();
     const lines = [
       `Шаблон реестра записан: ${out}, лист «${REGISTER_SHEET_NAME}», строки ${geometry.firstDataRow}–${geometry.lastDataRow} с выпадающими списками.`,

@@ -8,25 +8,24 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import * as zlib from "node:zlib";
-import { leanWriterSupports, writeLayoutLean } from "../../../src/adapters/xlsx/lean-writer";
+import { writeLayoutLean } from "../../../src/adapters/xlsx/lean-writer";
 import { writeLayoutToBuffer } from "../../../src/adapters/xlsx/exceljs-writer";
 import { readWorkbookData } from "../../../src/adapters/xlsx/read-workbook";
 import { entryData, readZipDirectory } from "../../../src/adapters/xlsx/zip-directory";
 import { planMerge } from "../../../src/core/layout/merge-sheets";
 import type { WorkbookLayout } from "../../../src/core/layout/types";
 import { buildFixtureLayout, PROCESS_COUNT_BY_DIRECTION, REGISTER_SHEET } from "../../support/layout-fixture";
+import { expectValidXlsx } from "../../support/ooxml-check";
 import { closeLibreOffice, inspectWithLibreOffice, type Inspection } from "../../support/libreoffice";
 import { row, table, validCells } from "../../merge/helpers";
-import { expectValidXlsx } from "../../support/ooxml-check";
+import { AGENCY_GENITIVE, registerSheets } from "../../appendix/helpers";
+import { validRows } from "../../fixtures/register-data";
+import { planAppendix } from "../../../src/core/appendix-plan";
+import { DEFAULT_SETTINGS } from "../../../src/core/settings";
+import { buildTemplateLayout, templateConditionalFormats, templateGeometry } from "../../../src/core/layout/template";
 
 const workDir = mkdtempSync(join(tmpdir(), "reestr-lean-writer-"));
 afterAll(closeLibreOffice);
-
-/** The fixture of the two renderers' comparison without what only ExcelJS writes (validations, conditional formats). */
-function fixtureWithoutRules(dataRows: number): WorkbookLayout {
-  const layout = buildFixtureLayout(dataRows);
-  return { ...layout, sheets: layout.sheets.map((sheet) => ({ ...sheet, validations: undefined, conditionalFormats: undefined })) };
-}
 
 const TRICKY = ["=1+2", "1.10", "007", "  leading and trailing  ", "a\nb", "_x0041_ stays", "<&>\"'", "tab\there", "bell\u0007gone", "1e5"];
 
@@ -100,6 +99,9 @@ function describe_(workbook: ExcelJS.Workbook): unknown {
         ? { orientation: setup.orientation, paperSize: setup.paperSize, fitToPage: setup.fitToPage, fitToWidth: setup.fitToWidth, fitToHeight: setup.fitToHeight, printArea: setup.printArea, printTitlesRow: setup.printTitlesRow, margins: setup.margins }
         : null,
       footer: sheet.headerFooter?.oddFooter ?? null,
+      // Rule by rule: every dropdown (range, source, texts, error style) and every conditional format with its look.
+      validations: (sheet as unknown as { dataValidations: { model: Record<string, unknown> } }).dataValidations.model,
+      conditionalFormats: (sheet as unknown as { conditionalFormattings: unknown[] }).conditionalFormattings,
     };
   });
   return {
@@ -129,7 +131,6 @@ function describeInspection(report: Inspection): unknown {
 describe("lean xlsx writer", () => {
   test("the merge workbook: the same as ExcelJS writes it, cell by cell, with every text literal", async () => {
     const layout = mergeLayout();
-    expect(leanWriterSupports(layout)).toBe(true);
     expect(layout.sheets.map((sheet) => sheet.name)).toHaveLength(3);
     const lean = await writeLayoutLean(layout);
     expect(lean.warnings).toEqual([]);
@@ -155,14 +156,38 @@ describe("lean xlsx writer", () => {
   });
 
   test("the fixture layout: styles, merges, estimated heights, hidden sheets, names, print — as ExcelJS writes it", async () => {
-    const layout = fixtureWithoutRules(6);
+    const layout = buildFixtureLayout(6);
     const lean = await writeLayoutLean(layout);
-    await expectValidXlsx(lean.bytes, "lean writer, fixture layout");
     expect(describe_(await load(lean.bytes))).toEqual(describe_(await load(await writeLayoutToBuffer(layout))));
+    await expectValidXlsx(lean.bytes, "lean fixture");
+  });
+
+  test("the register template: cell by cell and rule by rule as ExcelJS writes it (dropdowns on names, marks, print titles)", async () => {
+    const layout = buildTemplateLayout({ ...DEFAULT_SETTINGS, units: ["Отдел кадров", "Архивный отдел"] }, { title: true, dataRows: 40 });
+    const lean = await writeLayoutLean(layout);
+    const fromLean = describe_(await load(lean.bytes)) as { sheets: { validations: Record<string, unknown>; conditionalFormats: unknown[] }[] };
+    expect(Object.keys(fromLean.sheets[0].validations)).toHaveLength(7 * 40);
+    expect(fromLean.sheets[0].conditionalFormats).toHaveLength(templateConditionalFormats(templateGeometry({ dataRows: 40 })).length);
+    expect(fromLean).toEqual(describe_(await load(await writeLayoutToBuffer(layout))));
+    await expectValidXlsx(lean.bytes, "lean template");
+  });
+
+  test("the order's appendix, typical list, summary and approved register: as ExcelJS writes them", async () => {
+    const plan = planAppendix({
+      sheets: registerSheets(validRows(30), { agencyGenitive: AGENCY_GENITIVE }),
+      order: { orderNumber: "7", orderDate: "15.01.2024", appendixNumber: "1" },
+      includeTypicalList: true,
+      today: { day: 1, month: 12, year: 2026 },
+    });
+    if (!plan.ok) throw new Error(plan.message);
+    expect(plan.layout.sheets.length).toBeGreaterThanOrEqual(4);
+    const lean = await writeLayoutLean(plan.layout);
+    expect(describe_(await load(lean.bytes))).toEqual(describe_(await load(await writeLayoutToBuffer(plan.layout))));
+    await expectValidXlsx(lean.bytes, "lean appendix");
   });
 
   test("LibreOffice sees the same workbook from both writers; named ranges resolve", async () => {
-    const layout = fixtureWithoutRules(6);
+    const layout = buildFixtureLayout(6);
     const leanPath = join(workDir, "lean.xlsx");
     const excelJsPath = join(workDir, "exceljs.xlsx");
     writeFileSync(leanPath, (await writeLayoutLean(layout)).bytes);
@@ -209,11 +234,5 @@ describe("lean xlsx writer", () => {
       const storedCrc = view.getUint32(entry.localHeaderOffset + 14, true);
       expect(zlib.crc32(data)).toBe(storedCrc);
     }
-  });
-
-  test("layouts with validations or conditional formats are left to ExcelJS", async () => {
-    const layout = buildFixtureLayout(2);
-    expect(leanWriterSupports(layout)).toBe(false);
-    await expect(writeLayoutLean(layout)).rejects.toThrow("ExcelJS");
   });
 });

@@ -1,0 +1,66 @@
+/**
+ * UTF-8 bytes of generated XML, written straight into a buffer. The lean writer emits millions of small pieces for a big
+ * sheet (`<c r="A`, the row, `" s="3"`, a string index); concatenating them as JavaScript strings made ropes that cost
+ * more to flatten and collect than the writing itself.
+ */
+const INITIAL_BYTES = 1 << 18;
+
+export class XmlBytes {
+  private buffer = Buffer.allocUnsafe(INITIAL_BYTES);
+  private position = 0;
+
+  get length(): number {
+    return this.position;
+  }
+
+  private ensure(extra: number): void {
+    if (this.position + extra <= this.buffer.length) return;
+    const grown = Buffer.allocUnsafe(Math.max(this.buffer.length * 2, this.position + extra));
+    this.buffer.copy(grown, 0, 0, this.position);
+    this.buffer = grown;
+  }
+
+  /** Text known to be ASCII (markup, numbers, cell references): copied code unit by code unit. */
+  ascii(text: string): void {
+    const length = text.length;
+    this.ensure(length);
+    const buffer = this.buffer;
+    let position = this.position;
+    for (let i = 0; i < length; i++) buffer[position++] = text.charCodeAt(i);
+    this.position = position;
+  }
+
+  /** Any text, as UTF-8. */
+  text(text: string): void {
+    this.ensure(text.length * 3);
+    this.position += this.buffer.write(text, this.position, "utf8");
+  }
+
+  /** A non-negative integer in decimal. */
+  integer(value: number): void {
+    this.ensure(16);
+    const buffer = this.buffer;
+    if (value < 10) {
+      buffer[this.position++] = 48 + value;
+      return;
+    }
+    let digits = 0;
+    for (let rest = value; rest > 0; rest = Math.floor(rest / 10)) digits++;
+    let position = this.position + digits;
+    this.position = position;
+    for (let rest = value; rest > 0; rest = Math.floor(rest / 10)) buffer[--position] = 48 + (rest % 10);
+  }
+
+  /** Drops what was written after `length` bytes. */
+  rewind(length: number): void {
+    this.position = Math.min(this.position, length);
+  }
+
+  /** The bytes written so far; the writer starts a new buffer (the returned one is handed on, not reused). */
+  take(): Buffer {
+    const taken = this.buffer.subarray(0, this.position);
+    this.buffer = Buffer.allocUnsafe(Math.max(INITIAL_BYTES, this.buffer.length));
+    this.position = 0;
+    return taken;
+  }
+}
