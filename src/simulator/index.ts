@@ -85,6 +85,8 @@ export interface SimStatsWithPayload extends SimStats {
   /** UTF-8 bytes of every response's JSON so far. */
   responseBytes: number;
   largestResponseBytes: number;
+  /** Messages (counted in `syncs`) that only release the ranges office.js tracked: Excel.run sends one when it ends. */
+  releases: number;
 }
 
 export interface ExcelSimulator {
@@ -187,7 +189,9 @@ export function createExcelSimulator(options: SimulatorOptions = {}): ExcelSimul
     requestBytes: 0,
     responseBytes: 0,
     largestResponseBytes: 0,
+    releases: 0,
     reset() {
+      stats.releases = 0;
       stats.syncs = 0;
       stats.requests = 0;
       stats.actions = 0;
@@ -259,6 +263,7 @@ export function createExcelSimulator(options: SimulatorOptions = {}): ExcelSimul
     }
     const body = JSON.parse(requestText) as RequestBody;
     stats.actions += body.Actions?.length ?? 0;
+    if (body.Actions?.length && body.Actions.every((a) => a.Name === "_RemoveReference" || (a.ActionType === 1 && body.ObjectPaths[String(a.ObjectPathId)]?.ObjectPathType === 1))) stats.releases++;
     const { response, tx } = executor.execute(body);
     if (tx.wrote) workbook.changed();
     if (tx.changes.length) host.raiseChanges(tx.changes, "ThisLocalAddin");

@@ -23,6 +23,8 @@ import { type CellValue, type Culture, coerceString, formatValue } from "./value
 
 export const MAX_CELL_TEXT = 32_767;
 export const MAX_INLINE_LIST = 255;
+/** Text constants in formulas (and so in names) hold at most 255 characters. */
+export const MAX_NAME_TEXT = 255;
 export const DEFAULT_COLUMN_WIDTH = 48; // points: 8.43 characters of Calibri 11
 export const DEFAULT_ROW_HEIGHT = 15;
 
@@ -947,6 +949,11 @@ export class SimWorkbook {
   addName(name: string, formula: string, comment: string, scope: SimSheet | null): NameEntry {
     if (!/^[\p{L}_\\][\p{L}\p{N}_.\\?]*$/u.test(name) || name.length > 255 || parseBox(name) || /^[RC]$/i.test(name) || /^R\d*C\d*$/i.test(name)) {
       throw officeError(ErrorCodes.invalidArgument, `«${name}» is not a valid name.`);
+    }
+    // A name holding a text constant keeps at most 255 characters of text, as a cell formula's string literal does.
+    const constant = /^="((?:[^"]|"")*)"$/.exec(formula);
+    if (constant && constant[1].replace(/""/g, '"').length > MAX_NAME_TEXT) {
+      throw officeError(ErrorCodes.invalidArgument, `The text of the name «${name}» has ${constant[1].replace(/""/g, '"').length} characters; Excel keeps at most ${MAX_NAME_TEXT}.`);
     }
     const key = name.toLocaleLowerCase();
     if (this.nameEntries.some((n) => n.scope === scope && n.name.toLocaleLowerCase() === key)) {

@@ -30,6 +30,7 @@ import {
   mapBox,
 } from "./model";
 import { SimWorksheet } from "./worksheet";
+import { checkFormula } from "./formula";
 import { columnWidthChars, columnWidthPoints, lineHeightPoints, wrappedLineCount } from "../core/layout/cells";
 
 export interface RangeRef {
@@ -352,11 +353,42 @@ function recordChange(tx: Transaction, ref: RangeRef, changeType = "RangeEdited"
   tx.changes.push({ sheet: ref.sheet, address: formatBox(ref.box), changeType });
 }
 
-function writeCells(ref: RangeRef, value: unknown, location: string, tx: Transaction): void {
+/**
+ * Cell-level writes (values, formulas, numberFormat) to entire columns or rows. Microsoft's page says the API returns
+ * an error for any of them (learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-ranges-unbounded); a
+ * numberFormat given as a 1×1 array is reported to apply to the whole range (github.com/OfficeDev/office-js-docs-pr/issues/5400),
+ * so that one form is taken and returned as the single value to apply. Anything else on an unbounded range is refused.
+ */
+function unboundedValue(ref: RangeRef, value: unknown, property: "values" | "formulas" | "numberFormat", location: string): { value: unknown } | null {
+  if (!isWholeColumns(ref.box) && !isWholeRows(ref.box)) return null;
+  if (property === "numberFormat" && Array.isArray(value) && value.length === 1 && Array.isArray(value[0]) && value[0].length === 1) return { value: value[0][0] };
+  throw officeError(
+    ErrorCodes.invalidArgument,
+    `You can't set cell-level properties such as ${property} on an unbounded range (${formatBox(ref.box)}): narrow it to the cells you mean` +
+      (property === "numberFormat" ? ", or give the format as a 1×1 array." : "."),
+    location,
+  );
+}
+
+function writeCells(ref: RangeRef, value: unknown, location: string, tx: Transaction, property: "values" | "formulas" = "values"): void {
+  if (value === null || value === undefined) throw officeError(ErrorCodes.invalidArgument, `${property} cannot be set to null.`, location);
+  unboundedValue(ref, value, property, location);
   const read = matrixReader(value, ref.box, location);
   const { sheet, box } = ref;
-  for (let r = box.r0; r <= box.r1; r++) for (let c = box.c0; c <= box.c1; c++) sheet.writeInput(r, c, read(r - box.r0, c - box.c0));
+  for (let r = box.r0; r <= box.r1; r++) {
+    for (let c = box.c0; c <= box.c1; c++) {
+      const input = read(r - box.r0, c - box.c0);
+      // A string starting with «=» becomes a formula unless the cell is formatted as text: Excel parses it then.
+      if (typeof input === "string" && input.length > 1 && input.charCodeAt(0) === 61 && sheet.numberFormatAt(r, c) !== "@") checkFormula(input, location);
+      sheet.writeInput(r, c, input);
+    }
+  }
   recordChange(tx, ref);
+}
+
+/** Unbounded reads return null for cell-level properties (learn.microsoft.com … excel-add-ins-ranges-unbounded). */
+function cellLevel<T>(ref: RangeRef, read: () => T): T | null {
+  return isWholeColumns(ref.box) || isWholeRows(ref.box) ? null : read();
 }
 
 defineProps<RangeRef>(SimRange, {
@@ -371,24 +403,27 @@ defineProps<RangeRef>(SimRange, {
   isEntireRow: { min: "1.7", get: (ref) => isWholeRows(ref.box) },
   values: {
     min: "1.1",
-    get: (ref, tx, location) => readMatrix(tx, ref, location, (r, c) => ref.sheet.valueAt(r, c) ?? ""),
+    get: (ref, tx, location) => cellLevel(ref, () => readMatrix(tx, ref, location, (r, c) => ref.sheet.valueAt(r, c) ?? "")),
     set: (ref, value, tx, location) => writeCells(ref, value, location, tx),
   },
-  text: { min: "1.1", get: (ref, tx, location) => readMatrix(tx, ref, location, (r, c) => ref.sheet.textAt(r, c)) },
+  text: { min: "1.1", get: (ref, tx, location) => cellLevel(ref, () => readMatrix(tx, ref, location, (r, c) => ref.sheet.textAt(r, c))) },
   formulas: {
     min: "1.1",
-    get: (ref, tx, location) => readMatrix(tx, ref, location, (r, c) => ref.sheet.formulaAt(r, c) ?? ref.sheet.valueAt(r, c) ?? ""),
-    set: (ref, value, tx, location) => writeCells(ref, value, location, tx),
+    get: (ref, tx, location) => cellLevel(ref, () => readMatrix(tx, ref, location, (r, c) => ref.sheet.formulaAt(r, c) ?? ref.sheet.valueAt(r, c) ?? "")),
+    set: (ref, value, tx, location) => writeCells(ref, value, location, tx, "formulas"),
   },
   formulasLocal: {
     min: "1.1",
-    get: (ref, tx, location) => readMatrix(tx, ref, location, (r, c) => ref.sheet.formulaAt(r, c) ?? ref.sheet.valueAt(r, c) ?? ""),
-    set: (ref, value, tx, location) => writeCells(ref, value, location, tx),
+    get: (ref, tx, location) => cellLevel(ref, () => readMatrix(tx, ref, location, (r, c) => ref.sheet.formulaAt(r, c) ?? ref.sheet.valueAt(r, c) ?? "")),
+    set: (ref, value, tx, location) => writeCells(ref, value, location, tx, "formulas"),
   },
   numberFormat: {
     min: "1.1",
-    get: (ref, tx, location) => readMatrix(tx, ref, location, (r, c) => ref.sheet.numberFormatAt(r, c)),
-    set: (ref, value, _tx, location) => {
+    get: (ref, tx, location) => cellLevel(ref, () => readMatrix(tx, ref, location, (r, c) => ref.sheet.numberFormatAt(r, c))),
+    set: (ref, input, _tx, location) => {
+      if (input === null || input === undefined) throw officeError(ErrorCodes.invalidArgument, "numberFormat cannot be set to null.", location);
+      const unbounded = unboundedValue(ref, input, "numberFormat", location);
+      const value = unbounded ? unbounded.value : input;
       if (!Array.isArray(value)) {
         if (typeof value !== "string") throw officeError(ErrorCodes.invalidArgument, "A number format must be a string.", location);
         ref.sheet.setNumberFormat(ref.box, value);
@@ -711,6 +746,7 @@ function normalizeRule(rule: unknown, ref: RangeRef): ValidationRule {
     }
     if (typeof source !== "string" || source.trim() === "") throw officeError(ErrorCodes.invalidArgument, "A list validation needs a source.");
     if (source.startsWith("=")) {
+      checkFormula(source, "DataValidation.rule");
       const name = source.slice(1).trim();
       // A bare name must exist when the rule is set; formulas (OFFSET, INDEX…) are taken as they are.
       if (/^[\p{L}_\\][\p{L}\p{N}_.\\]*$/u.test(name) && !parseBox(name) && !ref.sheet.workbook.findName(name, ref.sheet)) {
@@ -723,6 +759,7 @@ function normalizeRule(rule: unknown, ref: RangeRef): ValidationRule {
   }
   if (kind === "custom") {
     if (typeof body.formula !== "string" || !body.formula) throw officeError(ErrorCodes.invalidArgument, "A custom validation needs a formula.");
+    checkFormula(body.formula.startsWith("=") ? body.formula : `=${body.formula}`, "DataValidation.rule");
     return { custom: { formula: body.formula } };
   }
   if (body.formula1 === undefined || body.formula1 === null || body.formula1 === "") throw officeError(ErrorCodes.invalidArgument, `A ${kind} validation needs formula1.`);
@@ -998,9 +1035,11 @@ export class SimConditionalFormatRule extends SimObject<CfRef> implements Pick<E
   static props: import("./base").PropTable<CfRef>;
 }
 
-function setCfFormula(ref: CfRef, value: unknown): void {
+function setCfFormula(ref: CfRef, value: unknown, _tx: Transaction, location: string): void {
   if (typeof value !== "string" || value.trim() === "" || value.trim() === "=") throw officeError(ErrorCodes.invalidArgument, "A conditional format needs a formula.");
-  ref.entry.formula = value.startsWith("=") ? value : `=${value}`;
+  const formula = value.startsWith("=") ? value : `=${value}`;
+  checkFormula(formula, location);
+  ref.entry.formula = formula;
 }
 
 defineProps<CfRef>(SimConditionalFormatRule, {

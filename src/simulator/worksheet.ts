@@ -105,6 +105,8 @@ export class SimWorksheet extends SimObject<SimSheet> implements Pick<Excel.Work
   delete(): void {
     this._queue("delete", "1.1", () => {
       const sheet = this._target();
+      // Excel refuses to delete a very hidden sheet; it must be made visible (or hidden) first (github.com/OfficeDev/office-js/issues/365).
+      if (sheet.visibility === "VeryHidden") throw officeError(ErrorCodes.generalException, `The worksheet «${sheet.name}» is very hidden; make it visible before deleting it.`, "Worksheet.delete");
       sheet.workbook.deleteSheet(sheet);
     });
   }

@@ -199,21 +199,30 @@ export class RequestExecutor {
         return value;
       }
       case ActionType.trace:
-        return undefined;
+        // office.js runs the callbacks it attached to a trace marker (event registrations) when the marker is answered.
+        return null;
       default:
         throw notModelled(`actions of type ${action.ActionType} («${action.Name}» on ${location})`, location);
     }
   }
 
-  /** What an instantiated object tells the client: its id, or a reference id for objects made by a method. */
+  /**
+   * What an instantiated object tells the client: its `Id` when it has one (a worksheet — office.js reads it as the
+   * object's id), and a reference id for objects a method made (office.js then refers to them by it, and releases
+   * them when Excel.run ends).
+   */
   private identity(object: SimObject<any>, type: number | undefined): Record<string, unknown> {
-    // Paths the host can walk again (the workbook, a property, an item by key) stay as they are.
-    if (type !== ObjectPathType.method) return {};
     const target = object._targetOrNull();
-    const cls = object.constructor as new (context: SimRequestContext, resolver: () => unknown) => SimObject<any>;
-    const referenceId = `sim-ref-${this.nextReference++}`;
-    this.references.set(referenceId, { make: (context) => new cls(context, () => target)._bind(target) });
-    return { _ReferenceId: referenceId };
+    const out: Record<string, unknown> = {};
+    const idProp = object._props().id;
+    if (idProp) out.Id = idProp.get(target, new Transaction(this.host), `${object._className}.id`);
+    if (type === ObjectPathType.method) {
+      const cls = object.constructor as new (context: SimRequestContext, resolver: () => unknown) => SimObject<any>;
+      const referenceId = `sim-ref-${this.nextReference++}`;
+      this.references.set(referenceId, { make: (context) => new cls(context, () => target)._bind(target) });
+      out._ReferenceId = referenceId;
+    }
+    return out;
   }
 
   private callMethod(object: SimObject<any>, wireName: string, values: unknown[], location: string): unknown {
