@@ -22,7 +22,7 @@ export { SimOfficeError, ErrorCodes } from "./errors";
 export type { Platform, SimStats } from "./context";
 export { coerceString, formatValue } from "./values";
 export type { Culture, CellValue } from "./values";
-export type { ClientBuild, ClientGlobals } from "./client/wire";
+export type { ClientBuild, ClientGlobals, HostReply } from "./client/wire";
 export { READ_CELL_LIMIT };
 
 export const NEWEST_API_VERSION = "1.17";
@@ -115,6 +115,8 @@ export interface ExcelSimulator {
   userSelect(sheetName: string, address: string): void;
   /** The user clicks a sheet tab. */
   userActivate(sheetName: string): void;
+  /** Sends one request message (JSON text) straight to the host, as office.js would: for tests of the protocol itself. */
+  hostRequest(requestText: string): HostReply;
   /** The request messages the client sent (JSON text), newest last, when `recordRequests` is on. */
   requestLog: string[];
   recordRequests: boolean;
@@ -168,11 +170,17 @@ function listItems(workbook: SimWorkbook, sheet: SimSheet, source: string): stri
   return items;
 }
 
+/** The build a test run asks for (jest's "web" project sets EXCEL_CLIENT_BUILD=web), else win32. */
+function defaultClientBuild(): ClientBuild {
+  const asked = typeof process !== "undefined" ? process.env?.EXCEL_CLIENT_BUILD : undefined;
+  return asked === "web" ? "web" : "win32";
+}
+
 /** Worksheet.onChanged's event id in office.js (`eventType: 10`). */
 const WORKSHEET_CHANGED_EVENT = 10;
 
 export function createExcelSimulator(options: SimulatorOptions = {}): ExcelSimulator {
-  const build: ClientBuild = options.client ?? "win32";
+  const build: ClientBuild = options.client ?? defaultClientBuild();
   const resolved: Required<Omit<SimulatorOptions, "loadClient">> = {
     apiVersion: options.apiVersion ?? NEWEST_API_VERSION,
     platform: options.platform ?? (build === "web" ? "OfficeOnline" : "PC"),
@@ -334,6 +342,7 @@ export function createExcelSimulator(options: SimulatorOptions = {}): ExcelSimul
     workbook,
     requestLog: [],
     recordRequests: false,
+    hostRequest: (requestText) => handle(requestText),
     install(target: any = globalThis) {
       target.Excel = client.Excel;
       target.Office = client.Office;

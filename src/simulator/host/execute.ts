@@ -79,7 +79,7 @@ export class RequestExecutor {
       (info?.Arguments ?? []).map((value, i) => {
         const ref = info?.ReferencedObjectPathIds?.[i];
         // JSON has no undefined: office.js sends an omitted optional argument as null.
-        return typeof ref === "number" ? resolve(ref) : value === null ? undefined : value;
+        return typeof ref === "number" && ref > 0 ? resolve(ref) : value === null ? undefined : value;
       });
 
     const resolve = (id: number): SimObject<any> => {
