@@ -7,7 +7,6 @@
  */
 import { parseBox } from "./address";
 import { type ModelChange, type Platform, type SimHost, type SimStats, READ_CELL_LIMIT, REQUEST_PAYLOAD_LIMIT, RESPONSE_PAYLOAD_LIMIT, compareVersions } from "./context";
-import { ErrorCodes, SimOfficeError } from "./errors";
 import { type CellValue, type Culture } from "./values";
 import { SimSheet, SimWorkbook } from "./model";
 import { RequestExecutor } from "./host/execute";

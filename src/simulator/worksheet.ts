@@ -4,7 +4,8 @@ import { SimClientResult, SimCollection, SimObject, defineProps, type PropTable 
 import type { ChangedHandler, SimRequestContext } from "./context";
 import { ErrorCodes, officeError } from "./errors";
 import { type ChartModel, type HeadersFooters, type SimSheet, type Visibility } from "./model";
-import { type RangeRef, SimRange, normalizeColor } from "./range";
+import { type RangeRef, SimRange } from "./range";
+import { normalizeColor } from "./range-format";
 import { SimNamedItemCollection } from "./workbook";
 
 function live(sheet: SimSheet): SimSheet {
