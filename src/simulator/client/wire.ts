@@ -116,6 +116,7 @@ export function wireClient(client: ClientGlobals, bridge: ClientBridge): WiredCl
 
 /** UTF-8 length of a string, what the payload limits measure. */
 export function utf8Length(text: string): number {
+  if (typeof TextEncoder !== "undefined" && text.length > 65_536) return new TextEncoder().encode(text).length;
   let bytes = text.length;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);

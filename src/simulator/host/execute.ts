@@ -195,7 +195,7 @@ export class RequestExecutor {
           const items = (value._Items as unknown[]) ?? [];
           value._Items = items.slice(query.Skip ?? 0, query.Top === undefined ? undefined : (query.Skip ?? 0) + query.Top);
         }
-        tx.countResponse(JSON.stringify(value).length, location);
+        // The 5 MB response cap of the web is checked on the whole response message (index.ts).
         return value;
       }
       case ActionType.trace:
