@@ -54,18 +54,28 @@ export async function readAppendixWorkbook(
   const texts = present.map(({ range }) => Array.from({ length: range.rowCount }, () => Array<string>(range.columnCount).fill("")));
   const pieces: Piece[] = present.map(({ range }, sheet) => ({ sheet, row: range.rowIndex, col: range.columnIndex, rows: range.rowCount, cols: range.columnCount }));
   const budgetCells = Math.max(1, Math.floor((options.maxRequestBytes ?? DEFAULT_READ_REQUEST_BYTES) / ASSUMED_BYTES_PER_CELL));
-  for (const request of packPieces(pieces, budgetCells)) {
+  // The budget assumes 40 bytes a cell; long Cyrillic texts take several times that, and Excel on the web refuses a
+  // response over 5 MB (ResponsePayloadSizeLimitExceeded, nothing read): such a request is read again in halves.
+  const read = async (request: Piece[]): Promise<void> => {
     const loaded = request.map((piece) => {
       const range = present[piece.sheet].ws.getRangeByIndexes(piece.row, piece.col, piece.rows, piece.cols);
       range.load("text");
       return { piece, range };
     });
-    await sync();
+    try {
+      await sync();
+    } catch (error) {
+      const halves = halve(request);
+      if ((error as { code?: string })?.code !== "ResponsePayloadSizeLimitExceeded" || !halves) throw error;
+      for (const half of halves) await read(half);
+      return;
+    }
     for (const { piece, range } of loaded) {
       const top = present[piece.sheet].range.rowIndex;
       range.text.forEach((row, r) => (texts[piece.sheet][piece.row - top + r] = row));
     }
-  }
+  };
+  for (const request of packPieces(pieces, budgetCells)) await read(request);
 
   const byName = new Map(present.map(({ ws, range }, i) => [ws.name, { range, text: texts[i] }]));
   const sheets = used.map(({ ws }): SheetText => {
@@ -77,4 +87,13 @@ export async function readAppendixWorkbook(
     return { name: ws.name, rows };
   });
   return { sheets, known, syncs };
+}
+
+/** Two smaller requests covering the same cells, or null for a single row that cannot be split. */
+function halve(request: Piece[]): [Piece[], Piece[]] | null {
+  if (request.length > 1) return [request.slice(0, Math.ceil(request.length / 2)), request.slice(Math.ceil(request.length / 2))];
+  const [piece] = request;
+  if (!piece || piece.rows < 2) return null;
+  const top = Math.ceil(piece.rows / 2);
+  return [[{ ...piece, rows: top }], [{ ...piece, row: piece.row + top, rows: piece.rows - top }]];
 }
