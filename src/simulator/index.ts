@@ -37,6 +37,12 @@ export interface SimulatorOptions {
   culture?: Culture;
   /** Which office.js build runs the add-in's code: "win32" (default) or "web". */
   client?: ClientBuild;
+  /**
+   * Turn on office.js's own requirement check at the call (`ApiNotFound` thrown by the property or method, nothing sent).
+   * office.js 1.1.110 ships it switched off (it sets the flag on `Utility`, reads it from `CommonUtility`), so by default
+   * an API above the level goes out and the host refuses it at sync.
+   */
+  apiCheckAtCall?: boolean;
   /** Loads the client's globals (the browser passes one; Node loads node_modules/@microsoft/office-js into a vm context). */
   loadClient?: (build: ClientBuild) => ClientGlobals;
 }
@@ -95,7 +101,7 @@ export interface ExcelSimulator {
   /** office.js's `OfficeExtension` (its `Error` is what `context.sync()` rejects with). */
   OfficeExtension: { Error: new (...args: any[]) => Error; ErrorCodes: Record<string, string>; [key: string]: any };
   stats: SimStatsWithPayload;
-  options: Required<Omit<SimulatorOptions, "loadClient">>;
+  options: Required<Omit<SimulatorOptions, "loadClient" | "apiCheckAtCall">>;
   /** Sets globalThis.Excel / Office / OfficeExtension (or on `target`). */
   install(target?: any): void;
   /** Direct, synchronous access to the model (no client, no syncs). */
@@ -180,7 +186,7 @@ const WORKSHEET_CHANGED_EVENT = 10;
 
 export function createExcelSimulator(options: SimulatorOptions = {}): ExcelSimulator {
   const build: ClientBuild = options.client ?? defaultClientBuild();
-  const resolved: Required<Omit<SimulatorOptions, "loadClient">> = {
+  const resolved: Required<Omit<SimulatorOptions, "loadClient" | "apiCheckAtCall">> = {
     apiVersion: options.apiVersion ?? NEWEST_API_VERSION,
     platform: options.platform ?? (build === "web" ? "OfficeOnline" : "PC"),
     culture: options.culture ?? "en-US",
@@ -295,6 +301,7 @@ export function createExcelSimulator(options: SimulatorOptions = {}): ExcelSimul
 
   const client = (options.loadClient ?? loadClientInNode)(build);
   const wired = wireClient(client, { handle, isSetSupported, platform: resolved.platform, track });
+  if (options.apiCheckAtCall) client.OfficeExtension.CommonUtility._doApiNotSupportedCheck = true;
 
   /** Waits until every raised onChanged handler has finished, including events their own writes raised. */
   async function flushEvents(): Promise<void> {

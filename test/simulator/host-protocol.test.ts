@@ -38,6 +38,15 @@ describe.each(CLIENT_BUILDS)("office.js %s client", (client) => {
     ).rejects.toMatchObject({ code: "ApiNotFound", debugInfo: { errorLocation: expect.stringContaining("orientation") } });
     expect(sim.workbook.sheet("Sheet1").cell(1, 1).value).toBe("до");
     expect(sim.workbook.sheet("Sheet1").cell(2, 1).value).toBeNull();
+    // With office.js's own check switched on, the call itself throws and nothing is sent.
+    const checking = createExcelSimulator({ client, apiVersion: "1.8", apiCheckAtCall: true });
+    await expect(
+      checking.Excel.run(async (context: Ctx) => {
+        context.workbook.worksheets.getItem("Sheet1").pageLayout.orientation = "Landscape";
+        await context.sync();
+      }),
+    ).rejects.toMatchObject({ code: "ApiNotFound", debugInfo: { errorLocation: expect.stringMatching(/pageLayout/i) } });
+    expect(checking.stats.syncs).toBe(0);
     const newest = createExcelSimulator({ client, apiVersion: NEWEST_API_VERSION });
     expect(newest.Office.context.requirements.isSetSupported("ExcelApi", NEWEST_API_VERSION)).toBe(true);
   });
