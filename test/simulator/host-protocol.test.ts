@@ -3,6 +3,15 @@ import { CLIENT_BUILDS, NEWEST_API_VERSION, createExcelSimulator } from "../../s
 
 type Ctx = Excel.RequestContext;
 
+/** Runs one write on Sheet1 and syncs. */
+function onSheet1(sim: ReturnType<typeof createExcelSimulator>) {
+  return (write: (sheet: Excel.Worksheet) => void) =>
+    sim.Excel.run(async (context: Ctx) => {
+      write(context.workbook.worksheets.getItem("Sheet1"));
+      await context.sync();
+    });
+}
+
 describe.each(CLIENT_BUILDS)("office.js %s client", (client) => {
   test("a 2,000-row write is split by office.js into chunks of about 1,500 cells, one message", async () => {
     const sim = createExcelSimulator({ client, apiVersion: "1.8" });
@@ -53,11 +62,7 @@ describe.each(CLIENT_BUILDS)("office.js %s client", (client) => {
 
   test("whole-column writes: a scalar numberFormat or values are refused, a 1×1 numberFormat array applies", async () => {
     const sim = createExcelSimulator({ client });
-    const attempt = (write: (sheet: Excel.Worksheet) => void) =>
-      sim.Excel.run(async (context: Ctx) => {
-        write(context.workbook.worksheets.getItem("Sheet1"));
-        await context.sync();
-      });
+    const attempt = onSheet1(sim);
     await expect(attempt((sheet) => (sheet.getRange("A:A").numberFormat = "@" as unknown as string[][]))).rejects.toMatchObject({ code: "InvalidArgument" });
     await expect(attempt((sheet) => (sheet.getRange("B:B").values = [["x"]]))).rejects.toMatchObject({ code: "InvalidArgument" });
     await expect(attempt((sheet) => (sheet.getRange("3:3").formulas = "=1" as unknown as string[][]))).rejects.toMatchObject({ code: "InvalidArgument" });
@@ -67,11 +72,7 @@ describe.each(CLIENT_BUILDS)("office.js %s client", (client) => {
 
   test("formulas are parsed: English names and «,» only; Russian syntax refused in cells, conditional formats and list sources", async () => {
     const sim = createExcelSimulator({ client });
-    const attempt = (write: (sheet: Excel.Worksheet) => void) =>
-      sim.Excel.run(async (context: Ctx) => {
-        write(context.workbook.worksheets.getItem("Sheet1"));
-        await context.sync();
-      });
+    const attempt = onSheet1(sim);
     await attempt((sheet) => (sheet.getRange("A1").formulas = [['=IF(AND(B1<>"",C1<>""),COUNTIF(B:B,B1),"")']]));
     expect(sim.workbook.sheet("Sheet1").cell(1, 1).formula).toBe('=IF(AND(B1<>"",C1<>""),COUNTIF(B:B,B1),"")');
     await expect(attempt((sheet) => (sheet.getRange("A2").formulas = [["=И(B1;C1)"]]))).rejects.toMatchObject({ code: "InvalidArgument" });
