@@ -81,7 +81,8 @@ module.exports = async (env = {}, argv = {}) => {
     },
     resolve: {
       // Fluent's context selector needs `scheduler`, which npm (legacy peer deps) left nested under react-dom.
-      alias: { scheduler: SCHEDULER_DIR },
+      // The Node loader of office.js (fs, vm) stays out of the browser bundle; the playground loads it into an iframe.
+      alias: { scheduler: SCHEDULER_DIR, [path.resolve(__dirname, "src/simulator/client/node.ts")]: false },
       extensions: [".ts", ".tsx", ".js", ".mjs", ".json"],
       // ExcelJS and friends reach for Node built-ins the browser build never uses.
       fallback: { fs: false, path: false, os: false, crypto: false, stream: false, zlib: false, buffer: false, util: false },

@@ -1,12 +1,14 @@
 /**
- * playground.html: the real task pane (left, 350 px) running against the Excel simulator, and the simulated workbook
- * drawn as a grid (right). office.js is not loaded here: the simulator installs Excel, Office and OfficeExtension as
- * globals before the pane renders. `window.__sim` is the simulator, for browser tests and curious developers.
+ * playground.html: the real task pane (left, 350 px) running on Microsoft's office.js client (its Excel-on-the-web build,
+ * loaded into a hidden iframe) against the simulated Excel host, and the simulated workbook drawn as a grid (right).
+ * The client's Excel, Office and OfficeExtension become the page's globals before the pane renders.
+ * `window.__sim` is the simulator, for browser tests and curious developers.
  */
 import { FluentProvider, makeStyles, tokens, webLightTheme } from "@fluentui/react-components";
 import { createRoot } from "react-dom/client";
 import { excelApiLevel } from "../adapters/office/host";
 import { createExcelSimulator } from "../simulator";
+import { loadClientInFrame } from "../simulator/client/browser";
 import { App } from "../taskpane/App";
 import { playgroundStrings as t } from "./strings";
 import { WorkbookView } from "./WorkbookView";
@@ -65,14 +67,19 @@ function PlaygroundPage({ sim, apiChoice }: { sim: Simulator; apiChoice: string 
   );
 }
 
-function start(): void {
+async function start(): Promise<void> {
   document.title = t.pageTitle;
   const apiChoice = apiChoiceFromUrl();
-  const sim = createExcelSimulator(apiChoice === "1.8" ? { apiVersion: "1.8" } : {});
+  const client = await loadClientInFrame("web");
+  const sim = createExcelSimulator({ ...(apiChoice === "1.8" ? { apiVersion: "1.8" } : {}), client: "web", loadClient: () => client });
   sim.install(window);
   window.__sim = sim;
   const container = document.getElementById("root");
   if (container) createRoot(container).render(<PlaygroundPage sim={sim} apiChoice={apiChoice} />);
 }
 
-start();
+void start().catch((error: unknown) => {
+  const container = document.getElementById("root");
+  if (container) container.textContent = `${t.pageTitle}: ${error instanceof Error ? error.message : String(error)}`;
+  throw error;
+});

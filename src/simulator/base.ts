@@ -63,7 +63,7 @@ export abstract class SimObject<T = unknown> {
   /** @internal */ readonly _nullable: boolean;
   private readonly _resolver: () => T | null;
   private _resolved: { value: T | null } | undefined;
-  private readonly _children = new Map<string, SimObject<any>>();
+  /** @internal */ readonly _children = new Map<string, SimObject<any>>();
 
   abstract readonly _className: string;
 

@@ -37,6 +37,7 @@ const GENERIC_MESSAGES: Partial<Record<ErrorCode, string>> = {
   InvalidRequestContext: "Cannot use the object across different request contexts.",
   ItemAlreadyExists: "The resource being created already exists.",
   ItemNotFound: "The requested resource doesn't exist.",
+  NotImplemented: "The requested feature isn't implemented.",
   PropertyNotLoaded:
     "The property is not available. Before reading the property's value, call the load method on the containing object and call \"context.sync()\" on the associated request context.",
   RequestPayloadSizeLimitExceeded: "The request payload size has exceeded the limit.",

@@ -1,38 +1,51 @@
 /**
- * An in-memory stand-in for the Excel JavaScript API (office.js) with its request semantics: proxies,
- * load/sync, Office error codes, sync counting, Excel's limits, string coercion and requirement-set levels.
- * Runs in Node (tests, benches) and in the browser (the playground).
- *
- * APIs newer than the simulated requirement set: the call is queued like any other and `context.sync()`
- * rejects with OfficeExtension.Error code "ApiNotFound", which is what office.js from the CDN does on an
- * older Excel (the JavaScript has the method; the host does not).
+ * Excel without Excel: Microsoft's own office.js client (the Excel debug build, win32 or web) talking to a simulated
+ * host over an in-memory workbook model. The add-in's code runs on the real client — its proxies, load/sync, requirement
+ * checks (`ApiNotFound` at the call), chunked writes and `OfficeExtension.Error` — and the host (./host) executes the
+ * request messages the client sends, with Excel's errors and limits. Runs in Node (tests, benches: the client is loaded
+ * into a vm context per simulator) and in the browser (the playground passes `loadClient`).
  */
 import { parseBox } from "./address";
-import { SimObject } from "./base";
+import { type ModelChange, type Platform, type SimHost, type SimStats, READ_CELL_LIMIT, REQUEST_PAYLOAD_LIMIT, RESPONSE_PAYLOAD_LIMIT } from "./context";
 import { compareApiVersions } from "../excel-facts/api-version";
-import { type ChangedEventArgs, type ChangedHandler, type Platform, type SimHost, type SimStats, SimRequestContext } from "./context";
-import { ErrorCodes, SimOfficeError } from "./errors";
 import { type CellValue, type Culture } from "./values";
 import { SimSheet, SimWorkbook } from "./model";
+import { RequestExecutor } from "./host/execute";
+import type { RequestBody } from "./host/protocol";
+import { type ClientBuild, type ClientGlobals, OfficeJsErrorCode, type HostReply, utf8Length, wireClient } from "./client/wire";
+import { loadClientInNode } from "./client/node";
 import "./workbook";
 
 export { SimWorkbook, SimSheet } from "./model";
 export type { CellView, ValidationEntry, ConditionalFormatEntry, PageLayoutModel, NameEntry } from "./model";
 export { SimOfficeError, ErrorCodes } from "./errors";
-export { SimRequestContext } from "./context";
 export type { Platform, SimStats } from "./context";
 export { coerceString, formatValue } from "./values";
 export type { Culture, CellValue } from "./values";
+export type { ClientBuild, ClientGlobals, HostReply } from "./client/wire";
+export { READ_CELL_LIMIT };
 
 export const NEWEST_API_VERSION = "1.17";
+/** The client builds the simulator can run: Excel for Windows and Excel on the web. */
+export const CLIENT_BUILDS: readonly ClientBuild[] = ["win32", "web"];
 
 export interface SimulatorOptions {
   /** ExcelApi minor level, e.g. "1.8" (Office 2019); default the newest, "1.17". */
   apiVersion?: string;
-  /** "OfficeOnline": worksheet onChanged is not raised for dropdown picks, and responses are capped at 5 MB. */
+  /** "OfficeOnline": worksheet onChanged is not raised for dropdown picks, and responses are capped at 5 MB. Default: "OfficeOnline" for the web build, else "PC". */
   platform?: Platform;
   /** How typed/written strings are parsed and numbers shown: "en-US" (Office.js API rules, default) or "ru-RU". */
   culture?: Culture;
+  /** Which office.js build runs the add-in's code: "win32" (default) or "web". */
+  client?: ClientBuild;
+  /**
+   * Turn on office.js's own requirement check at the call (`ApiNotFound` thrown by the property or method, nothing sent).
+   * office.js 1.1.110 ships it switched off (it sets the flag on `Utility`, reads it from `CommonUtility`), so by default
+   * an API above the level goes out and the host refuses it at sync.
+   */
+  apiCheckAtCall?: boolean;
+  /** Loads the client's globals (the browser passes one; Node loads node_modules/@microsoft/office-js into a vm context). */
+  loadClient?: (build: ClientBuild) => ClientGlobals;
 }
 
 export interface UserEditOptions {
@@ -55,8 +68,8 @@ export interface SimExcelNamespace {
   run<T>(batch: Batch<T>): Promise<T>;
   run<T>(object: unknown, batch: Batch<T>): Promise<T>;
   RequestContext: new () => Excel.RequestContext;
-  ErrorCodes: typeof ErrorCodes;
-  [enumName: string]: unknown;
+  ErrorCodes: Record<string, string>;
+  [name: string]: any;
 }
 
 export interface SimOfficeNamespace {
@@ -69,25 +82,34 @@ export interface SimOfficeNamespace {
     diagnostics: { host: "Excel"; platform: Platform; version: string };
   };
   onReady(callback?: (info: { host: "Excel"; platform: Platform }) => void): Promise<{ host: "Excel"; platform: Platform }>;
-  HostType: Record<string, string>;
-  PlatformType: Record<string, string>;
-  AsyncResultStatus: Record<string, string>;
-  [key: string]: unknown;
+  [key: string]: any;
+}
+
+export interface SimStatsWithPayload extends SimStats {
+  /** UTF-8 bytes of every request message's JSON so far. */
+  requestBytes: number;
+  /** UTF-8 bytes of every response's JSON so far. */
+  responseBytes: number;
+  largestResponseBytes: number;
+  /** Messages (counted in `syncs`) that only release the ranges office.js tracked: Excel.run sends one when it ends. */
+  releases: number;
 }
 
 export interface ExcelSimulator {
+  /** office.js's own `Excel` namespace, wired to this simulator's host. */
   Excel: SimExcelNamespace;
   Office: SimOfficeNamespace;
-  OfficeExtension: { Error: typeof SimOfficeError; ErrorCodes: typeof ErrorCodes; [key: string]: unknown };
-  stats: SimStats;
-  options: Required<SimulatorOptions>;
+  /** office.js's `OfficeExtension` (its `Error` is what `context.sync()` rejects with). */
+  OfficeExtension: { Error: new (...args: any[]) => Error; ErrorCodes: Record<string, string>; [key: string]: any };
+  stats: SimStatsWithPayload;
+  options: Required<Omit<SimulatorOptions, "loadClient" | "apiCheckAtCall">>;
   /** Sets globalThis.Excel / Office / OfficeExtension (or on `target`). */
   install(target?: any): void;
-  /** Direct, synchronous access to the model (no proxies, no syncs). */
+  /** Direct, synchronous access to the model (no client, no syncs). */
   workbook: SimWorkbook;
   saveXlsx(): Promise<Uint8Array>;
   loadXlsx(data: Uint8Array | ArrayBuffer): Promise<void>;
-  /** Called after every change of the model (a sync that wrote, a user edit, a load). Returns an unsubscribe. */
+  /** Called after every change of the model (a request that wrote, a user edit, a load). Returns an unsubscribe. */
   onChange(listener: () => void): () => void;
   /** A user typing or pasting into the sheet: Excel's coercion, then the worksheet's onChanged handlers. */
   userEdit(sheetName: string, address: string, values: unknown[][] | unknown, options?: UserEditOptions): Promise<UserEditResult>;
@@ -99,6 +121,11 @@ export interface ExcelSimulator {
   userSelect(sheetName: string, address: string): void;
   /** The user clicks a sheet tab. */
   userActivate(sheetName: string): void;
+  /** Sends one request message (JSON text) straight to the host, as office.js would: for tests of the protocol itself. */
+  hostRequest(requestText: string): HostReply;
+  /** The request messages the client sent (JSON text), newest last, when `recordRequests` is on. */
+  requestLog: string[];
+  recordRequests: boolean;
 }
 
 const enumOf = (...names: string[]) => Object.freeze(Object.fromEntries(names.map((n) => [n.charAt(0).toLowerCase() + n.slice(1), n])));
@@ -149,121 +176,133 @@ function listItems(workbook: SimWorkbook, sheet: SimSheet, source: string): stri
   return items;
 }
 
+/** The build a test run asks for (jest's "web" project sets EXCEL_CLIENT_BUILD=web), else win32. */
+function defaultClientBuild(): ClientBuild {
+  const asked = typeof process !== "undefined" ? process.env?.EXCEL_CLIENT_BUILD : undefined;
+  return asked === "web" ? "web" : "win32";
+}
+
+/** Worksheet.onChanged's event id in office.js (`eventType: 10`). */
+const WORKSHEET_CHANGED_EVENT = 10;
+
 export function createExcelSimulator(options: SimulatorOptions = {}): ExcelSimulator {
-  const resolved: Required<SimulatorOptions> = { apiVersion: options.apiVersion ?? NEWEST_API_VERSION, platform: options.platform ?? "PC", culture: options.culture ?? "en-US" };
+  const build: ClientBuild = options.client ?? defaultClientBuild();
+  const resolved: Required<Omit<SimulatorOptions, "loadClient" | "apiCheckAtCall">> = {
+    apiVersion: options.apiVersion ?? NEWEST_API_VERSION,
+    platform: options.platform ?? (build === "web" ? "OfficeOnline" : "PC"),
+    culture: options.culture ?? "en-US",
+    client: build,
+  };
   if (!/^1\.\d+$/.test(resolved.apiVersion)) throw new Error(`apiVersion must look like "1.8"; got ${resolved.apiVersion}`);
   const workbook = new SimWorkbook(resolved.culture);
-  const stats: SimStats = {
+  const stats: SimStatsWithPayload = {
     syncs: 0,
     requests: 0,
     actions: 0,
     largestRequestBytes: 0,
+    requestBytes: 0,
+    responseBytes: 0,
+    largestResponseBytes: 0,
+    releases: 0,
     reset() {
+      stats.releases = 0;
       stats.syncs = 0;
       stats.requests = 0;
       stats.actions = 0;
       stats.largestRequestBytes = 0;
+      stats.requestBytes = 0;
+      stats.responseBytes = 0;
+      stats.largestResponseBytes = 0;
     },
   };
-  const pendingEvents = new Set<Promise<void>>();
-  const changedHandlers = new Map<SimSheet | null, Set<ChangedHandler>>();
+  const pendingEvents = new Set<Promise<unknown>>();
+  const eventErrors: unknown[] = [];
+  /** Worksheets (by id) whose onChanged the client registered with the host. */
+  const registered = new Map<string, number>();
+  let handlersRun = 0;
 
-  /** Events arrive after the request that caused them, as Excel's do. Returns how many handlers will run. */
-  function raise(sheet: SimSheet, address: string, changeType: string, triggerSource: string): number {
-    const handlers = [...(changedHandlers.get(sheet) ?? []), ...(changedHandlers.get(null) ?? [])];
-    if (handlers.length === 0) return 0;
-    const args: ChangedEventArgs = { address, changeType, source: "Local", type: "WorksheetChanged", worksheetId: sheet.id };
-    // WorksheetChangedEventArgs.triggerSource arrived with ExcelApi 1.14; older hosts do not say who made the change.
-    if (compareApiVersions(resolved.apiVersion, "1.14") >= 0) args.triggerSource = triggerSource;
-    const delivery = new Promise<void>((resolve) => setTimeout(resolve, 0)).then(async () => {
-      for (const handler of handlers) {
-        try {
-          await handler({ ...args });
-        } catch (error) {
-          // Excel swallows handler errors; keep them visible to tests.
-          eventErrors.push(error);
-        }
-      }
+  function track(run: Promise<unknown>): void {
+    handlersRun++;
+    const settled = run.catch((error: unknown) => {
+      // Excel swallows handler errors; keep them visible to tests.
+      eventErrors.push(error);
     });
+    pendingEvents.add(settled);
+    void settled.finally(() => pendingEvents.delete(settled));
+  }
+
+  /** Events arrive after the request that caused them, as Excel's do. Returns whether the sheet has listeners. */
+  function raise(changes: ModelChange[], triggerSource: string): boolean {
+    const entries = changes
+      .filter((change) => (registered.get(change.sheet.id) ?? 0) > 0)
+      .map((change) => {
+        const message: Record<string, unknown> = { type: "WorksheetChanged", changeType: change.changeType, source: "Local", address: change.address, worksheetId: change.sheet.id, shiftDirection: "None" };
+        // WorksheetChangedEventArgs.triggerSource arrived with ExcelApi 1.14; older hosts do not say who made the change.
+        if (compareApiVersions(resolved.apiVersion, "1.14") >= 0) message.triggerSource = triggerSource;
+        return { messageType: WORKSHEET_CHANGED_EVENT, targetId: change.sheet.id, message };
+      });
+    if (entries.length === 0) return false;
+    const delivery = new Promise<void>((resolve) => setTimeout(resolve, 0)).then(() => wired.raise(entries));
     pendingEvents.add(delivery);
     void delivery.finally(() => pendingEvents.delete(delivery));
-    return handlers.length;
+    return true;
   }
-  const eventErrors: unknown[] = [];
 
   const host: SimHost = {
     workbook,
     apiVersion: resolved.apiVersion,
     platform: resolved.platform,
     stats,
-    changedHandlers,
+    changedHandlers: new Map(),
     raiseChanges(changes, triggerSource) {
-      for (const change of changes) raise(change.sheet, change.address, change.changeType, triggerSource);
+      raise(changes, triggerSource);
     },
   };
+  const executor = new RequestExecutor(host, {
+    registerChanged(sheetId, on) {
+      registered.set(sheetId, Math.max(0, (registered.get(sheetId) ?? 0) + (on ? 1 : -1)));
+    },
+  });
 
-  async function run<T>(first: unknown, second?: unknown): Promise<T> {
-    const batch = (typeof first === "function" ? first : second) as Batch<T> | undefined;
-    if (typeof batch !== "function") throw new SimOfficeError(ErrorCodes.invalidArgument, "Excel.run needs a batch function.");
-    const reused = first instanceof SimObject ? first._ctx : first instanceof SimRequestContext ? first : null;
-    const context = reused ?? new SimRequestContext(host);
-    try {
-      const pending = batch(context as unknown as Excel.RequestContext) as unknown;
-      if (!pending || typeof (pending as Promise<T>).then !== "function") {
-        throw new SimOfficeError(ErrorCodes.runMustReturnPromise, "The batch function passed to Excel.run must return a promise.");
-      }
-      const result = await (pending as Promise<T>);
-      // office.js flushes what the batch queued last; an empty flush is no round trip.
-      if (context._actions.length) await context.sync();
-      return result;
-    } finally {
-      if (!reused) context._closed = true;
+  function handle(requestText: string): HostReply {
+    stats.syncs++;
+    stats.requests++;
+    const requestBytes = utf8Length(requestText);
+    stats.requestBytes += requestBytes;
+    stats.largestRequestBytes = Math.max(stats.largestRequestBytes, requestBytes);
+    if (simulator.recordRequests) simulator.requestLog.push(requestText);
+    // Excel on the web refuses a request over 5 MB whole; applied on every platform, as the add-in must run there.
+    if (requestBytes > REQUEST_PAYLOAD_LIMIT) {
+      return { status: "failed", code: OfficeJsErrorCode.requestPayloadSizeLimitExceeded, message: `The request carries ${requestBytes} bytes; Excel on the web accepts at most ${REQUEST_PAYLOAD_LIMIT}.` };
     }
+    const body = JSON.parse(requestText) as RequestBody;
+    stats.actions += body.Actions?.length ?? 0;
+    if (body.Actions?.length && body.Actions.every((a) => a.Name === "_RemoveReference" || (a.ActionType === 1 && body.ObjectPaths[String(a.ObjectPathId)]?.ObjectPathType === 1))) stats.releases++;
+    const { response, tx } = executor.execute(body);
+    if (tx.wrote) workbook.changed();
+    if (tx.changes.length) host.raiseChanges(tx.changes, "ThisLocalAddin");
+    const text = JSON.stringify(response);
+    const responseBytes = utf8Length(text);
+    stats.responseBytes += responseBytes;
+    stats.largestResponseBytes = Math.max(stats.largestResponseBytes, responseBytes);
+    if (resolved.platform === "OfficeOnline" && responseBytes > RESPONSE_PAYLOAD_LIMIT) {
+      return { status: "failed", code: OfficeJsErrorCode.responsePayloadSizeLimitExceeded, message: `The response would carry ${responseBytes} bytes; Excel on the web returns at most ${RESPONSE_PAYLOAD_LIMIT}.` };
+    }
+    return { status: "succeeded", body: text };
   }
 
-  class RequestContext extends SimRequestContext {
-    constructor() {
-      super(host);
-    }
+  function isSetSupported(name: string, minVersion?: string | number): boolean {
+    const wanted = minVersion === undefined ? "1.1" : String(minVersion);
+    if (name === "ExcelApi") return compareApiVersions(resolved.apiVersion, wanted) >= 0;
+    if (name === "ExcelApiOnline") return resolved.platform === "OfficeOnline" && compareApiVersions("1.1", wanted) >= 0;
+    if (name === "ExcelApiDesktop") return resolved.platform !== "OfficeOnline" && compareApiVersions("1.1", wanted) >= 0;
+    const level = OTHER_SETS[name];
+    return level !== undefined && compareApiVersions(level, wanted) >= 0;
   }
 
-  const Excel: SimExcelNamespace = {
-    ...EXCEL_ENUMS,
-    run: run as SimExcelNamespace["run"],
-    RequestContext: RequestContext as unknown as new () => Excel.RequestContext,
-    ErrorCodes,
-  };
-
-  const platformType = { PC: "PC", OfficeOnline: "OfficeOnline", Mac: "Mac", iOS: "iOS", Android: "Android", Universal: "Universal" };
-  const Office: SimOfficeNamespace = {
-    context: {
-      host: "Excel",
-      platform: resolved.platform,
-      displayLanguage: "ru-RU",
-      contentLanguage: "ru-RU",
-      requirements: {
-        isSetSupported(name: string, minVersion?: string | number): boolean {
-          const wanted = minVersion === undefined ? "1.1" : String(minVersion);
-          if (name === "ExcelApi") return compareApiVersions(resolved.apiVersion, wanted) >= 0;
-          if (name === "ExcelApiOnline") return resolved.platform === "OfficeOnline" && compareApiVersions("1.1", wanted) >= 0;
-          if (name === "ExcelApiDesktop") return resolved.platform !== "OfficeOnline" && compareApiVersions("1.1", wanted) >= 0;
-          const level = OTHER_SETS[name];
-          return level !== undefined && compareApiVersions(level, wanted) >= 0;
-        },
-      },
-      diagnostics: { host: "Excel", platform: resolved.platform, version: "16.0.0.0" },
-    },
-    onReady(callback) {
-      const info = { host: "Excel" as const, platform: resolved.platform };
-      callback?.(info);
-      return Promise.resolve(info);
-    },
-    HostType: { Excel: "Excel", Word: "Word", PowerPoint: "PowerPoint", Outlook: "Outlook", OneNote: "OneNote", Project: "Project", Access: "Access" },
-    PlatformType: platformType,
-    AsyncResultStatus: { Succeeded: "succeeded", Failed: "failed" },
-  };
-
-  const OfficeExtension = { Error: SimOfficeError, ErrorCodes, ClientRequestContext: SimRequestContext };
+  const client = (options.loadClient ?? loadClientInNode)(build);
+  const wired = wireClient(client, { handle, isSetSupported, platform: resolved.platform, track });
+  if (options.apiCheckAtCall) client.OfficeExtension.CommonUtility._doApiNotSupportedCheck = true;
 
   /** Waits until every raised onChanged handler has finished, including events their own writes raised. */
   async function flushEvents(): Promise<void> {
@@ -294,22 +333,27 @@ export function createExcelSimulator(options: SimulatorOptions = {}): ExcelSimul
     workbook.changed();
     // Excel on the web does not raise onChanged for a value picked from a dropdown.
     if (editOptions.dropdownPick && resolved.platform === "OfficeOnline") return { accepted: true, eventsRaised: 0 };
-    const eventsRaised = raise(sheet, formatEditedAddress(written), "RangeEdited", "Unknown");
     await flushEvents();
-    return { accepted: true, eventsRaised };
+    const before = handlersRun;
+    raise([{ sheet, address: formatEditedAddress(written), changeType: "RangeEdited" }], "Unknown");
+    await flushEvents();
+    return { accepted: true, eventsRaised: handlersRun - before };
   }
 
   const simulator: ExcelSimulator = {
-    Excel,
-    Office,
-    OfficeExtension,
+    Excel: client.Excel as SimExcelNamespace,
+    Office: client.Office as SimOfficeNamespace,
+    OfficeExtension: client.OfficeExtension,
     stats,
     options: resolved,
     workbook,
+    requestLog: [],
+    recordRequests: false,
+    hostRequest: (requestText) => handle(requestText),
     install(target: any = globalThis) {
-      target.Excel = Excel;
-      target.Office = Office;
-      target.OfficeExtension = OfficeExtension;
+      target.Excel = client.Excel;
+      target.Office = client.Office;
+      target.OfficeExtension = client.OfficeExtension;
     },
     async saveXlsx() {
       const { saveWorkbook } = await import("./xlsx");

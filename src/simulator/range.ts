@@ -1,43 +1,22 @@
-/** Range and what hangs off it: format (font, fill, borders), data validation, conditional formats. */
-import {
-  type Box,
-  MAX_COLUMNS,
-  MAX_ROWS,
-  boxCells,
-  boxColumns,
-  boxRows,
-  contains,
-  formatBox,
-  intersect,
-  isWholeColumns,
-  isWholeRows,
-  parseBox,
-  sheetAddress,
-  splitSheet,
-} from "./address";
-import { SimClientResult, SimCollection, SimObject, defineProps } from "./base";
+/** Excel.Range as the host applies it: addresses, navigation, cell values and formulas, structure (insert, delete, merge). */
+import { type Box, MAX_COLUMNS, MAX_ROWS, boxCells, boxColumns, boxRows, formatBox, intersect, isWholeColumns, isWholeRows, parseBox, sheetAddress, splitSheet } from "./address";
+import { SimObject, defineProps } from "./base";
 import { SimRequestContext, type Transaction, jsonBytes } from "./context";
 import { ErrorCodes, officeError } from "./errors";
-import {
-  type BorderSpec,
-  type CellStyle,
-  type ConditionalFormatEntry,
-  MAX_INLINE_LIST,
-  type SimSheet,
-  type ValidationEntry,
-  type ValidationRule,
-  checkCellText,
-  mapBox,
-} from "./model";
+import { type SimSheet, checkCellText, mapBox } from "./model";
 import { SimWorksheet } from "./worksheet";
 import { columnWidthChars, columnWidthPoints, lineHeightPoints, wrappedLineCount } from "../excel-facts/excel-geometry";
+import { checkFormula } from "./formula";
+import { SimRangeFormat, oneOf } from "./range-format";
+import { SimDataValidation } from "./data-validation";
+import { SimConditionalFormatCollection } from "./conditional-format";
 
 export interface RangeRef {
   sheet: SimSheet;
   box: Box;
 }
 
-function liveSheet(ref: RangeRef): RangeRef {
+export function liveSheet(ref: RangeRef): RangeRef {
   if (ref.sheet.deleted) throw officeError(ErrorCodes.itemNotFound, `The worksheet «${ref.sheet.name}» was deleted.`);
   return ref;
 }
@@ -58,7 +37,7 @@ function matrixReader(value: unknown, box: Box, location: string): (i: number, j
   return (i, j) => (value as unknown[][])[i][j];
 }
 
-function readMatrix(tx: Transaction, ref: RangeRef, location: string, read: (r: number, c: number) => unknown): unknown[][] {
+export function readMatrix(tx: Transaction, ref: RangeRef, location: string, read: (r: number, c: number) => unknown): unknown[][] {
   tx.countRead(boxCells(ref.box), location);
   const matrix = mapBox(ref.box, read);
   if (tx.host.platform === "OfficeOnline") tx.countResponse(jsonBytes(matrix), location);
@@ -70,43 +49,6 @@ function valueType(value: unknown): Excel.RangeValueType {
   if (typeof value === "number") return "Double" as Excel.RangeValueType;
   if (typeof value === "boolean") return "Boolean" as Excel.RangeValueType;
   return "String" as Excel.RangeValueType;
-}
-
-function uniform<V>(values: V[]): V | null {
-  return values.length > 0 && values.every((v) => JSON.stringify(v) === JSON.stringify(values[0])) ? values[0] : null;
-}
-
-function styleValue(ref: RangeRef, pick: (style: CellStyle) => unknown): unknown {
-  const styles = ref.sheet.workbook.styles;
-  const ids = ref.sheet.distinctStyleIds(ref.box, 64);
-  return uniform(ids.map((id) => pick(styles.get(id))));
-}
-
-function patchStyle(ref: RangeRef, key: string, patch: (style: CellStyle) => CellStyle, tx: Transaction): void {
-  tx.wrote = true;
-  ref.sheet.patchStyle(ref.box, key, patch);
-}
-
-const HORIZONTAL = ["General", "Left", "Center", "Right", "Fill", "Justify", "CenterAcrossSelection", "Distributed"];
-const VERTICAL = ["Top", "Center", "Bottom", "Justify", "Distributed"];
-const BORDER_STYLES = ["None", "Continuous", "Dash", "DashDot", "DashDotDot", "Dot", "Double", "SlantDashDot"];
-const BORDER_WEIGHTS = ["Hairline", "Thin", "Medium", "Thick"];
-const BORDER_INDEXES = ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight", "InsideVertical", "InsideHorizontal", "DiagonalDown", "DiagonalUp"];
-
-function oneOf(value: unknown, allowed: string[], what: string): string {
-  if (typeof value !== "string" || !allowed.includes(value)) throw officeError(ErrorCodes.invalidArgument, `${what} must be one of ${allowed.join(", ")}; got ${JSON.stringify(value)}.`);
-  return value;
-}
-
-/** "#RRGGBB", or a few HTML names as Excel accepts them. */
-export function normalizeColor(value: unknown): string {
-  const named: Record<string, string> = { black: "#000000", white: "#FFFFFF", red: "#FF0000", green: "#008000", blue: "#0000FF", yellow: "#FFFF00", orange: "#FFA500", gray: "#808080", grey: "#808080" };
-  if (typeof value !== "string") throw officeError(ErrorCodes.invalidArgument, `A colour must be a string like "#RRGGBB"; got ${JSON.stringify(value)}.`);
-  const lower = value.toLowerCase();
-  if (named[lower]) return named[lower];
-  if (/^#[0-9a-f]{6}$/i.test(value)) return value.toUpperCase();
-  if (/^#[0-9a-f]{3}$/i.test(value)) return `#${value.slice(1).split("").map((ch) => ch + ch).join("")}`.toUpperCase();
-  throw officeError(ErrorCodes.invalidArgument, `«${value}» is not a colour.`);
 }
 
 export class SimRange extends SimObject<RangeRef> implements Pick<Excel.Range, "address" | "addressLocal" | "rowIndex" | "columnIndex" | "rowCount" | "columnCount" | "cellCount" | "values" | "text" | "formulas" | "formulasLocal" | "numberFormat" | "valueTypes" | "columnHidden" | "rowHidden" | "isEntireColumn" | "isEntireRow"> {
@@ -352,11 +294,42 @@ function recordChange(tx: Transaction, ref: RangeRef, changeType = "RangeEdited"
   tx.changes.push({ sheet: ref.sheet, address: formatBox(ref.box), changeType });
 }
 
-function writeCells(ref: RangeRef, value: unknown, location: string, tx: Transaction): void {
+/**
+ * Cell-level writes (values, formulas, numberFormat) to entire columns or rows. Microsoft's page says the API returns
+ * an error for any of them (learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-ranges-unbounded); a
+ * numberFormat given as a 1×1 array is reported to apply to the whole range (github.com/OfficeDev/office-js-docs-pr/issues/5400),
+ * so that one form is taken and returned as the single value to apply. Anything else on an unbounded range is refused.
+ */
+function unboundedValue(ref: RangeRef, value: unknown, property: "values" | "formulas" | "numberFormat", location: string): { value: unknown } | null {
+  if (!isWholeColumns(ref.box) && !isWholeRows(ref.box)) return null;
+  if (property === "numberFormat" && Array.isArray(value) && value.length === 1 && Array.isArray(value[0]) && value[0].length === 1) return { value: value[0][0] };
+  throw officeError(
+    ErrorCodes.invalidArgument,
+    `You can't set cell-level properties such as ${property} on an unbounded range (${formatBox(ref.box)}): narrow it to the cells you mean` +
+      (property === "numberFormat" ? ", or give the format as a 1×1 array." : "."),
+    location,
+  );
+}
+
+function writeCells(ref: RangeRef, value: unknown, location: string, tx: Transaction, property: "values" | "formulas" = "values"): void {
+  if (value === null || value === undefined) throw officeError(ErrorCodes.invalidArgument, `${property} cannot be set to null.`, location);
+  unboundedValue(ref, value, property, location);
   const read = matrixReader(value, ref.box, location);
   const { sheet, box } = ref;
-  for (let r = box.r0; r <= box.r1; r++) for (let c = box.c0; c <= box.c1; c++) sheet.writeInput(r, c, read(r - box.r0, c - box.c0));
+  for (let r = box.r0; r <= box.r1; r++) {
+    for (let c = box.c0; c <= box.c1; c++) {
+      const input = read(r - box.r0, c - box.c0);
+      // A string starting with «=» becomes a formula unless the cell is formatted as text: Excel parses it then.
+      if (typeof input === "string" && input.length > 1 && input.charCodeAt(0) === 61 && sheet.numberFormatAt(r, c) !== "@") checkFormula(input, location);
+      sheet.writeInput(r, c, input);
+    }
+  }
   recordChange(tx, ref);
+}
+
+/** Unbounded reads return null for cell-level properties (learn.microsoft.com … excel-add-ins-ranges-unbounded). */
+function cellLevel<T>(ref: RangeRef, read: () => T): T | null {
+  return isWholeColumns(ref.box) || isWholeRows(ref.box) ? null : read();
 }
 
 defineProps<RangeRef>(SimRange, {
@@ -371,24 +344,27 @@ defineProps<RangeRef>(SimRange, {
   isEntireRow: { min: "1.7", get: (ref) => isWholeRows(ref.box) },
   values: {
     min: "1.1",
-    get: (ref, tx, location) => readMatrix(tx, ref, location, (r, c) => ref.sheet.valueAt(r, c) ?? ""),
+    get: (ref, tx, location) => cellLevel(ref, () => readMatrix(tx, ref, location, (r, c) => ref.sheet.valueAt(r, c) ?? "")),
     set: (ref, value, tx, location) => writeCells(ref, value, location, tx),
   },
-  text: { min: "1.1", get: (ref, tx, location) => readMatrix(tx, ref, location, (r, c) => ref.sheet.textAt(r, c)) },
+  text: { min: "1.1", get: (ref, tx, location) => cellLevel(ref, () => readMatrix(tx, ref, location, (r, c) => ref.sheet.textAt(r, c))) },
   formulas: {
     min: "1.1",
-    get: (ref, tx, location) => readMatrix(tx, ref, location, (r, c) => ref.sheet.formulaAt(r, c) ?? ref.sheet.valueAt(r, c) ?? ""),
-    set: (ref, value, tx, location) => writeCells(ref, value, location, tx),
+    get: (ref, tx, location) => cellLevel(ref, () => readMatrix(tx, ref, location, (r, c) => ref.sheet.formulaAt(r, c) ?? ref.sheet.valueAt(r, c) ?? "")),
+    set: (ref, value, tx, location) => writeCells(ref, value, location, tx, "formulas"),
   },
   formulasLocal: {
     min: "1.1",
-    get: (ref, tx, location) => readMatrix(tx, ref, location, (r, c) => ref.sheet.formulaAt(r, c) ?? ref.sheet.valueAt(r, c) ?? ""),
-    set: (ref, value, tx, location) => writeCells(ref, value, location, tx),
+    get: (ref, tx, location) => cellLevel(ref, () => readMatrix(tx, ref, location, (r, c) => ref.sheet.formulaAt(r, c) ?? ref.sheet.valueAt(r, c) ?? "")),
+    set: (ref, value, tx, location) => writeCells(ref, value, location, tx, "formulas"),
   },
   numberFormat: {
     min: "1.1",
-    get: (ref, tx, location) => readMatrix(tx, ref, location, (r, c) => ref.sheet.numberFormatAt(r, c)),
-    set: (ref, value, _tx, location) => {
+    get: (ref, tx, location) => cellLevel(ref, () => readMatrix(tx, ref, location, (r, c) => ref.sheet.numberFormatAt(r, c))),
+    set: (ref, input, _tx, location) => {
+      if (input === null || input === undefined) throw officeError(ErrorCodes.invalidArgument, "numberFormat cannot be set to null.", location);
+      const unbounded = unboundedValue(ref, input, "numberFormat", location);
+      const value = unbounded ? unbounded.value : input;
       if (!Array.isArray(value)) {
         if (typeof value !== "string") throw officeError(ErrorCodes.invalidArgument, "A number format must be a string.", location);
         ref.sheet.setNumberFormat(ref.box, value);
@@ -420,641 +396,6 @@ defineProps<RangeRef>(SimRange, {
       for (let r = ref.box.r0; r <= ref.box.r1; r++) value ? ref.sheet.hiddenRows.add(r) : ref.sheet.hiddenRows.delete(r);
     },
   },
-});
-
-// ---- format ------------------------------------------------------------------------------------------------------
-
-export class SimRangeFormat extends SimObject<RangeRef> implements Pick<Excel.RangeFormat, "columnWidth" | "rowHeight" | "wrapText" | "horizontalAlignment" | "verticalAlignment"> {
-  readonly _className = "RangeFormat";
-  declare columnWidth: number;
-  declare rowHeight: number;
-  declare wrapText: boolean;
-  declare horizontalAlignment: Excel.HorizontalAlignment | "General" | "Left" | "Center" | "Right" | "Fill" | "Justify" | "CenterAcrossSelection" | "Distributed";
-  declare verticalAlignment: Excel.VerticalAlignment | "Top" | "Center" | "Bottom" | "Justify" | "Distributed";
-  static props: import("./base").PropTable<RangeRef>;
-
-  override _navigation() {
-    return { font: () => this.font, fill: () => this.fill, borders: () => this.borders };
-  }
-
-  get font(): SimRangeFont {
-    return this._child("font", () => new SimRangeFont(this._ctx, () => this._target()));
-  }
-
-  get fill(): SimRangeFill {
-    return this._child("fill", () => new SimRangeFill(this._ctx, () => this._target()));
-  }
-
-  get borders(): SimRangeBorderCollection {
-    return this._child("borders", () => new SimRangeBorderCollection(this._ctx, () => this._target()));
-  }
-
-  autofitColumns(): void {
-    this._queue("autofitColumns", "1.2", () => {
-      const { sheet, box } = this._target();
-      const used = sheet.usedBox(true);
-      if (!used) return;
-      const area = intersect(used, box);
-      if (!area) return;
-      for (let c = area.c0; c <= area.c1; c++) {
-        let chars = 0;
-        for (let r = area.r0; r <= area.r1; r++) {
-          if (sheet.mergeAt(r, c)) continue;
-          const text = sheet.textAt(r, c);
-          if (!text) continue;
-          const size = sheet.styleAt(r, c).fontSize;
-          const longest = Math.max(...text.split("\n").map((line) => line.length));
-          chars = Math.max(chars, (longest * size) / 11);
-        }
-        if (chars > 0) sheet.columnWidths.set(c, Math.min(columnWidthPoints(255), columnWidthPoints(chars + 0.7)));
-      }
-    });
-  }
-
-  autofitRows(): void {
-    this._queue("autofitRows", "1.2", () => {
-      const { sheet, box } = this._target();
-      const used = sheet.usedBox(true);
-      const area = used && intersect(used, box);
-      if (!area) return;
-      for (let r = area.r0; r <= area.r1; r++) {
-        let height = 0;
-        for (let c = area.c0; c <= area.c1; c++) {
-          const merged = sheet.mergeAt(r, c);
-          // Excel ignores merged cells when fitting rows.
-          if (merged && (merged.r0 !== merged.r1 || merged.c0 !== merged.c1)) continue;
-          const text = sheet.textAt(r, c);
-          const style = sheet.styleAt(r, c);
-          const lines = !text ? 1 : style.wrap ? wrappedLineCount(text, columnWidthChars(sheet.columnWidth(c + 1)), style.fontSize) : text.split("\n").length;
-          const needed = lines > 1 ? lines * lineHeightPoints(style.fontSize) + 3 : Math.max(lineHeightPoints(style.fontSize), 15);
-          height = Math.max(height, needed);
-        }
-        sheet.rowHeights.set(r, Math.min(409, Math.ceil(Math.max(height, 15) * 4) / 4));
-      }
-    });
-  }
-}
-
-defineProps<RangeRef>(SimRangeFormat, {
-  columnWidth: {
-    min: "1.2",
-    get: (ref) => uniform(Array.from({ length: Math.min(boxColumns(ref.box), 256) }, (_, i) => ref.sheet.columnWidth(ref.box.c0 + i + 1))),
-    set: (ref, value) => {
-      if (typeof value !== "number" || value < 0 || value > 1800) throw officeError(ErrorCodes.invalidArgument, `Column width ${value} is out of range.`);
-      if (isWholeRows(ref.box)) {
-        ref.sheet.standardColumnWidth = value;
-        ref.sheet.columnWidths.clear();
-        return;
-      }
-      for (let c = ref.box.c0; c <= ref.box.c1; c++) ref.sheet.columnWidths.set(c, value);
-    },
-  },
-  rowHeight: {
-    min: "1.2",
-    get: (ref) => uniform(Array.from({ length: Math.min(boxRows(ref.box), 10_000) }, (_, i) => ref.sheet.rowHeight(ref.box.r0 + i + 1))),
-    set: (ref, value) => {
-      if (typeof value !== "number" || value < 0 || value > 409) throw officeError(ErrorCodes.invalidArgument, `Row height ${value} is out of range (0–409 points).`);
-      if (isWholeColumns(ref.box)) {
-        ref.sheet.standardRowHeight = value;
-        ref.sheet.rowHeights.clear();
-        return;
-      }
-      for (let r = ref.box.r0; r <= ref.box.r1; r++) ref.sheet.rowHeights.set(r, value);
-    },
-  },
-  wrapText: {
-    min: "1.1",
-    get: (ref) => styleValue(ref, (s) => s.wrap),
-    set: (ref, value, tx) => patchStyle(ref, `wrap:${value}`, (s) => ({ ...s, wrap: Boolean(value) }), tx),
-  },
-  horizontalAlignment: {
-    min: "1.1",
-    get: (ref) => styleValue(ref, (s) => s.horizontal),
-    set: (ref, value, tx) => patchStyle(ref, `h:${oneOf(value, HORIZONTAL, "horizontalAlignment")}`, (s) => ({ ...s, horizontal: value }), tx),
-  },
-  verticalAlignment: {
-    min: "1.1",
-    get: (ref) => styleValue(ref, (s) => s.vertical),
-    set: (ref, value, tx) => patchStyle(ref, `v:${oneOf(value, VERTICAL, "verticalAlignment")}`, (s) => ({ ...s, vertical: value }), tx),
-  },
-});
-
-export class SimRangeFont extends SimObject<RangeRef> implements Pick<Excel.RangeFont, "bold" | "italic" | "name" | "size" | "color" | "underline"> {
-  readonly _className = "RangeFont";
-  declare bold: boolean;
-  declare italic: boolean;
-  declare name: string;
-  declare size: number;
-  declare color: string;
-  declare underline: Excel.RangeUnderlineStyle | "None" | "Single" | "Double" | "SingleAccountant" | "DoubleAccountant";
-  static props: import("./base").PropTable<RangeRef>;
-}
-
-defineProps<RangeRef>(SimRangeFont, {
-  bold: { min: "1.1", get: (ref) => styleValue(ref, (s) => s.bold), set: (ref, v, tx) => patchStyle(ref, `b:${v}`, (s) => ({ ...s, bold: Boolean(v) }), tx) },
-  italic: { min: "1.1", get: (ref) => styleValue(ref, (s) => s.italic), set: (ref, v, tx) => patchStyle(ref, `i:${v}`, (s) => ({ ...s, italic: Boolean(v) }), tx) },
-  name: {
-    min: "1.1",
-    get: (ref) => styleValue(ref, (s) => s.fontName),
-    set: (ref, v, tx) => {
-      if (typeof v !== "string" || !v) throw officeError(ErrorCodes.invalidArgument, "A font name must be a non-empty string.");
-      patchStyle(ref, `fn:${v}`, (s) => ({ ...s, fontName: v }), tx);
-    },
-  },
-  size: {
-    min: "1.1",
-    get: (ref) => styleValue(ref, (s) => s.fontSize),
-    set: (ref, v, tx) => {
-      if (typeof v !== "number" || v < 1 || v > 409) throw officeError(ErrorCodes.invalidArgument, `Font size ${v} is out of range (1–409).`);
-      patchStyle(ref, `fs:${v}`, (s) => ({ ...s, fontSize: v }), tx);
-    },
-  },
-  color: {
-    min: "1.1",
-    get: (ref) => styleValue(ref, (s) => s.fontColor),
-    set: (ref, v, tx) => {
-      const color = normalizeColor(v);
-      patchStyle(ref, `fc:${color}`, (s) => ({ ...s, fontColor: color }), tx);
-    },
-  },
-  underline: {
-    min: "1.1",
-    get: (ref) => styleValue(ref, (s) => s.underline),
-    set: (ref, v, tx) => patchStyle(ref, `u:${oneOf(v, ["None", "Single", "Double", "SingleAccountant", "DoubleAccountant"], "underline")}`, (s) => ({ ...s, underline: v }), tx),
-  },
-});
-
-export class SimRangeFill extends SimObject<RangeRef> implements Pick<Excel.RangeFill, "color"> {
-  readonly _className = "RangeFill";
-  declare color: string;
-  static props: import("./base").PropTable<RangeRef>;
-
-  clear(): void {
-    this._queue("clear", "1.1", (tx) => patchStyle(this._target(), "fill:none", (s) => ({ ...s, fill: null }), tx));
-  }
-}
-
-defineProps<RangeRef>(SimRangeFill, {
-  color: {
-    min: "1.1",
-    // Excel reports no fill as white.
-    get: (ref) => styleValue(ref, (s) => s.fill ?? "#FFFFFF"),
-    set: (ref, v, tx) => {
-      const color = normalizeColor(v);
-      patchStyle(ref, `fill:${color}`, (s) => ({ ...s, fill: color }), tx);
-    },
-  },
-});
-
-type Side = "top" | "bottom" | "left" | "right";
-interface BorderRef extends RangeRef {
-  index: string;
-}
-
-/** Which cells and which of their sides an Excel border index stands for. */
-function borderTargets(ref: BorderRef): { box: Box; side: Side }[] {
-  const { box } = ref;
-  switch (ref.index) {
-    case "EdgeTop":
-      return [{ box: { ...box, r1: box.r0 }, side: "top" }];
-    case "EdgeBottom":
-      return [{ box: { ...box, r0: box.r1 }, side: "bottom" }];
-    case "EdgeLeft":
-      return [{ box: { ...box, c1: box.c0 }, side: "left" }];
-    case "EdgeRight":
-      return [{ box: { ...box, c0: box.c1 }, side: "right" }];
-    case "InsideHorizontal":
-      return box.r0 === box.r1 ? [] : [{ box: { ...box, r1: box.r1 - 1 }, side: "bottom" }, { box: { ...box, r0: box.r0 + 1 }, side: "top" }];
-    case "InsideVertical":
-      return box.c0 === box.c1 ? [] : [{ box: { ...box, c1: box.c1 - 1 }, side: "right" }, { box: { ...box, c0: box.c0 + 1 }, side: "left" }];
-    default:
-      return [];
-  }
-}
-
-const NO_BORDER: BorderSpec = { style: "None", weight: "Thin", color: "#000000" };
-
-function borderValue(ref: BorderRef, pick: (spec: BorderSpec) => unknown): unknown {
-  const targets = borderTargets(ref);
-  if (targets.length === 0) return pick(NO_BORDER);
-  const values = targets.flatMap(({ box, side }) => ref.sheet.distinctStyleIds(box, 64).map((id) => pick(ref.sheet.workbook.styles.get(id)[side] ?? NO_BORDER)));
-  return uniform(values);
-}
-
-function setBorder(ref: BorderRef, field: keyof BorderSpec, value: string, tx: Transaction): void {
-  for (const { box, side } of borderTargets(ref)) {
-    patchStyle({ sheet: ref.sheet, box }, `border:${side}:${field}:${value}`, (s) => {
-      const current = s[side] ?? { style: "Continuous", weight: "Thin", color: "#000000" };
-      const next = { ...current, [field]: value };
-      if (field === "style" && value === "None") return { ...s, [side]: undefined };
-      return { ...s, [side]: next };
-    }, tx);
-  }
-}
-
-export class SimRangeBorder extends SimObject<BorderRef> implements Pick<Excel.RangeBorder, "sideIndex" | "style" | "weight" | "color"> {
-  readonly _className = "RangeBorder";
-  declare readonly sideIndex: Excel.BorderIndex | "EdgeTop" | "EdgeBottom" | "EdgeLeft" | "EdgeRight" | "InsideVertical" | "InsideHorizontal" | "DiagonalDown" | "DiagonalUp";
-  declare style: Excel.BorderLineStyle | "None" | "Continuous" | "Dash" | "DashDot" | "DashDotDot" | "Dot" | "Double" | "SlantDashDot";
-  declare weight: Excel.BorderWeight | "Hairline" | "Thin" | "Medium" | "Thick";
-  declare color: string;
-  static props: import("./base").PropTable<BorderRef>;
-}
-
-defineProps<BorderRef>(SimRangeBorder, {
-  sideIndex: { min: "1.1", get: (ref) => ref.index },
-  style: { min: "1.1", get: (ref) => borderValue(ref, (b) => b.style), set: (ref, v, tx) => setBorder(ref, "style", oneOf(v, BORDER_STYLES, "style"), tx) },
-  weight: { min: "1.1", get: (ref) => borderValue(ref, (b) => b.weight), set: (ref, v, tx) => setBorder(ref, "weight", oneOf(v, BORDER_WEIGHTS, "weight"), tx) },
-  color: { min: "1.1", get: (ref) => borderValue(ref, (b) => b.color), set: (ref, v, tx) => setBorder(ref, "color", normalizeColor(v), tx) },
-});
-
-export class SimRangeBorderCollection extends SimCollection<RangeRef, SimRangeBorder, BorderRef> {
-  readonly _className = "RangeBorderCollection";
-  static props: import("./base").PropTable<RangeRef>;
-  declare readonly count: number;
-
-  getItem(index: Excel.BorderIndex | string): SimRangeBorder {
-    return this._child(`item:${index}`, () =>
-      new SimRangeBorder(this._ctx, () => ({ ...this._target(), index: oneOf(index, BORDER_INDEXES, "BorderIndex") })),
-    );
-  }
-
-  /** @internal */ _members(target: RangeRef): BorderRef[] {
-    return BORDER_INDEXES.slice(0, 6).map((index) => ({ ...target, index }));
-  }
-
-  /** @internal */ _itemProxy(member: BorderRef): SimRangeBorder {
-    return new SimRangeBorder(this._ctx, () => member);
-  }
-}
-
-defineProps<RangeRef>(SimRangeBorderCollection, { count: { min: "1.1", get: () => 6 } });
-
-// ---- data validation ---------------------------------------------------------------------------------------------
-
-const RULE_TYPES: Record<string, string> = { list: "List", wholeNumber: "WholeNumber", decimal: "Decimal", textLength: "TextLength", date: "Date", time: "Time", custom: "Custom" };
-const OPERATORS = ["Between", "NotBetween", "EqualTo", "NotEqualTo", "GreaterThan", "LessThan", "GreaterThanOrEqualTo", "LessThanOrEqualTo"];
-
-/** Checks a rule as Excel does when it is set, and normalises list sources. */
-function normalizeRule(rule: unknown, ref: RangeRef): ValidationRule {
-  if (!rule || typeof rule !== "object") throw officeError(ErrorCodes.invalidArgument, "A data validation rule must be an object.");
-  const kinds = Object.entries(rule as Record<string, unknown>).filter(([, v]) => v !== undefined && v !== null);
-  if (kinds.length !== 1 || !(kinds[0][0] in RULE_TYPES)) {
-    throw officeError(ErrorCodes.invalidArgument, `A data validation rule needs exactly one of ${Object.keys(RULE_TYPES).join(", ")}.`);
-  }
-  const [kind, body] = kinds[0] as [keyof ValidationRule, Record<string, unknown>];
-  if (kind === "list") {
-    let source = body.source;
-    if (source instanceof SimRange) {
-      const target = source._target();
-      source = `=${sheetAddress(target.sheet.name, target.box, true)}`;
-    }
-    if (typeof source !== "string" || source.trim() === "") throw officeError(ErrorCodes.invalidArgument, "A list validation needs a source.");
-    if (source.startsWith("=")) {
-      const name = source.slice(1).trim();
-      // A bare name must exist when the rule is set; formulas (OFFSET, INDEX…) are taken as they are.
-      if (/^[\p{L}_\\][\p{L}\p{N}_.\\]*$/u.test(name) && !parseBox(name) && !ref.sheet.workbook.findName(name, ref.sheet)) {
-        throw officeError(ErrorCodes.invalidArgument, `The list source refers to «${name}», which is not a defined name.`);
-      }
-    } else if (source.length > MAX_INLINE_LIST) {
-      throw officeError(ErrorCodes.invalidArgument, `An inline list source can be at most ${MAX_INLINE_LIST} characters; this one has ${source.length}. Put the list on a sheet and refer to it.`);
-    }
-    return { list: { inCellDropDown: body.inCellDropDown === undefined ? true : Boolean(body.inCellDropDown), source } };
-  }
-  if (kind === "custom") {
-    if (typeof body.formula !== "string" || !body.formula) throw officeError(ErrorCodes.invalidArgument, "A custom validation needs a formula.");
-    return { custom: { formula: body.formula } };
-  }
-  if (body.formula1 === undefined || body.formula1 === null || body.formula1 === "") throw officeError(ErrorCodes.invalidArgument, `A ${kind} validation needs formula1.`);
-  const operator = oneOf(body.operator, OPERATORS, "operator");
-  if ((operator === "Between" || operator === "NotBetween") && (body.formula2 === undefined || body.formula2 === null)) {
-    throw officeError(ErrorCodes.invalidArgument, `Operator ${operator} needs formula2.`);
-  }
-  return { [kind]: { formula1: body.formula1 as string | number, formula2: body.formula2 as string | number | undefined, operator } } as ValidationRule;
-}
-
-function validationView(ref: RangeRef): ValidationEntry | null | "mixed" {
-  const entries = ref.sheet.validationsIn(ref.box);
-  if (entries.length === 0) return null;
-  if (entries.length === 1 && entries[0].boxes.some((b) => contains(b, ref.box))) return entries[0];
-  return "mixed";
-}
-
-export class SimDataValidation extends SimObject<RangeRef> implements Pick<Excel.DataValidation, "type" | "ignoreBlanks" | "valid"> {
-  readonly _className = "DataValidation";
-  declare readonly type: Excel.DataValidationType | "None" | "WholeNumber" | "Decimal" | "List" | "Date" | "Time" | "TextLength" | "Custom" | "Inconsistent" | "MixedCriteria";
-  declare rule: Excel.DataValidationRule;
-  declare errorAlert: Excel.DataValidationErrorAlert;
-  declare prompt: Excel.DataValidationPrompt;
-  declare ignoreBlanks: boolean;
-  declare readonly valid: boolean;
-  static props: import("./base").PropTable<RangeRef>;
-
-  clear(): void {
-    this._queue("clear", "1.8", () => {
-      const ref = this._target();
-      ref.sheet.clearValidation(ref.box);
-    });
-  }
-
-  getInvalidCellsOrNullObject(): never {
-    throw officeError(ErrorCodes.notImplemented, "getInvalidCellsOrNullObject is not simulated.");
-  }
-}
-
-function textLimit(value: unknown, limit: number, what: string): string {
-  const text = value === undefined || value === null ? "" : String(value);
-  if (text.length > limit) throw officeError(ErrorCodes.invalidArgument, `The ${what} can be at most ${limit} characters; got ${text.length}.`);
-  return text;
-}
-
-defineProps<RangeRef>(SimDataValidation, {
-  type: {
-    min: "1.8",
-    get: (ref) => {
-      const view = validationView(ref);
-      if (view === null) return "None";
-      if (view === "mixed") return "Inconsistent";
-      const kind = Object.keys(view.rule)[0];
-      return kind ? RULE_TYPES[kind] : "None";
-    },
-  },
-  rule: {
-    min: "1.8",
-    get: (ref) => {
-      const view = validationView(ref);
-      return view && view !== "mixed" ? JSON.parse(JSON.stringify(view.rule)) : {};
-    },
-    set: (ref, value) => {
-      const rule = normalizeRule(value, ref);
-      ref.sheet.validationFor(ref.box).rule = rule;
-    },
-  },
-  errorAlert: {
-    min: "1.8",
-    get: (ref) => {
-      const view = validationView(ref);
-      return view && view !== "mixed" ? { ...view.errorAlert } : { showAlert: true, style: "Stop", title: "", message: "" };
-    },
-    set: (ref, value: Partial<Excel.DataValidationErrorAlert>) => {
-      const entry = ref.sheet.validationFor(ref.box);
-      const next = { ...entry.errorAlert };
-      if (value.showAlert !== undefined) next.showAlert = Boolean(value.showAlert);
-      if (value.style !== undefined) next.style = oneOf(value.style, ["Stop", "Warning", "Information"], "errorAlert.style");
-      if (value.title !== undefined) next.title = textLimit(value.title, 32, "error alert title");
-      if (value.message !== undefined) next.message = textLimit(value.message, 225, "error alert message");
-      entry.errorAlert = next;
-    },
-  },
-  prompt: {
-    min: "1.8",
-    get: (ref) => {
-      const view = validationView(ref);
-      return view && view !== "mixed" ? { ...view.prompt } : { showPrompt: false, title: "", message: "" };
-    },
-    set: (ref, value: Partial<Excel.DataValidationPrompt>) => {
-      const entry = ref.sheet.validationFor(ref.box);
-      const next = { ...entry.prompt };
-      if (value.showPrompt !== undefined) next.showPrompt = Boolean(value.showPrompt);
-      if (value.title !== undefined) next.title = textLimit(value.title, 32, "prompt title");
-      if (value.message !== undefined) next.message = textLimit(value.message, 255, "prompt message");
-      entry.prompt = next;
-    },
-  },
-  ignoreBlanks: {
-    min: "1.8",
-    get: (ref) => {
-      const view = validationView(ref);
-      return view && view !== "mixed" ? view.ignoreBlanks : true;
-    },
-    set: (ref, value) => {
-      ref.sheet.validationFor(ref.box).ignoreBlanks = Boolean(value);
-    },
-  },
-  valid: { min: "1.8", get: () => true },
-});
-
-// ---- conditional formats -------------------------------------------------------------------------------------------
-
-const CF_TYPES = ["Custom", "DataBar", "ColorScale", "IconSet", "TopBottom", "PresetCriteria", "ContainsText", "CellValue"];
-let conditionalFormatIds = 1;
-
-interface CfRef {
-  sheet: SimSheet;
-  entry: ConditionalFormatEntry;
-}
-
-function liveEntry(ref: CfRef): CfRef {
-  if (!ref.sheet.conditionalFormatEntries.includes(ref.entry)) throw officeError(ErrorCodes.itemNotFound, "The conditional format was deleted.");
-  return ref;
-}
-
-export class SimConditionalFormatCollection extends SimCollection<RangeRef, SimConditionalFormat, CfRef> {
-  readonly _className = "ConditionalFormatCollection";
-  static props: import("./base").PropTable<RangeRef> = {};
-
-  add(type: Excel.ConditionalFormatType | string): SimConditionalFormat {
-    let created: CfRef | undefined;
-    this._queue("add", "1.6", () => {
-      const { sheet, box } = this._target();
-      const kind = oneOf(type, CF_TYPES, "ConditionalFormatType");
-      const entry: ConditionalFormatEntry = { id: String(conditionalFormatIds++), boxes: [box], type: kind, formula: "", fill: null, fontColor: null, bold: null, italic: null, stopIfTrue: false };
-      // A new rule is placed first (priority 0), as Excel does.
-      sheet.conditionalFormatEntries.unshift(entry);
-      created = { sheet, entry };
-    });
-    return new SimConditionalFormat(this._ctx, () => {
-      if (!created) throw officeError(ErrorCodes.invalidObjectPath, "The conditional format was not created.");
-      return liveEntry(created);
-    });
-  }
-
-  getCount(): SimClientResult<number> {
-    return this._result("getCount", "1.6", () => {
-      const { sheet, box } = this._target();
-      return sheet.conditionalFormatsIn(box).length;
-    });
-  }
-
-  clearAll(): void {
-    this._queue("clearAll", "1.6", () => {
-      const { sheet, box } = this._target();
-      sheet.clearConditionalFormats(box);
-    });
-  }
-
-  getItemAt(index: number): SimConditionalFormat {
-    return new SimConditionalFormat(this._ctx, () => {
-      const { sheet, box } = this._target();
-      const entry = sheet.conditionalFormatsIn(box)[index];
-      if (!entry) throw officeError(ErrorCodes.itemNotFound, `No conditional format at index ${index}.`);
-      return { sheet, entry };
-    });
-  }
-
-  getItem(id: string): SimConditionalFormat {
-    return new SimConditionalFormat(this._ctx, () => {
-      const { sheet } = this._target();
-      const entry = sheet.conditionalFormatEntries.find((e) => e.id === id);
-      if (!entry) throw officeError(ErrorCodes.itemNotFound, `No conditional format with id ${id}.`);
-      return { sheet, entry };
-    });
-  }
-
-  /** @internal */ _members(target: RangeRef): CfRef[] {
-    return target.sheet.conditionalFormatsIn(target.box).map((entry) => ({ sheet: target.sheet, entry }));
-  }
-
-  /** @internal */ _itemProxy(member: CfRef): SimConditionalFormat {
-    return new SimConditionalFormat(this._ctx, () => member);
-  }
-}
-
-export class SimConditionalFormat extends SimObject<CfRef> implements Pick<Excel.ConditionalFormat, "id" | "priority" | "stopIfTrue" | "type"> {
-  readonly _className = "ConditionalFormat";
-  declare readonly id: string;
-  declare priority: number;
-  declare stopIfTrue: boolean;
-  declare readonly type: Excel.ConditionalFormatType | "Custom" | "DataBar" | "ColorScale" | "IconSet" | "TopBottom" | "PresetCriteria" | "ContainsText" | "CellValue";
-  static props: import("./base").PropTable<CfRef>;
-
-  override _navigation() {
-    return { custom: () => this.custom };
-  }
-
-  get custom(): SimCustomConditionalFormat {
-    return this._child("custom", () =>
-      new SimCustomConditionalFormat(this._ctx, () => {
-        const ref = this._target();
-        if (ref.entry.type !== "Custom") throw officeError(ErrorCodes.invalidOperation, `The conditional format is of type ${ref.entry.type}, not Custom.`);
-        return ref;
-      }),
-    );
-  }
-
-  getRange(): SimRange {
-    const range = new SimRange(this._ctx, () => {
-      const { sheet, entry } = this._target();
-      if (entry.boxes.length !== 1) throw officeError(ErrorCodes.invalidOperation, "The conditional format applies to several areas; use getRanges().");
-      return { sheet, box: entry.boxes[0] };
-    });
-    this._queue("getRange", "1.6", () => undefined, { writes: false });
-    return range;
-  }
-
-  getRangeOrNullObject(): SimRange {
-    const range = new SimRange(this._ctx, () => {
-      const { sheet, entry } = this._target();
-      return entry.boxes.length === 1 ? { sheet, box: entry.boxes[0] } : null;
-    }, true);
-    range._instantiate("getRangeOrNullObject", "1.6");
-    return range;
-  }
-
-  delete(): void {
-    this._queue("delete", "1.6", () => {
-      const { sheet, entry } = this._target();
-      sheet.conditionalFormatEntries = sheet.conditionalFormatEntries.filter((e) => e !== entry);
-    });
-  }
-}
-
-defineProps<CfRef>(SimConditionalFormat, {
-  id: { min: "1.6", get: (ref) => ref.entry.id },
-  type: { min: "1.6", get: (ref) => ref.entry.type },
-  priority: {
-    min: "1.6",
-    get: (ref) => ref.sheet.conditionalFormatEntries.indexOf(ref.entry),
-    set: (ref, value) => {
-      const list = ref.sheet.conditionalFormatEntries.filter((e) => e !== ref.entry);
-      list.splice(Math.max(0, Math.min(list.length, Number(value))), 0, ref.entry);
-      ref.sheet.conditionalFormatEntries = list;
-    },
-  },
-  stopIfTrue: { min: "1.6", get: (ref) => ref.entry.stopIfTrue, set: (ref, value) => (ref.entry.stopIfTrue = Boolean(value)) },
-});
-
-export class SimCustomConditionalFormat extends SimObject<CfRef> {
-  readonly _className = "CustomConditionalFormat";
-  static props: import("./base").PropTable<CfRef> = {};
-
-  override _navigation() {
-    return { rule: () => this.rule, format: () => this.format };
-  }
-
-  get rule(): SimConditionalFormatRule {
-    return this._child("rule", () => new SimConditionalFormatRule(this._ctx, () => this._target()));
-  }
-
-  get format(): SimConditionalRangeFormat {
-    return this._child("format", () => new SimConditionalRangeFormat(this._ctx, () => this._target()));
-  }
-}
-
-export class SimConditionalFormatRule extends SimObject<CfRef> implements Pick<Excel.ConditionalFormatRule, "formula" | "formulaLocal"> {
-  readonly _className = "ConditionalFormatRule";
-  declare formula: string;
-  declare formulaLocal: string;
-  static props: import("./base").PropTable<CfRef>;
-}
-
-function setCfFormula(ref: CfRef, value: unknown): void {
-  if (typeof value !== "string" || value.trim() === "" || value.trim() === "=") throw officeError(ErrorCodes.invalidArgument, "A conditional format needs a formula.");
-  ref.entry.formula = value.startsWith("=") ? value : `=${value}`;
-}
-
-defineProps<CfRef>(SimConditionalFormatRule, {
-  formula: { min: "1.6", get: (ref) => ref.entry.formula, set: setCfFormula },
-  formulaLocal: { min: "1.6", get: (ref) => ref.entry.formula, set: setCfFormula },
-});
-
-export class SimConditionalRangeFormat extends SimObject<CfRef> {
-  readonly _className = "ConditionalRangeFormat";
-  static props: import("./base").PropTable<CfRef> = {};
-
-  override _navigation() {
-    return { fill: () => this.fill, font: () => this.font };
-  }
-
-  get fill(): SimConditionalFill {
-    return this._child("fill", () => new SimConditionalFill(this._ctx, () => this._target()));
-  }
-
-  get font(): SimConditionalFont {
-    return this._child("font", () => new SimConditionalFont(this._ctx, () => this._target()));
-  }
-}
-
-export class SimConditionalFill extends SimObject<CfRef> implements Pick<Excel.ConditionalRangeFill, "color"> {
-  readonly _className = "ConditionalRangeFill";
-  declare color: string;
-  static props: import("./base").PropTable<CfRef>;
-
-  clear(): void {
-    this._queue("clear", "1.6", () => (this._target().entry.fill = null));
-  }
-}
-
-defineProps<CfRef>(SimConditionalFill, {
-  color: { min: "1.6", get: (ref) => ref.entry.fill, set: (ref, value) => (ref.entry.fill = normalizeColor(value)) },
-});
-
-export class SimConditionalFont extends SimObject<CfRef> implements Pick<Excel.ConditionalRangeFont, "color" | "bold" | "italic"> {
-  readonly _className = "ConditionalRangeFont";
-  declare color: string;
-  declare bold: boolean;
-  declare italic: boolean;
-  static props: import("./base").PropTable<CfRef>;
-
-  clear(): void {
-    this._queue("clear", "1.6", () => Object.assign(this._target().entry, { fontColor: null, bold: null, italic: null }));
-  }
-}
-
-defineProps<CfRef>(SimConditionalFont, {
-  color: { min: "1.6", get: (ref) => ref.entry.fontColor, set: (ref, value) => (ref.entry.fontColor = normalizeColor(value)) },
-  bold: { min: "1.6", get: (ref) => ref.entry.bold, set: (ref, value) => (ref.entry.bold = Boolean(value)) },
-  italic: { min: "1.6", get: (ref) => ref.entry.italic, set: (ref, value) => (ref.entry.italic = Boolean(value)) },
 });
 
 export { formatBox };

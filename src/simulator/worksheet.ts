@@ -4,7 +4,8 @@ import { SimClientResult, SimCollection, SimObject, defineProps, type PropTable 
 import type { ChangedHandler, SimRequestContext } from "./context";
 import { ErrorCodes, officeError } from "./errors";
 import { type ChartModel, type HeadersFooters, type SimSheet, type Visibility } from "./model";
-import { type RangeRef, SimRange, normalizeColor } from "./range";
+import { type RangeRef, SimRange } from "./range";
+import { normalizeColor } from "./range-format";
 import { SimNamedItemCollection } from "./workbook";
 
 function live(sheet: SimSheet): SimSheet {
@@ -105,6 +106,8 @@ export class SimWorksheet extends SimObject<SimSheet> implements Pick<Excel.Work
   delete(): void {
     this._queue("delete", "1.1", () => {
       const sheet = this._target();
+      // Excel refuses to delete a very hidden sheet; it must be made visible (or hidden) first (github.com/OfficeDev/office-js/issues/365).
+      if (sheet.visibility === "VeryHidden") throw officeError(ErrorCodes.generalException, `The worksheet «${sheet.name}» is very hidden; make it visible before deleting it.`, "Worksheet.delete");
       sheet.workbook.deleteSheet(sheet);
     });
   }

@@ -109,7 +109,8 @@ describe.each(["1.8", "1.12"])("simulator at ExcelApi %s against the file render
     const simulated = await viaSimulator(apiVersion, DATA_ROWS);
     const direct = await writeLayoutToBuffer(buildFixtureLayout(DATA_ROWS));
     expect(simulated.report.syncs).toBe(2);
-    expect(simulated.sim.stats.syncs).toBe(2);
+    // office.js sends one more message when Excel.run ends: it releases the ranges it tracked.
+    expect([simulated.sim.stats.syncs, simulated.sim.stats.releases]).toEqual([3, 1]);
     const expectedSkipped = apiVersion === "1.8" ? 1 : 0;
     expect(simulated.report.skipped).toHaveLength(expectedSkipped);
     if (expectedSkipped) expect(simulated.report.skipped[0]).toContain("Параметры печати");

@@ -52,8 +52,10 @@ async function mergeIntoWorkbook(
   const report = await run(sim, (context) =>
     writeMergeSheets(context, plan.layout, { existingMergeSheets: state.existingMergeSheets, markRecords: state.markRecords, apiLevel: level }),
   );
-  expect(sim.stats.syncs).toBe(state.syncs + report.syncs);
-  return { plan, state, syncs: sim.stats.syncs, skipped: report.skipped };
+  // office.js sends one more message when Excel.run ends: it releases the ranges it tracked.
+  expect(sim.stats.releases).toBeLessThanOrEqual(2);
+  expect(sim.stats.syncs - sim.stats.releases).toBe(state.syncs + report.syncs);
+  return { plan, state, syncs: sim.stats.syncs - sim.stats.releases, skipped: report.skipped };
 }
 
 /** Text of every cell of a sheet's used range, joined (for "the report mentions X"). */

@@ -20,7 +20,7 @@ async function buildWithOfficeTypes(context: Excel.RequestContext): Promise<{ ad
   const edges: Excel.BorderIndex[] = [Excel.BorderIndex.edgeTop, Excel.BorderIndex.edgeBottom];
   for (const edge of edges) header.format.borders.getItem(edge).style = Excel.BorderLineStyle.continuous;
   // A single value (not an array) applies to every cell of the range.
-  sheet.getRange("B:B").numberFormat = "@" as unknown as string[][];
+  sheet.getRange("B:B").numberFormat = [["@"]];
   sheet.getRange("A2:C3").values = [[1, "1.10", "Сертифицирован"], [2, "017.04.001", "Идет исследование"]];
   sheet.getRange("D2").formulas = [["=A2+A3"]];
   sheet.getRange("A5:C5").merge(false);

@@ -51,3 +51,4 @@ export async function readAppendixWorkbook(context: Excel.RequestContext, option
   const read = await readListedSheets(context, chosen, budgetCells);
   return { sheets: read.sheets, known, syncs: sync.count + read.syncs };
 }
+

@@ -282,8 +282,9 @@ function queueSheetStructure(pending: PendingSheet): void {
   for (const column of layout.columns ?? []) {
     const entire = sheet.getRange(`${columnLetters(column.index)}:${columnLetters(column.index)}`);
     if (column.width !== undefined) entire.format.columnWidth = columnWidthPoints(column.width);
-    // A single value applies to every cell of the range; a whole-column matrix would be a million rows.
-    if (column.numberFormat) entire.numberFormat = column.numberFormat as unknown as string[][];
+    // Cell-level writes to a whole column are refused except a numberFormat given as a 1×1 array, which Excel applies
+    // to the column (learn.microsoft.com …/excel-add-ins-ranges-unbounded; github.com/OfficeDev/office-js-docs-pr/issues/5400).
+    if (column.numberFormat) entire.numberFormat = [[column.numberFormat]];
     if (column.hidden) entire.columnHidden = true;
   }
   for (const block of layout.blocks) {
