@@ -3,6 +3,7 @@
  * selects an issue's cell on click, previews and applies fixes, clears the marks, and optionally re-checks after the
  * user's edits. Excel is reached only through the adapters via runExcel; the list holds no per-issue React state.
  */
+import { requestSettingsFocus } from "../settings/focus-request";
 import * as React from "react";
 import {
   Button,
@@ -242,11 +243,13 @@ export function ValidationSection({ environment }: SectionProps): JSX.Element {
 
           <FixesPanel
             fixes={check.fixes}
-            idScheme={check.settings.idScheme}
             busy={busy}
             applying={applying}
             onApply={(plan) => void apply(plan)}
-            onOpenSettings={() => navigation.goTo("settings")}
+            onOpenSettings={(field) => {
+              if (field) requestSettingsFocus(field);
+              navigation.goTo("settings");
+            }}
           />
         </>
       )}

@@ -62,7 +62,7 @@ export const validation = {
     `Изменено ${count(changed, "ячейка", "ячейки", "ячеек")}.` +
     (skipped ? ` Не тронуто ${count(skipped, "ячейка", "ячейки", "ячеек")}: их изменили после проверки.` : "") +
     " Реестр проверяется заново.",
-  idScheme: (scheme: string) => `Схема идентификатора: ${scheme}`,
+  setAgencyCode: "Задать код органа в настройках",
   openSettings: "Изменить в настройках",
   confirmTitle: "Применить исправление?",
   confirmText: (title: string, cells: number) =>
