@@ -5,6 +5,7 @@ import { AGENCY_PROCESSES_HEADING, buildTypicalListLayout } from "../../src/core
 import { validateRegister } from "../../src/core/rules";
 import { DEFAULT_SETTINGS, readSettingsPairs, settingsProblems, settingsToPairs, type Settings } from "../../src/core/settings";
 import { resolveSettings } from "../../src/core/settings-sources";
+import { unknownProcesses, withAgencyProcess } from "../../src/core/agency-processes";
 import { table, row, validCells } from "../merge/helpers";
 import { AGENCY, OWN_PROCESS } from "./helpers";
 
@@ -101,5 +102,29 @@ describe("settings for a result built from several workbooks", () => {
       { file: "b.xlsx", settings: { ...AGENCY, statuses: buildCatalog(DEFAULT_SETTINGS).statuses } },
     ];
     expect(resolveSettings({ inputs, defaults: DEFAULT_SETTINGS }).conflicts).toEqual([]);
+  });
+});
+
+describe("an unknown process offered to the agency's list", () => {
+  test("its own free code is kept; without one the next free number in the direction column 5 names; rows gathered", () => {
+    const rows = [
+      row(2, validCells("А-1", { 6: "1.10. Консультирование", 8: "В работе" })),
+      row(3, validCells("А-2", { 5: "Организация отношений с внутренним клиентом", 6: "Ведение архива фотодокументов", 8: "В работе" })),
+      row(4, validCells("А-3", { 6: "1.10. Консультирование", 8: "В работе" })),
+      row(5, validCells("А-4", { 6: "1.3. Чужое название", 8: "В работе" })),
+    ];
+    const settings: Settings = { ...AGENCY, agencyProcesses: [] };
+    const registerTable = table(rows);
+    const found = unknownProcesses(registerTable, validateRegister(registerTable, buildCatalog(settings)), settings);
+    expect(found.map((item) => [item.text, item.rows, item.proposal.code, item.proposal.name])).toEqual([
+      ["1.10. Консультирование", [2, 4], "1.10", "Консультирование"],
+      ["Ведение архива фотодокументов", [3], "5.16", "Ведение архива фотодокументов"],
+      ["1.3. Чужое название", [5], "1.11", "Чужое название"],
+    ]);
+    // Once added, the rows are accepted.
+    let next = settings;
+    for (const item of found) next = withAgencyProcess(next, item.proposal);
+    expect(settingsProblems(next)).toEqual([]);
+    expect(validateRegister(registerTable, buildCatalog(next)).filter((issue) => issue.code === "unknown-process")).toEqual([]);
   });
 });
