@@ -168,5 +168,9 @@ describe("settings travel through the command line", () => {
     expect(result.code).toBe(0);
     expect(result.stderr).toBe("reestr publish: broken.xlsx: параметр «Процессы органа (JSON)» не прочитан: это не JSON; используется значение по умолчанию\n");
     expect(readFileSync(join(dir, "broken.csv"), "utf8")).toContain(AGENCY_GENITIVE);
+    // validate says it too, and the register's own process is then unknown (the list was not read).
+    const validated = await run("validate", "broken.xlsx");
+    expect(validated.stderr).toBe("reestr validate: broken.xlsx: параметр «Процессы органа (JSON)» не прочитан: это не JSON; используется значение по умолчанию\n");
+    expect(validated.stdout).toContain("не найден ни в типовом перечне, ни в процессах органа");
   });
 });
