@@ -10,6 +10,7 @@ import { readWorkbookFile } from "../../src/adapters/xlsx/read-workbook-file";
 import { readWorkbookSettings } from "../../src/core/settings-sources";
 import { AGENCY_PROCESSES_HEADING, TYPICAL_LIST_SHEET_NAME } from "../../src/core/layout/typical-list-appendix";
 import { tempDir, writeRegisterFile } from "../appendix/helpers";
+import { expectValidXlsx } from "../support/ooxml-check";
 import { AGENCY, AGENCY_GENITIVE, AGENCY_NAME, OWN_PROCESS, agencyRows } from "./helpers";
 
 const dir = tempDir("reestr-settings-flow-");
@@ -73,6 +74,8 @@ describe("settings travel through the command line", () => {
     expect(merged.code).toBe(0);
     expect(merged.stdout).toContain("Настройки органа из сводимых файлов.");
     expect(merged.stdout).not.toContain("Расхождение");
+    // The consolidated workbook with its reference sheet (very hidden, named lists) is valid OOXML.
+    await expectValidXlsx(readFileSync(join(dir, "merged.xlsx")), "merged.xlsx");
     const { settings } = await settingsOf("merged.xlsx");
     expect(settings?.settings.statuses).toEqual(AGENCY.statuses);
     expect(settings?.settings.agencyProcesses).toEqual([OWN_PROCESS]);
@@ -133,6 +136,7 @@ describe("settings travel through the command line", () => {
     await writeRegisterFile(dir, "no-agency.xlsx", agencyRows(2), { ...AGENCY, agencyName: "", agencyGenitive: "" });
     const appendix = await run("appendix", "no-agency.xlsx", "-o", "flags-app.xlsx", ...ORDER, "--agency", AGENCY_NAME, "--agency-genitive", AGENCY_GENITIVE);
     expect(appendix.code).toBe(0);
+    await expectValidXlsx(readFileSync(join(dir, "flags-app.xlsx")), "flags-app.xlsx");
     const { settings } = await settingsOf("flags-app.xlsx");
     expect(settings?.settings.agencyGenitive).toBe(AGENCY_GENITIVE);
     expect(settings?.settings.statuses).toEqual(AGENCY.statuses);
