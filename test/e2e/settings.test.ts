@@ -13,6 +13,7 @@ jest.setTimeout(300_000);
 
 const GENITIVE = "Архивной службы Республики Северная Осетия-Алания";
 const PANE_WIDTH = 320;
+const OWN_BY_CLICK = "1.11. Консультирование по архивным фондам";
 
 interface Reference {
   pairs: Record<string, string>;
@@ -77,6 +78,37 @@ describe("settings section at 320 px (playground, ExcelApi 1.8)", () => {
     expect(overflow).toEqual([]);
   });
 
+  test("«Проверка»: an unknown process is added to the agency's list in one click; the ID fix asks for the code and links to it", async () => {
+    const { page } = playground;
+    const row = templateGeometry().firstDataRow + 2;
+    const third = validRows(3)[2];
+    third[0] = "";
+    third[5] = OWN_BY_CLICK;
+    third[14] = third[13] === "Цифровой" ? "ЕПГУ" : "";
+    await playground.sim((sim, arg: { sheet: string; address: string; rows: string[][] }) => sim.userEdit(arg.sheet, arg.address, arg.rows, { paste: true }), {
+      sheet: REGISTER_SHEET_NAME,
+      address: `A${row}:O${row}`,
+      rows: [third],
+    });
+    await page.getByRole("tab", { name: "Проверка", exact: true }).click();
+    await page.getByRole("button", { name: "Проверить реестр" }).click();
+    const unknown = page.getByTestId("validation-unknown-processes");
+    await unknown.getByText(new RegExp(`«${OWN_BY_CLICK.replace(/\./g, "\\.")}» \\(строка ${row}\\)`)).waitFor({ timeout: 60_000 });
+    const ids = page.getByTestId("fix-assign-ids");
+    await ids.getByText(/код органа в настройках не задан/).waitFor();
+    expect(await ids.innerText()).not.toMatch(/\{(agency|process|nn)\}/);
+    await playground.screenshot("settings-unknown-process-320");
+
+    await unknown.getByRole("button", { name: `Добавить в процессы органа: ${OWN_BY_CLICK}` }).click();
+    await unknown.waitFor({ state: "detached", timeout: 60_000 });
+    expect((await reference(playground)).processes).toContain(OWN_BY_CLICK);
+
+    await ids.getByTestId("fix-needs-setting").click();
+    await page.getByTestId("settings-section").waitFor();
+    await page.waitForFunction(() => document.activeElement?.id === "settings-field-agencyCode", undefined, { timeout: 60_000 });
+    await playground.sim((sim, arg: { sheet: string; address: string }) => sim.userEdit(arg.sheet, arg.address, [["АС-1.11-01"]]), { sheet: REGISTER_SHEET_NAME, address: `A${row}` });
+  });
+
   test("broken input is refused at the field and nothing is written", async () => {
     const before = await reference(playground);
     await section().getByLabel("Код органа для идентификаторов").fill("А С/1");
@@ -119,7 +151,7 @@ describe("settings section at 320 px (playground, ExcelApi 1.8)", () => {
     await statuses.getByLabel("Статусы процесса (графа 8), 8").fill("Приостановлен");
 
     await section().getByRole("button", { name: "Добавить процесс органа" }).click();
-    const own = section().getByTestId("own-process").first();
+    const own = section().getByTestId("own-process").last();
     await own.getByLabel("Код").fill("1.10");
     await own.getByLabel("Наименование процесса").fill("Консультирование по генеалогическим запросам");
     await section().getByTestId("settings-typical-shown").getByLabel(/^1\.2\. /).uncheck();

@@ -15,6 +15,7 @@ import type { UnitRename } from "../../core/unit-rename";
 import { settings as t } from "../strings/settings";
 import type { SectionProps } from "./types";
 import { NoticeBar, type Notice } from "../NoticeBar";
+import { usePaneNavigation } from "../navigation";
 import { ListEditor } from "../settings/ListEditor";
 import { ProcessesEditor } from "../settings/ProcessesEditor";
 import { SETTINGS_FIELD_ID_PREFIX, takeSettingsFocus } from "../settings/focus-request";
@@ -54,11 +55,16 @@ export function SettingsSection({ environment }: SectionProps): JSX.Element {
   const [checked, setChecked] = React.useState(false);
   const [renameOffer, setRenameOffer] = React.useState<{ renames: UnitRename[]; rows: number } | null>(null);
 
+  // What the form held when read or saved: showing the section again re-reads the workbook unless the user has edits.
+  const [pristine, setPristine] = React.useState<string>(() => JSON.stringify(settingsOfForm(formOf({ ...DEFAULT_SETTINGS }))));
+
   const load = React.useCallback(async () => {
     setBusy("loading");
     try {
       const result = await runExcel((context) => readSettings(context));
-      setForm(formOf(result.settings));
+      const loaded = formOf(result.settings);
+      setForm(loaded);
+      setPristine(JSON.stringify(settingsOfForm(loaded)));
       setHasTemplate(result.hasTemplate);
       setChecked(false);
       setRenameOffer(null);
@@ -70,15 +76,23 @@ export function SettingsSection({ environment }: SectionProps): JSX.Element {
     }
   }, []);
 
+  // Sections stay mounted while hidden; other sections save settings too (the appendix, «Проверка»): read on each showing.
+  const shownNow = usePaneNavigation().current === "settings";
+  const formRef = React.useRef(form);
+  formRef.current = form;
+  const pristineRef = React.useRef(pristine);
+  pristineRef.current = pristine;
   React.useEffect(() => {
-    if (inExcel) void load();
-  }, [inExcel, load]);
+    if (!inExcel || !shownNow) return;
+    if (JSON.stringify(settingsOfForm(formRef.current)) === pristineRef.current) void load();
+  }, [inExcel, shownNow, load]);
 
+  // The request is taken when this section is shown and not busy reading.
   React.useEffect(() => {
-    if (busy !== null) return;
+    if (busy !== null || !shownNow) return;
     const field = takeSettingsFocus();
     if (field) document.getElementById(`${SETTINGS_FIELD_ID_PREFIX}${field}`)?.focus();
-  }, [busy]);
+  }, [busy, shownNow]);
 
   const next: Settings = settingsOfForm(form);
   const problems = problemsByField(next);
@@ -97,7 +111,9 @@ export function SettingsSection({ environment }: SectionProps): JSX.Element {
       const result = await runExcel((context) => saveSettings(context, next, { apiLevel, hasTemplate }));
       const skipped = result.kind === "template" ? [...result.template.skipped, ...result.template.warnings] : [...result.skipped, ...result.warnings];
       setHasTemplate(result.kind === "template");
-      setForm(formOf(next));
+      const saved = formOf(next);
+      setForm(saved);
+      setPristine(JSON.stringify(settingsOfForm(saved)));
       setChecked(false);
       setNotices([
         { intent: "success", lines: [result.kind === "template" ? t.savedTemplate : t.savedReference] },
