@@ -6,6 +6,7 @@ import { validateRegister } from "../../src/core/rules";
 import { DEFAULT_SETTINGS, readSettingsPairs, settingsProblems, settingsToPairs, type Settings } from "../../src/core/settings";
 import { resolveSettings } from "../../src/core/settings-sources";
 import { unknownProcesses, withAgencyProcess } from "../../src/core/agency-processes";
+import { CLIENT_PROMPT, templateGeometry, templateValidations } from "../../src/core/layout/template";
 import { table, row, validCells } from "../merge/helpers";
 import { AGENCY, OWN_PROCESS } from "./helpers";
 
@@ -127,4 +128,13 @@ describe("an unknown process offered to the agency's list", () => {
     expect(settingsProblems(next)).toEqual([]);
     expect(validateRegister(registerTable, buildCatalog(next)).filter((issue) => issue.code === "unknown-process")).toEqual([]);
   });
+});
+
+test("column 9's input prompt describes clients as people, per the orders (2.5б; п. 3в)", () => {
+  const client = templateValidations(templateGeometry()).find((validation) => validation.source === `=${LIST_NAMES.clients}`)!;
+  expect(client.promptMessage).toBe(CLIENT_PROMPT);
+  expect(CLIENT_PROMPT).toContain("Внутренний — сотрудник органа или иного исполнительного органа власти региона");
+  expect(CLIENT_PROMPT).not.toContain("органы власти и подразделения");
+  // Excel refuses an input prompt over 255 characters.
+  expect(CLIENT_PROMPT.length).toBeLessThanOrEqual(255);
 });
