@@ -18,6 +18,7 @@ import { buildTypicalListLayout, nextAppendixNumber } from "./layout/typical-lis
 import { buildSummarySheet, type SummarySheet } from "./layout/summary-sheet";
 import { buildApprovedRegisterLayout, parseRuDate, readApprovedRegister, todayRuDate, type ApprovedRegister } from "./approval";
 import { summarizeRegister } from "./summary";
+import { buildReferenceSheet } from "./layout/reference-sheet";
 
 export { GENERATED_SHEET_NAMES } from "./sheet-names";
 
@@ -40,6 +41,10 @@ export interface AppendixRequest {
   draft?: boolean;
   includeTypicalList?: boolean;
   today?: RuDate;
+  /** The settings to use instead of the workbook's (the user's flags put in). */
+  settings?: Settings;
+  /** Also (re)write the reference sheet with these settings, so the workbook keeps what the user gave. */
+  writeSettings?: boolean;
 }
 
 export type AppendixPlan =
@@ -93,7 +98,7 @@ export function missingOrderFields(order: OrderDetails): OrderField[] {
 }
 
 export function planAppendix(request: AppendixRequest): AppendixPlan {
-  const settings = settingsOfSheets(request.sheets);
+  const settings = request.settings ?? settingsOfSheets(request.sheets);
   const catalog: RegisterCatalog = buildCatalog({
     ...settings,
     agencyGenitive: cleanText(request.order?.agencyGenitive ?? "") || settings.agencyGenitive,
@@ -143,9 +148,15 @@ export function planAppendix(request: AppendixRequest): AppendixPlan {
   const summarySheet = buildSummarySheet(summary, { agencyGenitive: order.agencyGenitive });
   sheets.push(summarySheet.layout);
   if (final) sheets.push(buildApprovedRegisterLayout({ rows, orderNumber: order.orderNumber, orderDate: order.orderDate }));
+  const layout: WorkbookLayout = { sheets, activeSheet: APPENDIX_SHEET_NAME };
+  if (request.writeSettings) {
+    const reference = buildReferenceSheet(settings, catalog);
+    layout.sheets.push(reference.sheet);
+    layout.names = reference.names;
+  }
   return {
     ok: true,
-    layout: { sheets, activeSheet: APPENDIX_SHEET_NAME },
+    layout,
     order,
     paper,
     final,

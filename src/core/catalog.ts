@@ -6,6 +6,7 @@ import { DEFAULT_CLIENTS, DEFAULT_KINDS, DEFAULT_PLACEMENTS, DEFAULT_STATUSES } 
 
 export interface RegisterCatalog {
   directions: Direction[];
+  /** The typical list, then the agency's own processes (`agency: true`); hidden ones are marked, never dropped. */
   processes: TypicalProcess[];
   statuses: string[];
   clients: string[];
@@ -19,7 +20,7 @@ const AGENCY_PLACEHOLDER = /\{agency\}/g;
 /** Build once and reuse: matching caches its lookup maps per list. */
 export function buildCatalog(settings: Settings): RegisterCatalog {
   const agency = settings.agencyGenitive?.trim() || GENERIC_AGENCY_GENITIVE;
-  const processes = settings.processes
+  const processes: TypicalProcess[] = settings.processes
     ? settings.processes.map((process) => ({
         ...process,
         name: process.name.replace(AGENCY_PLACEHOLDER, agency),
@@ -27,6 +28,18 @@ export function buildCatalog(settings: Settings): RegisterCatalog {
         value: process.value.replace(AGENCY_PLACEHOLDER, agency),
       }))
     : typicalProcesses(agency);
+  const hidden = new Set(settings.hiddenProcesses ?? []);
+  for (const process of processes) if (hidden.has(process.code)) process.hidden = true;
+  const own: TypicalProcess[] = (settings.agencyProcesses ?? []).map((process) => ({
+    code: process.code,
+    direction: process.direction,
+    name: process.name.replace(AGENCY_PLACEHOLDER, agency),
+    goal: process.goal.replace(AGENCY_PLACEHOLDER, agency),
+    value: process.value.replace(AGENCY_PLACEHOLDER, agency),
+    agency: true,
+    ...(process.retired ? { hidden: true } : {}),
+  }));
+  processes.push(...own);
   return {
     directions: (settings.directions ?? DEFAULT_DIRECTIONS).map((direction) => ({ ...direction })),
     processes,

@@ -32,6 +32,8 @@ export interface FixPlan {
   /** Russian, one sentence on what will change. */
   description: string;
   changes: CellChange[];
+  /** The fix is not offered until this setting is filled in (the pane links to its field). */
+  needsSetting?: "agencyCode";
 }
 
 export interface FixOptions {
@@ -63,6 +65,10 @@ function inRows(n: number): string {
 }
 
 /** «1 строке», «3 строкам» (dative). */
+function rowsCount(n: number): string {
+  return `${n} ${pluralRu(n, "строка", "строки", "строк")}`;
+}
+
 function toRows(n: number): string {
   return `${n} ${pluralRu(n, "строке", "строкам", "строкам")}`;
 }
@@ -399,16 +405,23 @@ export function planFix(kind: FixKind, table: RegisterTable, catalog: RegisterCa
       return { kind, title: "Заполнить направление по процессу", description, changes };
     }
     case "assign-ids": {
-      const changes = planAssignIds(table, catalog, options, read);
+      const title = "Присвоить идентификаторы";
       const scheme = cleanText(options.idScheme) || "{agency}-{process}-{nn}";
-      let description: string;
-      if (table.columnMap[COL.id - 1] === null) description = "В таблице нет графы 1 «Идентификатор процесса»: присваивать некуда.";
-      else if (!changes.length) description = "Идентификаторы есть во всех строках.";
-      else {
-        const noAgency = scheme.includes("{agency}") && !cleanText(options.agencyCode) ? " Код органа в настройках не задан — он пропущен." : "";
-        description = `Присвоить ${toRows(changes.length)} без идентификатора уникальные идентификаторы${exampleId(changes)}; для процесса не из типового перечня код процесса «${UNKNOWN_PROCESS_CODE}».${noAgency}`;
+      const changes = planAssignIds(table, catalog, options, read);
+      if (table.columnMap[COL.id - 1] === null) return { kind, title, description: "В таблице нет графы 1 «Идентификатор процесса»: присваивать некуда.", changes };
+      if (!changes.length) return { kind, title, description: "Идентификаторы есть во всех строках.", changes };
+      // Without the code every ID would lack the agency part the scheme asks for, and a later code would change them all.
+      if (scheme.includes("{agency}") && !cleanText(options.agencyCode)) {
+        return {
+          kind,
+          title,
+          description: `Без идентификатора: ${rowsCount(changes.length)}; код органа в настройках не задан, но код органа в настройках не задан, а схема идентификатора его включает. Задайте код органа — и идентификаторы можно будет присвоить.`,
+          changes: [],
+          needsSetting: "agencyCode",
+        };
       }
-      return { kind, title: `Присвоить идентификаторы по схеме ${scheme}`, description, changes };
+      const description = `Присвоить ${toRows(changes.length)} без идентификатора уникальные идентификаторы${exampleId(changes)}; для процесса не из типового перечня и не из процессов органа код процесса «${UNKNOWN_PROCESS_CODE}».`;
+      return { kind, title, description, changes };
     }
   }
 }

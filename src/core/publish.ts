@@ -7,6 +7,7 @@ import type { OrderDetails } from "./layout/appendix";
 import { appendixTitle, groupRowsByDirection, orderDetailsLine } from "./layout/appendix";
 import { REGISTER_COLUMNS } from "./columns";
 import { withoutControlCharacters } from "./control-characters";
+import { cleanText } from "./text";
 
 export type PublishFormat = "csv" | "html";
 
@@ -14,6 +15,15 @@ export interface PublishInput {
   rows: readonly (readonly string[])[];
   catalog: RegisterCatalog;
   order: OrderDetails;
+  /** The agency's name (nominative): the title's fallback when the genitive is not set. */
+  agencyName?: string;
+}
+
+/** The page's and the file's title: always with the agency when the settings name it. */
+export function publicationTitle(input: Pick<PublishInput, "order" | "agencyName">): string {
+  if (cleanText(input.order.agencyGenitive)) return appendixTitle(input.order.agencyGenitive);
+  const name = cleanText(input.agencyName ?? "");
+  return name ? `${appendixTitle("")} — ${name}` : appendixTitle("");
 }
 
 /** Russian Excel takes ";" as the list separator and needs the BOM to read UTF-8. */
@@ -52,12 +62,20 @@ export function startsLikeFormula(text: string): boolean {
   return true;
 }
 
+/** Lines of the CSV before the column titles: the title with the agency, then the order details. */
+export const CSV_PREAMBLE_LINES = 2;
+
 /**
- * CSV in UTF-8 with BOM, ";" separators, CRLF line ends: one header row with the 15 titles, then the rows grouped by
- * direction (the appendix's order). Formula-looking text is defused (see csvField).
+ * CSV in UTF-8 with BOM, ";" separators, CRLF line ends: the title (with the agency) and the order details line, one
+ * header row with the 15 titles, then the rows grouped by direction (the appendix's order). Formula-looking text is
+ * defused (see csvField).
  */
 export function registerToCsv(input: PublishInput): string {
-  const lines = [REGISTER_COLUMNS.map((column) => csvField(column.title)).join(CSV_SEPARATOR)];
+  const lines = [
+    csvField(publicationTitle(input)),
+    csvField(orderDetailsLine(input.order)),
+    REGISTER_COLUMNS.map((column) => csvField(column.title)).join(CSV_SEPARATOR),
+  ];
   for (const group of groupRowsByDirection(input.rows, input.catalog)) {
     for (const cells of group.rows) lines.push(cells.map(csvField).join(CSV_SEPARATOR));
   }
@@ -93,7 +111,7 @@ tbody th[scope="rowgroup"] { background: #fafafa; }
  * details, column headers as <th scope="col">, a rowgroup header per direction. All text is escaped.
  */
 export function registerToHtml(input: PublishInput): string {
-  const title = appendixTitle(input.order.agencyGenitive);
+  const title = publicationTitle(input);
   const columnCount = REGISTER_COLUMNS.length;
   const out: string[] = [];
   out.push("<!DOCTYPE html>");

@@ -1,10 +1,14 @@
 /** The register's rules: each finding is {row, column 1–15, code, severity, Russian message}. */
+import { settingsFieldTitle } from "./settings";
 import type { RegisterCatalog } from "./catalog";
 import type { IssueCode, RegisterIssue, RegisterRow, RegisterTable, Severity } from "./register-types";
 import { REGISTER_COLUMNS } from "./columns";
 import { cleanText, matchKey, memoByText as memo, splitList } from "./text";
 import { DIRECTION_NAME_VARIANTS, findProcess, type TypicalProcess } from "./typical-list";
 import { canonicalPlacements, canonicalValue, DIGITAL_KIND, vocabularyKey } from "./vocabularies";
+
+/** Named in the unknown-process message: where the CLI user adds a process of the agency's own. */
+export const AGENCY_PROCESSES_SETTING = `в надстройке — раздел «Настройки», в книге — параметр «${settingsFieldTitle("agencyProcesses")}» листа «Справочники»`;
 
 const COL = { id: 1, group: 5, process: 6, status: 8, client: 9, links: 13, kind: 14, placement: 15 } as const;
 
@@ -94,7 +98,7 @@ export function validateRegister(table: RegisterTable, catalog: RegisterCatalog)
     const processText = cells[COL.process - 1];
     const process = processText === "" ? null : processOf(processText);
     if (processText !== "" && !process) {
-      add(sheetRow, COL.process, "unknown-process", "error", `Процесс ${quoted(processText)} не найден в типовом перечне процессов (${columnLabel(COL.process)})`);
+      add(sheetRow, COL.process, "unknown-process", "error", `Процесс ${quoted(processText)} не найден ни в типовом перечне, ни в процессах органа (${columnLabel(COL.process)}). Если это процесс органа, добавьте его в список процессов органа: ${AGENCY_PROCESSES_SETTING}`);
     }
 
     const groupText = cells[COL.group - 1];

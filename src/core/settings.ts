@@ -5,6 +5,7 @@
 import { z } from "zod";
 import type { SheetText } from "./register-types";
 import { cleanText, matchKey } from "./text";
+import { DEFAULT_DIRECTIONS, typicalProcesses } from "./typical-list";
 
 export const SETTINGS_SHEET_NAME = "Справочники";
 
@@ -31,14 +32,37 @@ const TypicalProcessSchema = z.object({
 
 const DirectionSchema = z.object({ code: z.string().min(1), name: z.string().min(1) });
 
-const NonEmptyList = z.array(z.string().min(1)).min(1);
+/** Characters an ID may carry: the agency code goes into every generated ID («АС-1.3-01»). */
+export const AGENCY_CODE_PATTERN = /^[\p{L}\p{N}._-]*$/u;
+
+/** A process of the agency's own, beside the typical list (clause 3.6: the register is kept «с использованием» it). */
+export const AgencyProcessSchema = z.object({
+  /** «1.10»: the direction's code, a dot, the number within it. */
+  code: z.string().regex(/^\d{1,2}\.\d{1,2}$/, { message: "Код процесса в виде «1.10»: номер направления, точка, номер процесса" }),
+  direction: z.string(),
+  name: z.string().refine((text) => text.trim() !== "", { message: "Укажите наименование процесса" }),
+  goal: z.string(),
+  value: z.string(),
+  /** No longer offered in the dropdowns; rows that still name it are accepted. */
+  retired: z.boolean().optional(),
+});
+
+export type AgencyProcess = z.infer<typeof AgencyProcessSchema>;
+
+const ListItem = z.string().refine((text) => text.trim() !== "", { message: "Пустой элемент списка" }).refine((text) => !/[;\r\n]/.test(text), {
+  message: "В названии не должно быть «;» и переноса строки: ими разделяются элементы списка",
+});
+
+const NonEmptyList = z.array(ListItem).min(1, { message: "Список не может быть пустым: оставьте хотя бы одно значение или верните список по умолчанию" });
 
 export const SettingsSchema = z.object({
   agencyName: z.string(),
   agencyGenitive: z.string(),
   /** Put into generated IDs ({agency}). */
-  agencyCode: z.string(),
-  units: z.array(z.string()),
+  agencyCode: z.string().max(20, { message: "Код органа — не длиннее 20 знаков" }).regex(AGENCY_CODE_PATTERN, {
+    message: "В коде органа допустимы буквы, цифры, точка, дефис и подчёркивание: он входит в идентификаторы",
+  }),
+  units: z.array(ListItem),
   /** The person responsible for the register (clause 3.1). */
   coordinator: z.string(),
   orderNumber: z.string(),
@@ -48,13 +72,22 @@ export const SettingsSchema = z.object({
   /** Paper of the order's appendix; absent: A4. */
   appendixPaper: z.enum(["A4", "A3"]).optional(),
   /** Placeholders: {agency} agency code, {process} process code, {nn} sequence number with two digits. */
-  idScheme: z.string().min(1),
+  idScheme: z
+    .string()
+    .min(1, { message: "Укажите схему идентификатора, например {agency}-{process}-{nn}" })
+    .refine((text) => (text.match(/\{[^}]*\}/g) ?? []).every((part) => ["{agency}", "{process}", "{nn}"].includes(part)), {
+      message: "В схеме допустимы только {agency}, {process} и {nn}",
+    }),
   statuses: NonEmptyList.optional(),
   clients: NonEmptyList.optional(),
   kinds: NonEmptyList.optional(),
   placements: NonEmptyList.optional(),
   directions: z.array(DirectionSchema).min(1).optional(),
   processes: z.array(TypicalProcessSchema).min(1).optional(),
+  /** The agency's own processes (added to the dropdowns and accepted by the rules). */
+  agencyProcesses: z.array(AgencyProcessSchema).optional(),
+  /** Codes of typical processes hidden from the dropdowns (a typical process is never deleted). */
+  hiddenProcesses: z.array(z.string()).optional(),
 });
 
 export type Settings = z.infer<typeof SettingsSchema>;
@@ -96,7 +129,16 @@ const FIELDS: { field: SettingsField; title: string; kind: FieldKind }[] = [
   { field: "placements", title: "Точки размещения", kind: "list" },
   { field: "directions", title: "Направления деятельности (JSON)", kind: "json" },
   { field: "processes", title: "Типовой перечень процессов (JSON)", kind: "json" },
+  { field: "agencyProcesses", title: "Процессы органа (JSON)", kind: "json" },
+  { field: "hiddenProcesses", title: "Скрытые типовые процессы", kind: "list" },
 ];
+
+/** The Russian name of a parameter as written in the settings block (CLI messages name the setting). */
+export function settingsFieldTitle(field: SettingsField): string {
+  return FIELDS.find((entry) => entry.field === field)?.title ?? field;
+}
+
+export type { SettingsField };
 
 /** Other names people may give a parameter when they edit the sheet by hand. */
 const FIELD_ALIASES: Partial<Record<SettingsField, string[]>> = {
@@ -110,6 +152,7 @@ const FIELD_ALIASES: Partial<Record<SettingsField, string[]>> = {
   idScheme: ["Шаблон идентификатора"],
   directions: ["Направления деятельности"],
   processes: ["Типовой перечень процессов", "Типовой перечень"],
+  agencyProcesses: ["Процессы органа", "Собственные процессы органа"],
 };
 
 const FIELD_BY_KEY = new Map<string, (typeof FIELDS)[number]>();
@@ -169,9 +212,52 @@ function parseFieldValue(kind: FieldKind, raw: string): unknown {
   }
 }
 
-/** Settings from pairs: unknown parameters ignored, each invalid value falls back to its default. Never throws. */
-export function settingsFromPairs(pairs: readonly (readonly [string, string])[]): Settings {
+/** A setting that cannot be used, in Russian, for the field it belongs to. */
+export interface SettingsProblem {
+  field: SettingsField;
+  /** The list item (unit, status, agency process) the problem is in. */
+  index?: number;
+  message: string;
+}
+
+/** Checks across fields the per-field schema cannot make: agency processes' codes against each other and the typical list. */
+export function crossSettingsProblems(settings: Settings): SettingsProblem[] {
+  const problems: SettingsProblem[] = [];
+  const typical = settings.processes ?? typicalProcesses();
+  const typicalByCode = new Map(typical.map((process) => [process.code, process]));
+  const directions = new Set((settings.directions ?? DEFAULT_DIRECTIONS).map((direction) => direction.code));
+  const seen = new Map<string, number>();
+  (settings.agencyProcesses ?? []).forEach((process, index) => {
+    const code = process.code.trim();
+    const clash = typicalByCode.get(code);
+    const direction = code.split(".")[0];
+    if (clash) problems.push({ field: "agencyProcesses", index, message: `Код ${code} занят типовым процессом «${clash.name}»: выберите другой номер` });
+    else if (seen.has(code)) problems.push({ field: "agencyProcesses", index, message: `Код ${code} уже у другого процесса органа (строка ${seen.get(code)! + 1})` });
+    else if (!directions.has(direction)) problems.push({ field: "agencyProcesses", index, message: `Нет направления деятельности ${direction}: код начинается с номера направления (1–${directions.size})` });
+    else if (process.direction !== direction) problems.push({ field: "agencyProcesses", index, message: `Процесс ${code} относится к направлению ${direction}, а не ${process.direction}` });
+    if (!seen.has(code)) seen.set(code, index);
+  });
+  return problems;
+}
+
+/** Every problem of the settings, per field and per list item: what the pane shows at the field and the CLI prints. */
+export function settingsProblems(settings: Settings): SettingsProblem[] {
+  const parsed = SettingsSchema.safeParse(settings);
+  const problems: SettingsProblem[] = [];
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const [field, index] = issue.path;
+      problems.push({ field: field as SettingsField, index: typeof index === "number" ? index : undefined, message: issue.message });
+    }
+    return problems;
+  }
+  return crossSettingsProblems(parsed.data);
+}
+
+/** Settings from pairs, with a Russian line for each parameter that could not be used (its default is kept). */
+export function readSettingsPairs(pairs: readonly (readonly [string, string])[]): { settings: Settings; problems: string[] } {
   const result: Record<string, unknown> = { ...DEFAULT_SETTINGS };
+  const problems: string[] = [];
   const shape = SettingsSchema.shape as Record<string, z.ZodType>;
   for (const pair of pairs ?? []) {
     if (!pair) continue;
@@ -180,11 +266,31 @@ export function settingsFromPairs(pairs: readonly (readonly [string, string])[])
     const raw = String(pair[1] ?? "");
     // An empty list or JSON cell means "use the defaults".
     if ((entry.kind === "list" || entry.kind === "json") && cleanText(raw) === "" && entry.field !== "units") continue;
-    const parsed = shape[entry.field].safeParse(parseFieldValue(entry.kind, raw));
+    const value = parseFieldValue(entry.kind, raw);
+    if (value === undefined) {
+      problems.push(`параметр «${entry.title}» не прочитан: это не JSON; используется значение по умолчанию`);
+      continue;
+    }
+    const parsed = shape[entry.field].safeParse(value);
     if (parsed.success) result[entry.field] = parsed.data;
+    else problems.push(`параметр «${entry.title}» не принят: ${parsed.error.issues[0]?.message ?? "неверное значение"}; используется значение по умолчанию`);
   }
   const whole = SettingsSchema.safeParse(result);
-  return whole.success ? whole.data : { ...DEFAULT_SETTINGS };
+  if (!whole.success) return { settings: { ...DEFAULT_SETTINGS }, problems: [...problems, "настройки не прочитаны; используются значения по умолчанию"] };
+  const cross = crossSettingsProblems(whole.data);
+  if (cross.length) {
+    // Agency processes that clash are not guessed at: the whole list waits until the settings are corrected.
+    problems.push(`параметр «${settingsFieldTitle("agencyProcesses")}» не принят: ${cross[0].message}`);
+    const settings = { ...whole.data };
+    delete settings.agencyProcesses;
+    return { settings, problems };
+  }
+  return { settings: whole.data, problems };
+}
+
+/** Settings from pairs: unknown parameters ignored, each invalid value falls back to its default. Never throws. */
+export function settingsFromPairs(pairs: readonly (readonly [string, string])[]): Settings {
+  return readSettingsPairs(pairs).settings;
 }
 
 /** Where the «Параметр | Значение» block lies on a sheet (0-based, as in `SheetText.rows`). */

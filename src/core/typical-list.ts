@@ -15,6 +15,10 @@ export interface TypicalProcess {
   name: string;
   goal: string;
   value: string;
+  /** A process of the agency's own (not in Приложение 2). */
+  agency?: boolean;
+  /** Not offered in the dropdowns (a hidden typical process, a retired agency process); still accepted by the rules. */
+  hidden?: boolean;
 }
 
 export const DEFAULT_DIRECTIONS: readonly Direction[] = [

@@ -152,7 +152,8 @@ describe("reestr publish", () => {
     expect(csv.code).toBe(0);
     const csvText = readFileSync(join(dir, "pub.csv"), "utf8");
     expect(csvText.charCodeAt(0)).toBe(0xfeff);
-    expect(csvText.split("\r\n").filter(Boolean)).toHaveLength(9);
+    // Title with the agency, order details, column titles, then the rows.
+    expect(csvText.split("\r\n").filter(Boolean)).toHaveLength(11);
     const html = await run("publish", "pub-approved.xlsx", "--format", "html", "-o", "pub.html");
     expect(html.code).toBe(0);
     expect(readFileSync(join(dir, "pub.html"), "utf8")).toContain("от 15.01.2024 № 7</caption>");
@@ -161,7 +162,7 @@ describe("reestr publish", () => {
   test("a workbook without an approved register publishes the working one; bad usage exits 2", async () => {
     await writeRegisterFile(dir, "work.xlsx", validRows(3));
     expect((await run("publish", "work.xlsx", "--format", "csv", "-o", "work.csv")).code).toBe(0);
-    expect(readFileSync(join(dir, "work.csv"), "utf8").split("\r\n").filter(Boolean)).toHaveLength(4);
+    expect(readFileSync(join(dir, "work.csv"), "utf8").split("\r\n").filter(Boolean)).toHaveLength(6);
     expect((await run("publish", "work.xlsx", "--format", "pdf", "-o", "w.pdf")).code).toBe(2);
     expect((await run("publish", "work.xlsx", "-o", "w.csv")).code).toBe(2);
     expect((await run("publish", "work.xlsx", "--format", "csv")).code).toBe(2);

@@ -23,7 +23,7 @@ import {
 } from "../../src/core/approval";
 import { summarizeRegister, STATUS_NOT_SET, STATUS_OTHER } from "../../src/core/summary";
 import { buildSummarySheet } from "../../src/core/layout/summary-sheet";
-import { csvField, registerToCsv, registerToHtml } from "../../src/core/publish";
+import { CSV_PREAMBLE_LINES, csvField, registerToCsv, registerToHtml } from "../../src/core/publish";
 import { planAppendix } from "../../src/core/appendix-plan";
 import { approvedRegisterFromSheets } from "../../src/core/changes";
 import type { CellBlock, SheetLayout } from "../../src/core/layout/types";
@@ -256,12 +256,15 @@ describe("publication", () => {
   tricky[3] = "<script>alert(1)</script> & Co";
   tricky[12] = "=HYPERLINK(\"x\")";
 
-  test("CSV: BOM, «;», CRLF, RFC 4180 quoting, header row then rows in the appendix order", () => {
+  test("CSV: BOM, «;», CRLF, RFC 4180 quoting, title and order lines, header row then rows in the appendix order", () => {
     const csv = registerToCsv({ rows: [validRow(40), tricky], catalog, order: ORDER });
     expect(csv.startsWith("\uFEFF")).toBe(true);
     expect(csv.endsWith("\r\n")).toBe(true);
     expect(csv.replace(/\r\n/g, "")).not.toMatch(/\n/);
-    const header = csv.slice(1).split("\r\n")[0];
+    const lines = csv.slice(1).split("\r\n");
+    expect(lines[0]).toBe(`Реестр межведомственных и внутриведомственных процессов ${AGENCY_GENITIVE}`);
+    expect(lines[1]).toBe(`Приложение № 1 к приказу ${AGENCY_GENITIVE} от 15.01.2024 № 7`);
+    const header = lines[CSV_PREAMBLE_LINES];
     expect(header.split(";")).toHaveLength(15);
     expect(header.split(";")[0]).toBe("Идентификатор процесса");
     expect(csv).toContain('"Ситуация; с ""кавычками""\r\nи переносом"');

@@ -64,7 +64,10 @@ describe("template from the pane (playground, ExcelApi 1.8)", () => {
     const { page } = playground;
     await page.getByRole("tab", { name: "Настройки", exact: true }).click();
     await page.getByLabel("Наименование органа в родительном падеже").fill("Архивной службы Республики Северная Осетия-Алания");
-    await page.getByLabel("Структурные подразделения").fill("Отдел комплектования\nОтдел использования");
+    for (const [index, unit] of ["Отдел комплектования", "Отдел использования"].entries()) {
+      await page.getByRole("button", { name: "Добавить: Структурные подразделения" }).click();
+      await page.getByLabel(`Структурные подразделения, ${index + 1}`).fill(unit);
+    }
     await page.getByRole("button", { name: "Сохранить в книгу" }).click();
     await page.getByText("Настройки сохранены; списки и названия процессов в реестре обновлены.").waitFor({ timeout: 60_000 });
     const reference = await playground.sim((sim, name: string) => {

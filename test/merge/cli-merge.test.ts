@@ -93,7 +93,7 @@ describe("reestr merge", () => {
     const run = reestr(["merge", "unit-a.xlsx", "unit-b.xlsx", "broken.xlsx", "no-register.xlsx", "-o", "out.xlsx", "--json"], dir);
     expect(run.status).toBe(2);
     const json = JSON.parse(run.stdout);
-    expect(Object.keys(json)).toEqual(["inputs", "rows", "duplicatesMerged", "issues", "changes"]);
+    expect(Object.keys(json)).toEqual(["inputs", "rows", "duplicatesMerged", "issues", "changes", "settings"]);
     expect(json.inputs.map((input: Record<string, unknown>) => Object.keys(input))).toEqual(
       Array(4).fill(["file", "status", "rows", "message"]),
     );
@@ -133,7 +133,7 @@ describe("reestr merge", () => {
     expect(reestr(["merge", "unit-a.xlsx", "unit-b.xlsx", "-o", out], dir).status).toBe(1);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(out);
-    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(["Сводный реестр", "Отчет о сведении"]);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(["Сводный реестр", "Отчет о сведении", "Справочники"]);
     const sheet = workbook.getWorksheet("Сводный реестр")!;
     const rowsById = new Map<string, ExcelJS.Row>();
     sheet.eachRow((row, number) => {
@@ -184,7 +184,7 @@ describe("reestr merge", () => {
     expect(byId.has(validRow(0)[0])).toBe(false);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(out);
-    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(["Сводный реестр", "Отчет о сведении", "Журнал изменений"]);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(["Сводный реестр", "Отчет о сведении", "Журнал изменений", "Справочники"]);
   });
 
   test("exit codes: 0 clean, 1 errors, 2 usage or unreadable --previous; text report without --json", () => {

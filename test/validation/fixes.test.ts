@@ -43,7 +43,7 @@ test("FIX_KINDS and planAllFixes: every kind, in order, with Russian titles, als
     "Убрать лишние пробелы",
     "Привести значения к справочнику",
     "Заполнить направление по процессу",
-    "Присвоить идентификаторы по схеме {agency}-{process}-{nn}",
+    "Присвоить идентификаторы",
   ]);
   for (const plan of plans) expect(plan.description).toMatch(/[А-Яа-я]/);
 });
@@ -167,10 +167,18 @@ describe("assign-ids", () => {
     expect(resolveIdScheme("{agency}-{process}-{nn}", "")).toBe("{process}-{nn}");
     expect(resolveIdScheme("{process}/{agency}/{nn}", "")).toBe("{process}/{nn}");
     expect(resolveIdScheme("{agency}-{process}", "АГ")).toBe("АГ-{process}-{nn}");
+  });
+
+  test("a scheme with {agency} and no agency code: the fix is not offered, it asks for the code; no placeholder is shown", () => {
     const sheet = sheetOf([rowWith(0, { 1: "" })]);
     const plan = planFix("assign-ids", read(sheet), catalog, { idScheme: "{agency}-{process}-{nn}", agencyCode: "" });
-    expect(plan.changes.map((c) => c.after)).toEqual(["1.1-01"]);
-    expect(plan.description).toContain("Код органа в настройках не задан");
+    expect(plan.changes).toEqual([]);
+    expect(plan.needsSetting).toBe("agencyCode");
+    expect(plan.description).toContain("код органа в настройках не задан");
+    expect(`${plan.title} ${plan.description}`).not.toMatch(/\{(agency|process|nn)\}/);
+    const withCode = planFix("assign-ids", read(sheet), catalog, { idScheme: "{agency}-{process}-{nn}", agencyCode: "АС" });
+    expect(withCode.changes.map((c) => c.after)).toEqual(["АС-1.1-01"]);
+    expect(`${withCode.title} ${withCode.description}`).not.toMatch(/\{(agency|process|nn)\}/);
   });
 
   test("unique against existing IDs in any case and spelling; numeric-looking IDs continue their width", () => {

@@ -3,6 +3,8 @@
  * that never touch the user's formatting, finding the register, applying fixes as text, selection and edit watching.
  */
 import { createOrUpgradeTemplate } from "../../src/adapters/office/template";
+import { saveSettings } from "../../src/adapters/office/settings";
+import { DEFAULT_SETTINGS } from "../../src/core/settings";
 import { applyFix, checkRegister, clearCheckMarks, isOwnWrite, selectCell, watchSheetEdits, NO_MARKS_NOTE, type CheckOptions, type RegisterCheck } from "../../src/adapters/office/validation";
 import { WEB_REQUEST_BYTES, textBytes } from "../../src/adapters/office/validation-read";
 import { CHECK_MARKS_SHEET_NAME, MARK_ERROR, MARK_WARNING } from "../../src/core/check-marks";
@@ -183,7 +185,12 @@ describe.each(LEVELS)("ExcelApi %s", (level) => {
     expect(sim.workbook.sheet(SHEET).cell(5, 5).text).toBe("Предоставление государственных услуг");
     expect(sim.workbook.sheet(SHEET).cell(6, 5).text).toBe("Рассмотрение обращений и запросов");
 
-    const ids = first.fixes.find((fix) => fix.kind === "assign-ids")!;
+    // No agency code yet: the ID fix is not offered, it asks for the code.
+    const blocked = first.fixes.find((fix) => fix.kind === "assign-ids")!;
+    expect(blocked).toMatchObject({ changes: [], needsSetting: "agencyCode" });
+    await run(sim, (context) => saveSettings(context, { ...DEFAULT_SETTINGS, agencyCode: "АС" }, { apiLevel: level, hasTemplate: true }));
+    const ids = (await check(sim)).fixes.find((fix) => fix.kind === "assign-ids")!;
+    expect(ids.changes.map((change) => change.after)).toEqual(["АС-1.1-01", "АС-1.2-01"]);
     await run(sim, (context) => applyFix(context, SHEET, ids));
     const second = await check(sim);
     expect(second.issues.filter((i) => i.column === 1)).toEqual([]);

@@ -158,7 +158,7 @@ export async function publicationFromExcel(context: Excel.RequestContext, format
   const table = approved?.table ?? findWorkingRegister(read.sheets);
   if (!table) return null;
   const order = resolveOrder(settings, approved ? { orderNumber: approved.orderNumber, orderDate: approved.orderDate } : {});
-  const text = publishRegister(format, { rows: table.rows.map((row) => row.cells), catalog: buildCatalog(settings), order });
+  const text = publishRegister(format, { rows: table.rows.map((row) => row.cells), catalog: buildCatalog(settings), order, agencyName: settings.agencyName });
   const datePart = order.orderDate ? `-${order.orderDate.split(".").reverse().join("-")}` : "";
   return {
     fileName: `reestr-processov${datePart}.${format}`,

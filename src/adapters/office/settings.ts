@@ -16,11 +16,16 @@ import {
   findSettingsPairs,
   settingsBlockWrites,
   settingsFromPairs,
+  settingsProblems,
   type ScalarSettingsField,
   type Settings,
 } from "../../core/settings";
 import { sameSheetName } from "../../core/sheet-names";
 import { renderLayout, type RenderOptions } from "./render-layout";
+import { findWorkingRegister } from "../../core/appendix-plan";
+import { planUnitRename, type UnitRename } from "../../core/unit-rename";
+import { readSheetsTextWithReport } from "./read-sheets";
+import { applyFix } from "./validation";
 import { createOrUpgradeTemplate, type TemplateResult } from "./template";
 
 export interface ReadSettingsResult {
@@ -64,6 +69,8 @@ export async function saveSettings(
 ): Promise<SaveSettingsResult> {
   const parsed = SettingsSchema.safeParse(settings);
   if (!parsed.success) throw new Error(`Настройки не сохранены: ${parsed.error.issues[0]?.message ?? "неверное значение"}.`);
+  const problem = settingsProblems(parsed.data)[0];
+  if (problem) throw new Error(`Настройки не сохранены: ${problem.message}.`);
   if (options.hasTemplate) return { kind: "template", template: await createOrUpgradeTemplate(context, { settings: parsed.data, ...options }) };
   const worksheets = context.workbook.worksheets;
   const register = worksheets.getItemOrNullObject(REGISTER_SHEET_NAME);
@@ -121,4 +128,20 @@ export function queueSettingsUpdate(
 function validChanges(changes: Partial<Pick<Settings, ScalarSettingsField>>): Partial<Settings> {
   const shape = SettingsSchema.shape;
   return Object.fromEntries(Object.entries(changes).filter(([field, value]) => value !== undefined && shape[field as ScalarSettingsField].safeParse(value).success));
+}
+
+/** How many rows of column 7 name each renamed unit (for the pane's offer), from the register sheet as read. */
+export async function renameUnitsInRegister(
+  context: Excel.RequestContext,
+  renames: readonly UnitRename[],
+  options: { apply: boolean },
+): Promise<{ rows: number; changed: number; skipped: number; sheet: string | null }> {
+  const read = await readSheetsTextWithReport(context, { includeHidden: false });
+  const table = findWorkingRegister(read.sheets);
+  if (!table) return { rows: 0, changed: 0, skipped: 0, sheet: null };
+  const changes = planUnitRename(table, renames);
+  if (!options.apply || !changes.length) return { rows: changes.length, changed: 0, skipped: 0, sheet: table.sheet };
+  // The cells are written only where they still hold what was read (applyFix skips edited ones).
+  const applied = await applyFix(context, table.sheet, { changes });
+  return { rows: changes.length, changed: applied.changed, skipped: applied.skipped, sheet: table.sheet };
 }

@@ -152,7 +152,7 @@ const RANGE_WRITE_OVERHEAD = 250;
  * Round trips: 1 read of the changed columns' current text (bounding rows per column; more only past the budget) + 1
  * write (consecutive rows of a column are one range; more only past 4 MB of request).
  */
-export async function applyFix(context: Excel.RequestContext, sheet: string, plan: FixPlan, options: Pick<CheckOptions, "maxRequestBytes" | "platform"> = {}): Promise<ApplyFixResult> {
+export async function applyFix(context: Excel.RequestContext, sheet: string, plan: Pick<FixPlan, "changes">, options: Pick<CheckOptions, "maxRequestBytes" | "platform"> = {}): Promise<ApplyFixResult> {
   if (plan.changes.length === 0) return { changed: 0, skipped: 0, syncs: 0 };
   let syncs = 0;
   const worksheet = context.workbook.worksheets.getItem(sheet);

@@ -17,23 +17,26 @@ import { parseArgs } from "../args";
 import { checkOutput, writeOutput } from "../file-safety";
 import { EXIT_FAILURE, EXIT_FINDINGS, EXIT_OK, oneLineMessage, UsageError, type CliCommand } from "../io";
 import { fileProblemLine, readWorkbookInput } from "../register-input";
+import { readWorkbookSettings } from "../../core/settings-sources";
+import { AGENCY_FLAG_SPECS, AGENCY_FLAG_USAGE, applyAgencyFlags, hasAgencyFlags } from "../settings-flags";
 import { issueLine } from "./validate";
 
 const USAGE = [
-  "reestr appendix FILE -o OUT --order-number N --order-date YYYY-MM-DD [--agency-genitive TEXT] [--appendix-number K]",
-  "               [--paper A4|A3] [--draft] [--typical-list]",
+  "reestr appendix FILE -o OUT --order-number N --order-date YYYY-MM-DD [--agency NAME] [--agency-genitive TEXT]",
+  '               [--agency-code CODE] [--units "A; B"] [--appendix-number K] [--paper A4|A3] [--draft] [--typical-list]',
   "",
   "Формирует приложение к приказу об утверждении реестра: лист «Приложение к приказу» (реквизиты приказа справа вверху,",
   "заголовок, 15 граф формы с нумерацией, строки по направлениям деятельности; альбомная ориентация, все графы в ширину",
   "страницы, заголовок граф на каждой странице, номера страниц) и лист «Сводка».",
   "OUT — копия книги FILE со всеми её листами; листы приложения и сводки заменяются, остальные не меняются.",
+  "Флаги органа дополняют настройки книги и сохраняются в OUT (лист «Справочники»); книга без настроек получает их.",
   "Если реестр без ошибок и реквизиты приказа указаны, реестр сохраняется как утвержденный на скрытом листе",
   "«_Утвержденный реестр» (с ним сравнивает следующее сведение файлов).",
   "",
   "  -o, --output OUT           куда записать книгу (.xlsx)",
   "  --order-number N           номер приказа",
   "  --order-date YYYY-MM-DD    дата приказа",
-  "  --agency-genitive TEXT     наименование органа в родительном падеже (по умолчанию — из настроек книги)",
+  ...AGENCY_FLAG_USAGE,
   "  --appendix-number K        номер приложения (по умолчанию — из настроек книги или 1)",
   "  --paper A4|A3              формат бумаги (по умолчанию — из настроек книги или A4)",
   "  --draft                    сформировать проект (отметка «ПРОЕКТ») даже при ошибках в реестре",
@@ -84,7 +87,7 @@ export const appendixCommand: CliCommand = {
         output: { type: "string", short: "o" },
         "order-number": { type: "string" },
         "order-date": { type: "string" },
-        "agency-genitive": { type: "string" },
+        ...AGENCY_FLAG_SPECS,
         "appendix-number": { type: "string" },
         paper: { type: "string" },
         draft: { type: "boolean" },
@@ -115,12 +118,17 @@ export const appendixCommand: CliCommand = {
       io.stderr(fileProblemLine("appendix", file, base.message));
       return EXIT_FAILURE;
     }
+    const stored = readWorkbookSettings(read.sheets);
+    for (const problem of stored?.problems ?? []) io.stderr(fileProblemLine("appendix", file, problem));
+    const settings = applyAgencyFlags(read.settings, flags);
     const plan = planAppendix({
       sheets: read.sheets,
+      settings,
+      writeSettings: stored === null || hasAgencyFlags(flags),
       order: {
         orderNumber: flags["order-number"],
         orderDate,
-        agencyGenitive: flags["agency-genitive"],
+        agencyGenitive: settings.agencyGenitive,
         appendixNumber: flags["appendix-number"],
       },
       paper,

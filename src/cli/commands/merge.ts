@@ -5,9 +5,18 @@ import { readWorkbookFile } from "../../adapters/xlsx/read-workbook-file";
 import { writeLayoutLean } from "../../adapters/xlsx/lean-writer";
 import { REGISTER_COLUMNS } from "../../core/columns";
 import { todayText } from "../../core/approval";
-import type { Settings } from "../../core/settings";
+import { DEFAULT_SETTINGS, SETTINGS_SHEET_NAME } from "../../core/settings";
+import {
+  readWorkbookSettings,
+  resolveSettings,
+  settingsResolutionLines,
+  type SettingsOrigin,
+  type SettingsResolution,
+  type SettingsSource,
+  type WorkbookSettings,
+} from "../../core/settings-sources";
 import type { RegisterTable, SheetText } from "../../core/register-types";
-import { mergeTotals, registerFromSheets, settingsFromSheets, type MergeInput, type MergeResult } from "../../core/merge";
+import { mergeTotals, registerFromSheets, type MergeInput, type MergeResult } from "../../core/merge";
 import { approvedRegisterFromSheets, groundLetters, GROUND_TITLES, type RegisterChange } from "../../core/changes";
 import { planMerge } from "../../core/layout/merge-sheets";
 import type { WorkbookLayout } from "../../core/layout/types";
@@ -16,7 +25,7 @@ import { checkOutput, writeFailureMessage } from "../file-safety";
 import { EXIT_FAILURE, EXIT_FINDINGS, EXIT_OK, resolvePath, UsageError, type CliCommand, type CliIO } from "../io";
 
 const USAGE = [
-  "reestr merge FILE... -o OUT [--previous APPROVED.xlsx] [--json]",
+  "reestr merge FILE... -o OUT [--previous APPROVED.xlsx] [--settings SETTINGS.xlsx] [--json]",
   "",
   "Сводит реестры, присланные подразделениями, в одну книгу OUT: лист «Сводный реестр» (15 граф, затем исходный файл и",
   "строка), лист «Отчет о сведении» (файлы, объединенные дубликаты, замечания) и, с --previous, «Журнал изменений»",
@@ -24,6 +33,11 @@ const USAGE = [
   "",
   "  -o, --output OUT      куда записать сводную книгу (.xlsx)",
   "  --previous FILE       утвержденный реестр для сравнения (из скрытого листа «_Утвержденный реестр», если он есть)",
+  "  --settings FILE       книга, чьи настройки органа (лист «Справочники») взять в сводную книгу",
+  "",
+  "Настройки органа (наименование, код, подразделения, статусы и другие списки, процессы органа) переносятся в сводную",
+  "книгу: из --settings, иначе из --previous, иначе из сводимых файлов. Если файлы расходятся, списки объединяются, а",
+  "отчет называет параметр, файлы с каждым значением и взятое значение.",
   "  --json                вывести результат одним JSON-объектом",
   "",
   "Код выхода: 0 — все файлы прочитаны, ошибок нет; 1 — в сводном реестре есть ошибки; 2 — файл не прочитан или неверный вызов.",
@@ -40,9 +54,14 @@ export interface MergeJson {
   duplicatesMerged: number;
   issues: { file: string; row: number; column: number; code: string; severity: string; message: string }[];
   changes: { id: string; grounds: string[]; columns: { column: number; old: string; new: string }[] }[];
+  settings: {
+    origin: SettingsOrigin;
+    from: string | null;
+    conflicts: { parameter: string; title: string; values: { value: string; files: string[] }[]; used: string }[];
+  };
 }
 
-export function mergeJson(result: MergeResult, changes: readonly RegisterChange[]): MergeJson {
+export function mergeJson(result: MergeResult, changes: readonly RegisterChange[], resolution: SettingsResolution): MergeJson {
   return {
     inputs: result.inputs.map((input) => ({ file: input.file, status: input.status, rows: input.rows, message: input.message })),
     rows: result.rows.length,
@@ -60,13 +79,23 @@ export function mergeJson(result: MergeResult, changes: readonly RegisterChange[
       grounds: [...change.grounds],
       columns: change.columns.map((column) => ({ column: column.column, old: column.old, new: column.new })),
     })),
+    settings: {
+      origin: resolution.origin,
+      from: resolution.from,
+      conflicts: resolution.conflicts.map((conflict) => ({
+        parameter: conflict.field,
+        title: conflict.title,
+        values: conflict.values.map((entry) => ({ value: entry.value, files: [...entry.files] })),
+        used: conflict.used,
+      })),
+    },
   };
 }
 
 interface PreviousRegister {
   table: RegisterTable;
   description: string;
-  settings: Settings | null;
+  settings: WorkbookSettings | null;
 }
 
 async function readPrevious(file: string, io: CliIO): Promise<{ ok: true; previous: PreviousRegister } | { ok: false; message: string }> {
@@ -78,7 +107,7 @@ async function readPrevious(file: string, io: CliIO): Promise<{ ok: true; previo
   }
   return {
     ok: true,
-    previous: { table: approved.table, description: `${file}, ${approved.description}`, settings: settingsFromSheets(read.sheets) },
+    previous: { table: approved.table, description: `${file}, ${approved.description}`, settings: readWorkbookSettings(read.sheets) },
   };
 }
 
@@ -88,6 +117,7 @@ function textReport(
   changes: readonly RegisterChange[],
   out: { written: string | null; failure: string | null },
   previous: string | null,
+  resolution: SettingsResolution,
 ): string {
   const totals = mergeTotals(result);
   const lines: string[] = [];
@@ -118,6 +148,7 @@ function textReport(
       lines.push(`  ${change.id}: ${groundLetters(change.grounds)}) ${change.grounds.map((g) => GROUND_TITLES[g]).join("; ")}${columns}`);
     }
   }
+  lines.push(...settingsResolutionLines(resolution));
   if (out.written) lines.push(`Записано: ${out.written}`);
   else if (out.failure) lines.push(`Сводная книга не записана: ${out.failure}.`);
   else lines.push("Сводная книга не записана: не прочитан ни один файл.");
@@ -140,6 +171,7 @@ async function run(argv: string[], io: CliIO): Promise<number> {
     flags: {
       output: { type: "string", short: "o" },
       previous: { type: "string" },
+      settings: { type: "string" },
       json: { type: "boolean" },
     },
     positionals: { name: "FILE", min: 1 },
@@ -147,11 +179,28 @@ async function run(argv: string[], io: CliIO): Promise<number> {
   const out = args.flags.output;
   if (!out) throw new UsageError("не указан файл результата: -o OUT");
 
-  const inputFiles = args.flags.previous === undefined ? args.positionals : [...args.positionals, args.flags.previous];
+  const inputFiles = [args.flags.previous, args.flags.settings].reduce<string[]>((all, file) => (file === undefined ? all : [...all, file]), [...args.positionals]);
   if (!(await checkOutput("merge", out, inputFiles, io))) return EXIT_FAILURE;
+  // Read first: a settings file that cannot be used stops the merge before any work (its settings would be guessed).
+  let explicit: SettingsSource | null = null;
+  if (args.flags.settings !== undefined) {
+    const file = args.flags.settings;
+    const read = await readWorkbookFile(resolvePath(io, file));
+    if (!read.ok) {
+      io.stderr(`reestr merge: --settings ${file}: ${read.message}\n`);
+      return EXIT_FAILURE;
+    }
+    const found = readWorkbookSettings(read.sheets);
+    if (!found) {
+      io.stderr(`reestr merge: --settings ${file}: в книге нет настроек органа (лист «${SETTINGS_SHEET_NAME}» с блоком «Параметр | Значение»)\n`);
+      return EXIT_FAILURE;
+    }
+    for (const problem of found.problems) io.stderr(`reestr merge: --settings ${file}: ${problem}\n`);
+    explicit = { file, settings: found.settings };
+  }
 
   const inputs: MergeInput[] = [];
-  let firstSettings: Settings | null = null;
+  const inputSettings: SettingsSource[] = [];
   // A few files in flight: disk reads and zlib (thread pool) overlap with parsing the current one; order is kept.
   const files = args.positionals;
   const reads: Promise<ReadWorkbookResult>[] = [];
@@ -171,7 +220,11 @@ async function run(argv: string[], io: CliIO): Promise<number> {
       continue;
     }
     const sheets: SheetText[] = read.sheets;
-    firstSettings ??= settingsFromSheets(sheets);
+    const found = readWorkbookSettings(sheets);
+    if (found) {
+      for (const problem of found.problems) io.stderr(`reestr merge: ${file}: ${problem}\n`);
+      inputSettings.push({ file, settings: found.settings });
+    }
     inputs.push({ file, result: registerFromSheets(sheets) });
   }
 
@@ -186,12 +239,20 @@ async function run(argv: string[], io: CliIO): Promise<number> {
     }
   }
 
-  // The agency's own lists travel in the workbooks: the approved register's first, else the first unit file's.
+  if (previous?.settings) for (const problem of previous.settings.problems) io.stderr(`reestr merge: --previous ${args.flags.previous}: ${problem}\n`);
+  const resolution = resolveSettings({
+    explicit,
+    previous: previous?.settings ? { file: args.flags.previous!, settings: previous.settings.settings } : null,
+    inputs: inputSettings,
+    defaults: DEFAULT_SETTINGS,
+  });
   const { result, changes, layout } = planMerge({
     inputs,
-    settings: previous?.settings ?? firstSettings,
+    settings: resolution.settings,
     previous,
     date: todayText(),
+    settingsResolution: resolution,
+    writeSettings: true,
   });
 
   for (const input of result.inputs) {
@@ -212,8 +273,8 @@ async function run(argv: string[], io: CliIO): Promise<number> {
     io.stderr("reestr merge: не прочитан ни один файл, сводная книга не записана\n");
   }
 
-  if (args.flags.json) io.stdout(JSON.stringify(mergeJson(result, changes)) + "\n");
-  else io.stdout(textReport(result, changes, { written, failure: writeFailure === null ? null : `${out}: ${writeFailure}` }, previous ? previous.description : null));
+  if (args.flags.json) io.stdout(JSON.stringify(mergeJson(result, changes, resolution)) + "\n");
+  else io.stdout(textReport(result, changes, { written, failure: writeFailure === null ? null : `${out}: ${writeFailure}` }, previous ? previous.description : null, resolution));
 
   if (totals.filesFailed > 0 || previousFailed || writeFailure !== null) return EXIT_FAILURE;
   return totals.errors > 0 ? EXIT_FINDINGS : EXIT_OK;

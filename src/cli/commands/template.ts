@@ -5,8 +5,8 @@
  */
 import { writeLayoutLean } from "../../adapters/xlsx/lean-writer";
 import { REGISTER_SHEET_NAME, buildTemplateLayout, templateGeometry } from "../../core/layout/template";
-import { DEFAULT_SETTINGS, LIST_SEPARATOR, SettingsSchema, type Settings } from "../../core/settings";
-import { cleanText } from "../../core/text";
+import { DEFAULT_SETTINGS, LIST_SEPARATOR, type Settings } from "../../core/settings";
+import { applyAgencyFlags, type AgencyFlags } from "../settings-flags";
 import { parseArgs } from "../args";
 import { checkOutput, writeOutput } from "../file-safety";
 import { EXIT_FAILURE, EXIT_OK, UsageError, type CliCommand } from "../io";
@@ -28,24 +28,8 @@ const USAGE = [
   "Код выхода: 0 — файл записан; 2 — неверный вызов или файл не удалось записать.",
 ].join("\n");
 
-function splitUnits(text: string): string[] {
-  return text
-    .split(/[;\n]/)
-    .map(cleanText)
-    .filter((unit) => unit !== "");
-}
-
-export function settingsFromTemplateFlags(flags: { agency?: string; "agency-genitive"?: string; "agency-code"?: string; units?: string }): Settings {
-  const settings: Settings = {
-    ...DEFAULT_SETTINGS,
-    agencyName: cleanText(flags.agency ?? ""),
-    agencyGenitive: cleanText(flags["agency-genitive"] ?? ""),
-    agencyCode: cleanText(flags["agency-code"] ?? ""),
-    units: splitUnits(flags.units ?? ""),
-  };
-  const parsed = SettingsSchema.safeParse(settings);
-  if (!parsed.success) throw new UsageError(`неверные настройки: ${parsed.error.issues[0]?.message ?? "ошибка"}`);
-  return parsed.data;
+export function settingsFromTemplateFlags(flags: AgencyFlags): Settings {
+  return applyAgencyFlags({ ...DEFAULT_SETTINGS }, flags);
 }
 
 export const templateCommand: CliCommand = {

@@ -11,6 +11,8 @@ import { mergeRegisters, mergeTotals, MERGE_COLUMN_COUNT } from "../merge";
 import { detectChanges, normalizedRows, GROUND_LETTERS, GROUND_TITLES, groundLetters } from "../changes";
 import { buildCatalog } from "../catalog";
 import { DEFAULT_SETTINGS, type Settings } from "../settings";
+import { settingsResolutionLines, type SettingsResolution } from "../settings-sources";
+import { buildReferenceSheet } from "./reference-sheet";
 import { REGISTER_COLUMNS } from "../columns";
 
 export const MERGED_SHEET_NAME = "Сводный реестр";
@@ -44,6 +46,8 @@ export interface MergeLayoutOptions {
   /** dd.mm.yyyy, shown on the sheets (the core knows no clock). */
   date: string;
   changeLog?: ChangeLogSource;
+  /** Where the consolidated workbook's settings came from and where the inputs disagree. */
+  settings?: SettingsResolution;
 }
 
 export function columnLetter(column: number): string {
@@ -142,6 +146,17 @@ function columnLabel(column: number): string {
 const STATUS_TEXT = { ok: "прочитан", error: "не прочитан" } as const;
 const SEVERITY_TEXT = { error: "ошибка", warning: "предупреждение" } as const;
 
+/** Which settings the consolidated workbook carries and, per disagreeing parameter, which file holds what. */
+function settingsTable(startRow: number, resolution: SettingsResolution): { blocks: CellBlock[]; next: number } {
+  const [origin] = settingsResolutionLines(resolution);
+  const rows: LayoutValue[][] = [];
+  for (const conflict of resolution.conflicts) {
+    for (const entry of conflict.values) rows.push([conflict.title, entry.files.join(", "), entry.value || "не задано", entry.value === conflict.used ? "да" : "нет"]);
+  }
+  const conflicts = table(startRow + 1, "Расхождения в настройках файлов", ["Параметр", "Файлы", "Значение", "Взято в сводную книгу"], rows, "Настройки файлов совпадают.");
+  return { blocks: [{ row: startRow, col: 1, values: [[origin]], style: { bold: true } }, ...conflicts.blocks], next: conflicts.next };
+}
+
 export function mergeReportSheet(result: MergeResult, options: MergeLayoutOptions): SheetLayout {
   const totals = mergeTotals(result);
   const summary: LayoutValue[][] = [
@@ -217,6 +232,7 @@ export function mergeReportSheet(result: MergeResult, options: MergeLayoutOption
     "Замечаний нет.",
   );
   blocks.push(...issues.blocks);
+  if (options.settings) blocks.push(...settingsTable(issues.next, options.settings).blocks);
 
   const widths = [30, 24, 22, 24, 16, 16, 60, 40];
   return {
@@ -292,6 +308,10 @@ export interface MergePlanRequest {
   settings: Settings | null;
   /** The approved register to compare with, when there is one. */
   previous?: { table: RegisterTable; description: string } | null;
+  /** Reported on the merge report sheet. */
+  settingsResolution?: SettingsResolution;
+  /** Put the reference sheet («Справочники»: settings, lists and their names) into the layout: a new workbook needs it. */
+  writeSettings?: boolean;
   /** dd.mm.yyyy */
   date: string;
 }
@@ -313,9 +333,12 @@ export function planMerge(request: MergePlanRequest): MergePlan {
     const changes = detectChanges(previousRows, result.rows.map((row) => row.cells), catalog);
     changeLog = { changes, previousRows, description: request.previous.description };
   }
-  return {
-    result,
-    changes: changeLog?.changes ?? [],
-    layout: mergeWorkbookLayout(result, { date: request.date, changeLog }),
-  };
+  const layout = mergeWorkbookLayout(result, { date: request.date, changeLog, settings: request.settingsResolution });
+  if (request.writeSettings) {
+    const settings = request.settings ?? DEFAULT_SETTINGS;
+    const reference = buildReferenceSheet(settings, catalog);
+    layout.sheets.push(reference.sheet);
+    layout.names = [...(layout.names ?? []), ...reference.names];
+  }
+  return { result, changes: changeLog?.changes ?? [], layout };
 }

@@ -49,12 +49,21 @@ export const MAX_CELL_TEXT = 32_767;
 
 const HEADER_STYLE = { bold: true, wrap: true, fill: "#DDEBF7", border: true, vertical: "top" as const };
 
-/** Typical list sorted by direction (stable within it): OFFSET/MATCH/COUNTIF need each direction's rows together. */
+/**
+ * The processes the dropdowns offer (typical and the agency's own), sorted by direction (stable within it, the agency's
+ * after the typical ones): OFFSET/MATCH/COUNTIF need each direction's rows together. Hidden processes follow them all,
+ * outside the dropdowns' names but inside the lookup table.
+ */
 export function processesByDirection(catalog: RegisterCatalog): TypicalProcess[] {
   const order = new Map(catalog.directions.map((d, i) => [d.code, i]));
   return catalog.processes
     .map((process, index) => ({ process, index }))
-    .sort((a, b) => (order.get(a.process.direction) ?? 1e6) - (order.get(b.process.direction) ?? 1e6) || a.index - b.index)
+    .sort(
+      (a, b) =>
+        Number(a.process.hidden ?? false) - Number(b.process.hidden ?? false) ||
+        (order.get(a.process.direction) ?? 1e6) - (order.get(b.process.direction) ?? 1e6) ||
+        a.index - b.index,
+    )
     .map((entry) => entry.process);
 }
 
@@ -84,6 +93,7 @@ export interface ReferenceSheet {
 export function buildReferenceSheet(settings: Settings, catalog: RegisterCatalog): ReferenceSheet {
   const sheetName = REFERENCE_SHEET_NAME;
   const processes = processesByDirection(catalog);
+  const offered = processes.filter((process) => !process.hidden).length;
   const c = REFERENCE_COLUMNS;
   const typicalRows: LayoutValue[][] = processes.map((p) => [p.code, directionName(catalog, p.direction), processLabel(p), p.goal, p.value]);
   const settingsRows: LayoutValue[][] = settingsToPairs(settings).map(([key, value]) => {
@@ -122,8 +132,8 @@ export function buildReferenceSheet(settings: Settings, catalog: RegisterCatalog
   const columns: ColumnSpec[] = widths.map(([index, width]) => ({ index, width, numberFormat: "@" }));
   const names: DefinedName[] = [
     { name: LIST_NAMES.directions, ref: absoluteColumnRange(sheetName, c.directions, 2, catalog.directions.length) },
-    { name: LIST_NAMES.processes, ref: absoluteColumnRange(sheetName, c.process, 2, processes.length) },
-    { name: LIST_NAMES.processDirections, ref: absoluteColumnRange(sheetName, c.direction, 2, processes.length) },
+    { name: LIST_NAMES.processes, ref: absoluteColumnRange(sheetName, c.process, 2, offered) },
+    { name: LIST_NAMES.processDirections, ref: absoluteColumnRange(sheetName, c.direction, 2, offered) },
     {
       name: LIST_NAMES.typicalList,
       ref: `'${sheetName}'!$${columnLetters(c.code)}$2:$${columnLetters(c.value)}$${1 + Math.max(1, processes.length)}`,

@@ -88,6 +88,13 @@ export function processListSource(firstDataRow: number): string {
   return `=IF(${direction}="",${processes},OFFSET(${processes},MATCH(${direction},${processDirections},0)-1,0,COUNTIF(${processDirections},${direction}),1))`;
 }
 
+/**
+ * Clients are people (order 2.5б; the other region's п. 3в): the internal one works for the agency or another executive
+ * body of the region, the external one is a citizen or an organisation dealing with the agency.
+ */
+export const CLIENT_PROMPT =
+  "Внешний — гражданин или организация, обращающиеся в орган. Внутренний — сотрудник органа или иного исполнительного органа власти региона (госслужащий, работник).";
+
 function columnRange(key: Parameters<typeof columnByKey>[0], geometry: TemplateGeometry): string {
   const letter = letterOf(key);
   return `${letter}${geometry.firstDataRow}:${letter}${geometry.lastDataRow}`;
@@ -138,7 +145,7 @@ export function templateValidations(geometry: TemplateGeometry): ListValidation[
       source: `=${LIST_NAMES.clients}`,
       errorStyle: "warning",
       promptTitle: "Клиент",
-      promptMessage: "Внешний — граждане и организации, внутренний — органы власти и подразделения.",
+      promptMessage: CLIENT_PROMPT,
       errorTitle: "Нет в списке",
       errorMessage: "Такого значения нет в списке. Оставить его?",
     },

@@ -5,7 +5,7 @@ import type { RegisterCatalog } from "../catalog";
 import type { CellBlock, LayoutValue, SheetLayout } from "./types";
 import type { OrderDetails, PaperSize } from "./appendix";
 import { APPENDIX_FONT, APPENDIX_MARGINS, DRAFT_MARK, appendixFooter, fittedRowHeights, orderBlockLines } from "./appendix";
-import { processLabel } from "../typical-list";
+import { processLabel, type TypicalProcess } from "../typical-list";
 import { cleanText } from "../text";
 
 import { TYPICAL_LIST_SHEET_NAME } from "../sheet-names";
@@ -20,6 +20,16 @@ export const TYPICAL_LIST_TITLES = [
 ];
 
 const WIDTHS = [6, 26, 40, 50, 50];
+
+export const AGENCY_PROCESSES_HEADING = "Процессы органа, дополняющие типовой перечень";
+
+/** The agency's own processes still in use, by direction and number. */
+export function agencyProcessesByCode(catalog: RegisterCatalog): TypicalProcess[] {
+  const key = (code: string) => code.split(".").map(Number);
+  return catalog.processes
+    .filter((process) => process.agency && !process.hidden)
+    .sort((a, b) => key(a.code)[0] - key(b.code)[0] || key(a.code)[1] - key(b.code)[1]);
+}
 const HEADER_ROW = 7;
 
 /** The appendix number after the register's: «1» → «2»; "" when the register's is not a plain number. */
@@ -63,27 +73,37 @@ export function buildTypicalListLayout(options: {
     style: { ...font, bold: true, fontSize: 10, wrap: true, border: true, horizontal: "center", vertical: "center", fill: "#F2F2F2" },
   });
   const directionName = new Map(catalog.directions.map((direction) => [direction.code, direction.name]));
-  const data: LayoutValue[][] = [];
-  let previousDirection: string | null = null;
-  for (const process of catalog.processes) {
-    const first = process.direction !== previousDirection;
-    previousDirection = process.direction;
-    // As in the order: the direction's number and name only on its first process.
-    data.push([
-      first ? process.direction : null,
-      first ? (directionName.get(process.direction) ?? null) : null,
-      processLabel(process),
-      process.goal || null,
-      process.value || null,
-    ]);
+  const cellStyle = { ...font, fontSize: 10, wrap: true, border: true, vertical: "top" as const, numberFormat: "@" };
+  const rowsOf = (processes: readonly TypicalProcess[]): LayoutValue[][] => {
+    const data: LayoutValue[][] = [];
+    let previousDirection: string | null = null;
+    for (const process of processes) {
+      const first = process.direction !== previousDirection;
+      previousDirection = process.direction;
+      // As in the order: the direction's number and name only on its first process.
+      data.push([
+        first ? process.direction : null,
+        first ? (directionName.get(process.direction) ?? null) : null,
+        processLabel(process),
+        process.goal || null,
+        process.value || null,
+      ]);
+    }
+    return data;
+  };
+  const data = rowsOf(catalog.processes.filter((process) => !process.agency));
+  blocks.push({ row: HEADER_ROW + 1, col: 1, values: data, style: cellStyle });
+  let lastRow = HEADER_ROW + data.length;
+  // Clause 3.6: the register is kept «с использованием» the typical list; the agency's additions are shown apart from it.
+  const own = agencyProcessesByCode(catalog);
+  if (own.length) {
+    const headingRow = lastRow + 1;
+    blocks.push({ row: headingRow, col: 1, values: [[AGENCY_PROCESSES_HEADING]], style: { ...font, bold: true, fontSize: 11, border: true, wrap: true, horizontal: "center" } });
+    merges.push(`A${headingRow}:E${headingRow}`);
+    const ownRows = rowsOf(own);
+    blocks.push({ row: headingRow + 1, col: 1, values: ownRows, style: cellStyle });
+    lastRow = headingRow + ownRows.length;
   }
-  blocks.push({
-    row: HEADER_ROW + 1,
-    col: 1,
-    values: data,
-    style: { ...font, fontSize: 10, wrap: true, border: true, vertical: "top", numberFormat: "@" },
-  });
-  const lastRow = HEADER_ROW + data.length;
   const layout: SheetLayout = {
     name: TYPICAL_LIST_SHEET_NAME,
     columns: WIDTHS.map((width, i) => ({ index: i + 1, width })),

@@ -24,6 +24,8 @@ import { readMergeWorkbookState, writeMergeSheets, type MergeWorkbookState } fro
 import { runExcel } from "../../adapters/office/run";
 import { planMerge } from "../../core/layout/merge-sheets";
 import { todayText } from "../../core/approval";
+import { DEFAULT_SETTINGS } from "../../core/settings";
+import { resolveSettings, settingsResolutionLines } from "../../core/settings-sources";
 import { mergeTotals, type MergeInput } from "../../core/merge";
 import { merge as t } from "../strings/merge";
 import { FileDropZone } from "../merge/FileDropZone";
@@ -123,9 +125,15 @@ export function MergeSection({ environment }: SectionProps): JSX.Element {
     try {
       const inputs: MergeInput[] = entries.map((entry) => ({ file: entry.file.name, result: entry.read!.result }));
       const chosen = approved?.state === "done" && approved.read.ok ? approved.read : null;
-      const fileSettings = entries.map((entry) => entry.read?.settings).find((settings) => settings) ?? null;
       const previous = chosen ?? state.approved;
-      const plan = planMerge({ inputs, settings: state.settings ?? chosen?.settings ?? fileSettings, previous, date: todayText() });
+      // The workbook's own settings win; a workbook without them receives the resolved ones (with the reference sheet).
+      const resolution = resolveSettings({
+        explicit: state.settings ? { file: t.thisWorkbook, settings: state.settings } : null,
+        previous: chosen?.settings && approved ? { file: approved.file.name, settings: chosen.settings } : null,
+        inputs: entries.flatMap((entry) => (entry.read?.settings ? [{ file: entry.file.name, settings: entry.read.settings }] : [])),
+        defaults: DEFAULT_SETTINGS,
+      });
+      const plan = planMerge({ inputs, settings: resolution.settings, previous, date: todayText(), settingsResolution: resolution, writeSettings: !state.settings });
       const report = await runExcel((context) =>
         writeMergeSheets(context, plan.layout, { existingMergeSheets: state.existingMergeSheets, markRecords: state.markRecords, apiLevel }),
       );
@@ -136,6 +144,7 @@ export function MergeSection({ environment }: SectionProps): JSX.Element {
       const result: Notice[] = [
         { intent: totals.errors > 0 || totals.filesFailed > 0 ? "warning" : "success", title: t.doneTitle, lines },
       ];
+      if (resolution.conflicts.length > 0) result.push({ intent: "warning", title: t.settingsConflictsTitle, lines: settingsResolutionLines(resolution) });
       if (report.skipped.length > 0) result.push({ intent: "info", title: t.skippedTitle, lines: report.skipped });
       if (report.warnings.length > 0) result.push({ intent: "warning", lines: report.warnings });
       setNotices(result);

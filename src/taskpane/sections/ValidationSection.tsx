@@ -3,6 +3,10 @@
  * selects an issue's cell on click, previews and applies fixes, clears the marks, and optionally re-checks after the
  * user's edits. Excel is reached only through the adapters via runExcel; the list holds no per-issue React state.
  */
+import { requestSettingsFocus } from "../settings/focus-request";
+import { unknownProcesses, withAgencyProcess, type UnknownProcess } from "../../core/agency-processes";
+import { readSettings, saveSettings } from "../../adapters/office/settings";
+import { UnknownProcessesPanel } from "../validation/UnknownProcessesPanel";
 import * as React from "react";
 import {
   Button,
@@ -117,6 +121,25 @@ export function ValidationSection({ environment }: SectionProps): JSX.Element {
       return;
     } finally {
       setApplying(null);
+    }
+    await recheck();
+  };
+
+  const [adding, setAdding] = React.useState<string | null>(null);
+  const unknown = React.useMemo(() => (check ? unknownProcesses(check.table, check.issues, check.settings) : []), [check]);
+  const addProcess = async (process: UnknownProcess) => {
+    setAdding(process.text);
+    try {
+      await runExcel(async (context) => {
+        const read = await readSettings(context);
+        return saveSettings(context, withAgencyProcess(read.settings, process.proposal), { apiLevel: environment.apiLevel || undefined, hasTemplate: read.hasTemplate });
+      });
+      notify({ intent: "success", text: t.unknownAdded(process.proposal.code), timeoutMs: 15_000 });
+    } catch (error) {
+      notify({ intent: "error", title: t.unknownFailed, text: error instanceof Error ? error.message : describeOfficeError(error) });
+      return;
+    } finally {
+      setAdding(null);
     }
     await recheck();
   };
@@ -240,13 +263,16 @@ export function ValidationSection({ environment }: SectionProps): JSX.Element {
             </>
           )}
 
+          <UnknownProcessesPanel processes={unknown} busy={busy || adding !== null} adding={adding} onAdd={(process) => void addProcess(process)} />
           <FixesPanel
             fixes={check.fixes}
-            idScheme={check.settings.idScheme}
             busy={busy}
             applying={applying}
             onApply={(plan) => void apply(plan)}
-            onOpenSettings={() => navigation.goTo("settings")}
+            onOpenSettings={(field) => {
+              if (field) requestSettingsFocus(field);
+              navigation.goTo("settings");
+            }}
           />
         </>
       )}

@@ -43,4 +43,6 @@ export const merge = {
   doneFailed: (count: number) => `Не ${plural(count, "прочитан", "прочитаны", "прочитано")} ${count} ${plural(count, "файл", "файла", "файлов")} — причины в отчете.`,
   skippedTitle: "Настройте вручную",
   removeFile: (file: string) => `Убрать «${file}» из списка`,
+  thisWorkbook: "эта книга",
+  settingsConflictsTitle: "Настройки файлов расходятся",
 } as const;

@@ -62,7 +62,15 @@ export const validation = {
     `Изменено ${count(changed, "ячейка", "ячейки", "ячеек")}.` +
     (skipped ? ` Не тронуто ${count(skipped, "ячейка", "ячейки", "ячеек")}: их изменили после проверки.` : "") +
     " Реестр проверяется заново.",
-  idScheme: (scheme: string) => `Схема идентификатора: ${scheme}`,
+  setAgencyCode: "Задать код органа в настройках",
+  unknownTitle: "Процессы не из перечня",
+  unknownItem: (text: string, rows: readonly number[], code: string) =>
+    `«${text}» (${rows.length === 1 ? "строка" : "строки"} ${rows.slice(0, 5).join(", ")}${rows.length > 5 ? " и др." : ""}): если это процесс органа, добавьте его в список процессов органа с кодом ${code} — код и описание можно поправить в настройках.`,
+  unknownAdd: "Добавить в процессы органа",
+  unknownAdding: "Добавляю…",
+  unknownMore: (n: number) => `И ещё процессов: ${n}.`,
+  unknownAdded: (code: string) => `Процесс добавлен в список процессов органа с кодом ${code}; выпадающий список графы 6 обновлён.`,
+  unknownFailed: "Процесс не добавлен",
   openSettings: "Изменить в настройках",
   confirmTitle: "Применить исправление?",
   confirmText: (title: string, cells: number) =>

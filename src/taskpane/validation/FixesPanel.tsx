@@ -44,22 +44,22 @@ const useStyles = makeStyles({
 
 export interface FixesPanelProps {
   fixes: readonly FixPlan[];
-  idScheme: string;
   busy: boolean;
   /** The kind being applied, for its spinner. */
   applying: string | null;
   onApply(plan: FixPlan): void;
-  onOpenSettings(): void;
+  /** Opens the settings at the field (e.g. «agencyCode»), or at the top. */
+  onOpenSettings(field?: string): void;
 }
 
 function shown(value: string): string {
   return value === "" ? t.emptyValue : `«${value.replace(/\n/g, " ")}»`;
 }
 
-export function FixesPanel({ fixes, idScheme, busy, applying, onApply, onOpenSettings }: FixesPanelProps) {
+export function FixesPanel({ fixes, busy, applying, onApply, onOpenSettings }: FixesPanelProps) {
   const styles = useStyles();
   const [confirm, setConfirm] = useState<FixPlan | null>(null);
-  const useful = fixes.filter((plan) => plan.changes.length > 0);
+  const useful = fixes.filter((plan) => plan.changes.length > 0 || plan.needsSetting);
   if (useful.length === 0) return null;
 
   const apply = (plan: FixPlan) => {
@@ -79,33 +79,40 @@ export function FixesPanel({ fixes, idScheme, busy, applying, onApply, onOpenSet
         <div key={plan.kind} className={styles.fix} data-testid={`fix-${plan.kind}`}>
           <Text weight="semibold">{plan.title}</Text>
           <Text size={200}>{plan.description}</Text>
-          {plan.kind === "assign-ids" && (
-            <Text size={200}>
-              {t.idScheme(idScheme)}{" "}
-              <Link as="button" onClick={onOpenSettings}>
+          {plan.needsSetting ? (
+            <Link as="button" onClick={() => onOpenSettings(plan.needsSetting)} data-testid="fix-needs-setting">
+              {t.setAgencyCode}
+            </Link>
+          ) : (
+            plan.kind === "assign-ids" && (
+              <Link as="button" onClick={() => onOpenSettings("idScheme")}>
                 {t.openSettings}
               </Link>
-            </Text>
+            )
           )}
-          <ul className={styles.preview} aria-label={t.fixPreviewLabel(plan.title)}>
-            {plan.changes.slice(0, PREVIEW_CHANGES).map((change) => {
-              const address = `${columnLetters(change.sheetColumn + 1)}${change.row}`;
-              const text = `${shown(change.before)} → ${shown(change.after)}`;
-              return (
-                <li key={address} className={styles.change} title={`${address}: ${text}`}>
-                  <span className={styles.address}>{address}</span>: {text}
-                </li>
-              );
-            })}
-            {plan.changes.length > PREVIEW_CHANGES && <li>{t.fixMore(plan.changes.length - PREVIEW_CHANGES)}</li>}
-          </ul>
-          <div className={styles.actions}>
-            <Text size={200}>{t.fixCells(plan.changes.length)}</Text>
-            <Button size="small" appearance="primary" disabled={busy} onClick={() => apply(plan)} aria-label={`${t.apply}: ${plan.title}`}>
-              {applying === plan.kind ? t.applying : t.apply}
-            </Button>
-            {applying === plan.kind && <Spinner size="tiny" />}
-          </div>
+          {plan.changes.length > 0 && (
+            <>
+              <ul className={styles.preview} aria-label={t.fixPreviewLabel(plan.title)}>
+                {plan.changes.slice(0, PREVIEW_CHANGES).map((change) => {
+                  const address = `${columnLetters(change.sheetColumn + 1)}${change.row}`;
+                  const text = `${shown(change.before)} → ${shown(change.after)}`;
+                  return (
+                    <li key={address} className={styles.change} title={`${address}: ${text}`}>
+                      <span className={styles.address}>{address}</span>: {text}
+                    </li>
+                  );
+                })}
+                {plan.changes.length > PREVIEW_CHANGES && <li>{t.fixMore(plan.changes.length - PREVIEW_CHANGES)}</li>}
+              </ul>
+              <div className={styles.actions}>
+                <Text size={200}>{t.fixCells(plan.changes.length)}</Text>
+                <Button size="small" appearance="primary" disabled={busy} onClick={() => apply(plan)} aria-label={`${t.apply}: ${plan.title}`}>
+                  {applying === plan.kind ? t.applying : t.apply}
+                </Button>
+                {applying === plan.kind && <Spinner size="tiny" />}
+              </div>
+            </>
+          )}
         </div>
       ))}
       <Dialog open={confirm !== null} onOpenChange={(_, data) => (!data.open ? setConfirm(null) : undefined)}>
