@@ -11,11 +11,18 @@ import { mergeTotals, registerFromSheets, settingsFromSheets, type MergeInput, t
 import { approvedRegisterFromSheets, groundLetters, GROUND_TITLES, type RegisterChange } from "../../core/changes";
 import { planMerge } from "../../core/layout/merge-sheets";
 import type { WorkbookLayout } from "../../core/layout/types";
+import { readCollectionStamp } from "../../core/collection/stamp";
+import { assessRound, unitsMissingFirst, UNIT_STATUS_TEXT, type UnitReport, type UnitStatus } from "../../core/collection/round";
+import { normalizedRows } from "../../core/changes";
+import { buildCatalog } from "../../core/catalog";
+import { DEFAULT_SETTINGS } from "../../core/settings";
 import { parseArgs } from "../args";
+import { cleanText } from "../../core/text";
 import { EXIT_FAILURE, EXIT_FINDINGS, EXIT_OK, oneLineMessage, resolvePath, UsageError, type CliCommand, type CliIO } from "../io";
 
 const USAGE = [
   "reestr merge FILE... -o OUT [--previous APPROVED.xlsx] [--json]",
+  "reestr merge --units-only DIR [--previous APPROVED.xlsx] [--json]",
   "",
   "Сводит реестры, присланные подразделениями, в одну книгу OUT: лист «Сводный реестр» (15 граф, затем исходный файл и",
   "строка), лист «Отчет о сведении» (файлы, объединенные дубликаты, замечания) и, с --previous, «Журнал изменений»",
@@ -24,6 +31,12 @@ const USAGE = [
   "  -o, --output OUT      куда записать сводную книгу (.xlsx)",
   "  --previous FILE       утвержденный реестр для сравнения (из скрытого листа «_Утвержденный реестр», если он есть)",
   "  --json                вывести результат одним JSON-объектом",
+  "  --units-only DIR      только «кто прислал»: подразделения и их файлы в папке DIR, без сведения",
+  "",
+  "Файл, подготовленный командой reestr distribute, узнаётся по скрытому штампу, иной — по графе 7. Для каждого",
+  "подразделения: представлен, с опозданием (файл изменен после срока), не представлен, представлен дважды (принят файл с",
+  "более поздним штампом). С --previous строки подразделений, не приславших файл, переносятся из утвержденного реестра",
+  "без изменений и не считаются изменениями.",
   "",
   "Код выхода: 0 — все файлы прочитаны, ошибок нет; 1 — в сводном реестре есть ошибки; 2 — файл не прочитан или неверный вызов.",
   "В случаях 1 и 2 OUT всё равно записывается, если прочитан хотя бы один файл.",
@@ -39,6 +52,18 @@ export interface MergeJson {
   duplicatesMerged: number;
   issues: { file: string; row: number; column: number; code: string; severity: string; message: string }[];
   changes: { id: string; grounds: string[]; columns: { column: number; old: string; new: string }[] }[];
+  units: UnitJson[];
+}
+
+export interface UnitJson {
+  unit: string;
+  status: UnitStatus;
+  files: string[];
+  rows: number;
+}
+
+export function unitsJson(units: readonly UnitReport[] | undefined): UnitJson[] {
+  return (units ?? []).map((unit) => ({ unit: unit.unit, status: unit.status, files: [...unit.files], rows: unit.rows }));
 }
 
 export function mergeJson(result: MergeResult, changes: readonly RegisterChange[]): MergeJson {
@@ -59,6 +84,7 @@ export function mergeJson(result: MergeResult, changes: readonly RegisterChange[
       grounds: [...change.grounds],
       columns: change.columns.map((column) => ({ column: column.column, old: column.old, new: column.new })),
     })),
+    units: unitsJson(result.units),
   };
 }
 
@@ -89,7 +115,7 @@ async function readPrevious(file: string, io: CliIO): Promise<{ ok: true; previo
 
 function textReport(result: MergeResult, changes: readonly RegisterChange[], out: string | null, previous: string | null): string {
   const totals = mergeTotals(result);
-  const lines: string[] = [];
+  const lines: string[] = [...unitLines(result.units)];
   lines.push(`Сведение реестров: файлов ${result.inputs.length}, прочитано ${totals.filesRead}, не прочитано ${totals.filesFailed}.`);
   for (const input of result.inputs) {
     if (input.status === "error") {
@@ -121,6 +147,32 @@ function textReport(result: MergeResult, changes: readonly RegisterChange[], out
   return lines.join("\n") + "\n";
 }
 
+/** «Подразделения: …» lines, the missing ones first; none when no unit is known. */
+function unitLines(units: readonly UnitReport[] | undefined): string[] {
+  if (!units || units.length === 0) return [];
+  const missing = units.filter((unit) => unit.status === "missing").length;
+  const lines = [`Подразделения: ${units.length}, представили файл ${units.length - missing}, не представили ${missing}.`];
+  for (const unit of unitsMissingFirst(units)) {
+    const mark = unit.status === "missing" ? "✗" : unit.status === "submitted" ? "✓" : "!";
+    const details = [UNIT_STATUS_TEXT[unit.status]];
+    if (unit.files.length > 0) details.push(unit.files.join(", "));
+    if (unit.status === "missing" && unit.rows > 0) details.push(`строк перенесено из утвержденного реестра: ${unit.rows}`);
+    else if (unit.status !== "missing") details.push(`строк ${unit.rows}`);
+    details.push(...unit.notes);
+    lines.push(`  ${mark} ${unit.unit}: ${details.join("; ")}`);
+  }
+  return lines;
+}
+
+/** The day a file was last saved (dd.mm.yyyy, local time): when it reached the coordinator at the latest. */
+async function receivedDate(file: string): Promise<string | undefined> {
+  try {
+    return todayText((await fs.stat(file)).mtime);
+  } catch {
+    return undefined;
+  }
+}
+
 /** zlib level of the consolidated workbook: see `writeMergedWorkbook`. */
 const MERGE_DEFLATE_LEVEL = 6;
 
@@ -141,9 +193,11 @@ async function run(argv: string[], io: CliIO): Promise<number> {
       output: { type: "string", short: "o" },
       previous: { type: "string" },
       json: { type: "boolean" },
+      "units-only": { type: "boolean" },
     },
     positionals: { name: "FILE", min: 1 },
   });
+  if (args.flags["units-only"]) return unitsOnly(args.positionals, args.flags, io);
   const out = args.flags.output;
   if (!out) throw new UsageError("не указан файл результата: -o OUT");
 
@@ -169,7 +223,7 @@ async function run(argv: string[], io: CliIO): Promise<number> {
     }
     const sheets: SheetText[] = read.sheets;
     firstSettings ??= settingsFromSheets(sheets);
-    inputs.push({ file, result: registerFromSheets(sheets) });
+    inputs.push({ file, result: registerFromSheets(sheets), stamp: readCollectionStamp(sheets), received: await receivedDate(resolvePath(io, file)) });
   }
 
   let previous: PreviousRegister | null = null;
@@ -214,6 +268,82 @@ async function run(argv: string[], io: CliIO): Promise<number> {
 
   if (totals.filesFailed > 0 || previousFailed || writeFailed) return EXIT_FAILURE;
   return totals.errors > 0 ? EXIT_FINDINGS : EXIT_OK;
+}
+
+/**
+ * `--units-only DIR`: who has sent a file, without merging or writing anything — every .xlsx in DIR is read once (the
+ * lean reader) and matched to its unit by its stamp, else by column 7.
+ */
+async function unitsOnly(positionals: string[], flags: { previous?: string; json?: boolean; output?: string }, io: CliIO): Promise<number> {
+  if (positionals.length !== 1) throw new UsageError("после --units-only укажите одну папку с файлами подразделений");
+  if (flags.output !== undefined) throw new UsageError("--units-only ничего не записывает: уберите -o");
+  const dir = positionals[0];
+  let names: string[];
+  try {
+    const stat = await fs.stat(resolvePath(io, dir));
+    if (!stat.isDirectory()) throw new UsageError(`«${dir}» — не папка: после --units-only укажите папку с файлами подразделений`);
+    names = (await fs.readdir(resolvePath(io, dir))).filter((name) => /\.(xlsx|xlsm)$/i.test(name) && !name.startsWith("~$")).sort((a, b) => a.localeCompare(b, "ru"));
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    io.stderr(`reestr merge: ${dir}: папка не прочитана: ${oneLineMessage(error)}\n`);
+    return EXIT_FAILURE;
+  }
+  let settings: Settings | null = null;
+  let previous: PreviousRegister | null = null;
+  let failed = false;
+  if (flags.previous !== undefined) {
+    const read = await readPrevious(flags.previous, io);
+    if (read.ok) previous = read.previous;
+    else {
+      failed = true;
+      io.stderr(`reestr merge: --previous ${flags.previous}: ${read.message}\n`);
+    }
+  }
+  const inputs: { file: string; table: RegisterTable | null; stamp: ReturnType<typeof readCollectionStamp>; received?: string; message: string }[] = [];
+  for (const name of names) {
+    const file = `${dir.replace(/[\\/]+$/, "")}/${name}`;
+    const read = await readWorkbookFile(resolvePath(io, file));
+    if (!read.ok) {
+      failed = true;
+      io.stderr(`reestr merge: ${file}: ${read.message}\n`);
+      inputs.push({ file: name, table: null, stamp: { kind: "none" }, message: read.message });
+      continue;
+    }
+    settings ??= settingsFromSheets(read.sheets);
+    const register = registerFromSheets(read.sheets);
+    inputs.push({
+      file: name,
+      table: register.ok ? register.table : null,
+      stamp: readCollectionStamp(read.sheets),
+      received: await receivedDate(resolvePath(io, file)),
+      message: register.ok ? "" : register.message,
+    });
+    if (!register.ok) {
+      failed = true;
+      io.stderr(`reestr merge: ${file}: ${register.message}\n`);
+    }
+  }
+  const chosen = previous?.settings ?? settings ?? DEFAULT_SETTINGS;
+  const previousRows = previous ? normalizedRows(previous.table, buildCatalog(chosen)) : undefined;
+  const round = assessRound(inputs, { units: chosen.units, agency: { name: chosen.agencyName, code: chosen.agencyCode }, previousRows });
+  if (flags.json) {
+    const json = {
+      inputs: inputs.map((input, index) => ({
+        file: input.file,
+        status: input.table ? "ok" : "error",
+        rows: input.table ? input.table.rows.filter((row) => row.cells.some((cell) => cleanText(cell) !== "")).length : 0,
+        message: [input.message, ...(round.inputNotes.get(index) ?? [])].filter(Boolean).join("; "),
+      })),
+      units: unitsJson(round.units),
+    };
+    io.stdout(JSON.stringify(json) + "\n");
+  } else {
+    const lines = unitLines(round.units);
+    if (lines.length === 0) lines.push("Подразделения не определены: в папке нет файлов со штампом или графой 7.");
+    lines.push(`Файлов в папке «${dir}»: ${names.length}.`);
+    io.stdout(lines.join("\n") + "\n");
+  }
+  return failed ? EXIT_FAILURE : EXIT_OK;
 }
 
 export const mergeCommand: CliCommand = {
