@@ -150,7 +150,7 @@ describe("reestr distribute", () => {
     ]);
     expect(json.inputs).toHaveLength(3);
     const text = reestr(["merge", "--units-only", "ответы"], dir);
-    expect(text.stdout).toMatch(/^Подразделения: 4, представили файл 3, не представили 1\.\n  ✗ Архивный отдел: не представлен/);
+    expect(text.stdout).toMatch(/^Подразделения: 4, представили файл 3, не представили 1\.\n {2}✗ Архивный отдел: не представлен/);
     expect(reestr(["merge", "--units-only", "реестр.xlsx"], dir)).toMatchObject({ status: 2, stderr: expect.stringContaining("не папка") });
   }, 120_000);
 });

@@ -7,6 +7,12 @@ import { approvedRegisterFromSheets } from "../../core/changes";
 import type { RegisterTable } from "../../core/register-types";
 import type { Settings } from "../../core/settings";
 import { merge as t } from "../strings/merge";
+import { readCollectionStamp, type StampReading } from "../../core/collection/stamp";
+
+function ruDate(date: Date): string {
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${pad(date.getDate())}.${pad(date.getMonth() + 1)}.${date.getFullYear()}`;
+}
 
 type Reader = typeof import("../../adapters/xlsx/read-workbook");
 
@@ -24,6 +30,10 @@ export function looksLikeXlsx(file: File): boolean {
 export interface ReadUnitFile {
   result: MergeInputResult;
   settings: Settings | null;
+  /** The collection stamp, when the file was prepared for a unit. */
+  stamp?: StampReading;
+  /** dd.mm.yyyy of the file's last change, as the browser reports it. */
+  received?: string;
 }
 
 async function sheetsOf(file: File): Promise<{ ok: true; sheets: import("../../core/register-types").SheetText[] } | { ok: false; message: string; reason: string }> {
@@ -37,7 +47,12 @@ async function sheetsOf(file: File): Promise<{ ok: true; sheets: import("../../c
 export async function readUnitFile(file: File): Promise<ReadUnitFile> {
   const read = await sheetsOf(file);
   if (!read.ok) return { result: { ok: false, reason: read.reason, message: read.message }, settings: null };
-  return { result: registerFromSheets(read.sheets), settings: settingsFromSheets(read.sheets) };
+  return {
+    result: registerFromSheets(read.sheets),
+    settings: settingsFromSheets(read.sheets),
+    stamp: readCollectionStamp(read.sheets),
+    received: file.lastModified ? ruDate(new Date(file.lastModified)) : undefined,
+  };
 }
 
 export type ApprovedFile =

@@ -1,0 +1,87 @@
+/**
+ * «Подготовить файлы подразделениям»: reads the open workbook, plans one stamped workbook per unit and downloads them as
+ * one .zip. Excel is reached only through the adapter via runExcel.
+ */
+import * as React from "react";
+import { Button, Field, Input, Spinner, Text, makeStyles } from "@fluentui/react-components";
+import { runExcel } from "../../adapters/office/run";
+import { readWorkbookForDistribution } from "../../adapters/office/collection";
+import { isoToRuDate } from "../../core/approval";
+import { compareRuDates } from "../../core/collection/stamp";
+import { collection as t } from "../strings/collection";
+import { NoticeBar, type Notice } from "../NoticeBar";
+import { buildUnitFilesZip, downloadBytes } from "./unit-files";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: "8px" },
+  row: { display: "flex", gap: "8px", alignItems: "center", flexWrap: "wrap" },
+});
+
+export function todayRu(now = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${pad(now.getDate())}.${pad(now.getMonth() + 1)}.${now.getFullYear()}`;
+}
+
+export function DistributePanel({ disabled }: { disabled: boolean }): JSX.Element {
+  const styles = useStyles();
+  const [due, setDue] = React.useState("");
+  const [busy, setBusy] = React.useState(false);
+  const [notices, setNotices] = React.useState<Notice[]>([]);
+
+  const prepare = async () => {
+    setNotices([]);
+    const issued = todayRu();
+    let dueText = "";
+    if (due !== "") {
+      const parsed = isoToRuDate(due);
+      if (!parsed) return setNotices([{ intent: "error", lines: [t.dueInvalid] }]);
+      if (compareRuDates(parsed, issued) < 0) return setNotices([{ intent: "error", lines: [t.dueBeforeToday] }]);
+      dueText = parsed;
+    }
+    setBusy(true);
+    try {
+      const { sheets } = await runExcel((context) => readWorkbookForDistribution(context));
+      const result = await buildUnitFilesZip(sheets, issued, dueText);
+      if (!result.ok) {
+        setNotices([{ intent: "error", lines: [result.message] }]);
+        return;
+      }
+      downloadBytes(result.zip, t.zipName(issued));
+      const notes = result.files.map((file) => file.fileNameNote).filter((note): note is string => note !== null);
+      const list: Notice[] = [
+        {
+          intent: "success",
+          title: t.preparedTitle(result.files.length),
+          lines: [t.preparedSource(result.sourceText, dueText), ...result.files.map((file) => t.preparedFile(file.fileName, file.rows))],
+        },
+      ];
+      if (notes.length > 0) list.push({ intent: "warning", lines: notes });
+      setNotices(list);
+    } catch (error) {
+      setNotices([{ intent: "error", lines: [error instanceof Error ? error.message : String(error)] }]);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section className={styles.root} aria-label={t.prepareTitle}>
+      <Text as="h3" weight="semibold" size={300}>
+        {t.prepareTitle}
+      </Text>
+      <Text size={200}>{t.prepareIntro}</Text>
+      <Field label={t.dueLabel} hint={t.dueHint}>
+        <Input type="date" value={due} onChange={(_, data) => setDue(data.value)} disabled={busy || disabled} />
+      </Field>
+      <div className={styles.row}>
+        <Button appearance="secondary" disabled={busy || disabled} onClick={() => void prepare()}>
+          {busy ? t.preparing : t.prepare}
+        </Button>
+        {busy && <Spinner size="tiny" />}
+      </div>
+      {notices.map((notice, index) => (
+        <NoticeBar key={index} notice={notice} testId="distribute-notice" />
+      ))}
+    </section>
+  );
+}
