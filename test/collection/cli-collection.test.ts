@@ -16,6 +16,7 @@ import { readCollectionStamp, STAMP_SHEET_NAME } from "../../src/core/collection
 import { CARRIED_OVER_PROVENANCE } from "../../src/core/collection/round";
 import { validCells } from "../merge/helpers";
 import { closeLibreOffice, inspectWithLibreOffice } from "../support/libreoffice";
+import { expectValidXlsx } from "../support/ooxml-check";
 import { approvedRows, SETTINGS, UNITS } from "./helpers";
 
 const ROOT = path.join(__dirname, "..", "..");
@@ -59,6 +60,9 @@ describe("reestr distribute", () => {
     if (!read.ok) throw new Error(read.message);
     const stamp = readCollectionStamp(read.sheets);
     expect(stamp).toMatchObject({ kind: "stamp", stamp: { unit: "Отдел кадров", due: "31.12.2099", ids: ["017-1.1-01", "017-1.1-02"] } });
+
+    // Every file written passes the ECMA-376 schemas and the package checks.
+    for (const unit of UNITS) await expectValidXlsx(fs.readFileSync(path.join(dir, "сбор", `${unit}.xlsx`)), `reestr distribute: ${unit}`);
 
     const again = reestr(["distribute", "реестр.xlsx", "-o", "сбор"], dir);
     expect(again.status).toBe(2);
@@ -121,6 +125,7 @@ describe("reestr distribute", () => {
     ]);
     expect(json.rows).toBe(8);
 
+    await expectValidXlsx(fs.readFileSync(path.join(dir, "свод.xlsx")), "reestr merge of a round");
     const out = new ExcelJS.Workbook();
     await out.xlsx.readFile(path.join(dir, "свод.xlsx"));
     const merged = out.getWorksheet("Сводный реестр")!;

@@ -19,6 +19,7 @@ import { NEWEST_API_VERSION, createExcelSimulator } from "../../src/simulator";
 import { buildUnitFilesZip } from "../../src/taskpane/merge/unit-files";
 import { validCells } from "../merge/helpers";
 import { approvedRows, SETTINGS, UNITS } from "./helpers";
+import { expectValidXlsx } from "../support/ooxml-check";
 
 type Sim = ReturnType<typeof createExcelSimulator>;
 
@@ -66,6 +67,7 @@ describe.each(["1.8", NEWEST_API_VERSION])("collection round in the pane, ExcelA
     if (!prepared.ok) throw new Error(prepared.message);
     const files = unzipStored(prepared.zip);
     expect([...files.keys()]).toEqual(UNITS.map((unit) => `${unit}.xlsx`));
+    if (level === "1.8") for (const [name, bytes] of files) await expectValidXlsx(bytes, `pane: ${name}`);
 
     // Each unit opens its file in Excel and edits it through the API.
     const edit = async (name: string, change: (sheet: Excel.Worksheet) => void): Promise<Uint8Array> => {
