@@ -32,7 +32,7 @@ function findRoot(): string {
 }
 
 /** Realistic unit files: every unit fills the typical processes with its own IDs; a few rows repeat across units. */
-async function makeFiles(dir: string): Promise<string[]> {
+export async function makeFiles(dir: string): Promise<string[]> {
   const processes = typicalProcesses();
   const statuses = ["В очереди на исследование", "Идет исследование", "Проходит реинжиниринг", "Сертифицирован"];
   const files: string[] = [];

@@ -12,3 +12,6 @@ export * from "./rules";
 export * from "./issue-views";
 export * from "./fixes";
 export * from "./check-marks";
+export * from "./collection/stamp";
+export * from "./collection/distribute";
+export * from "./collection/round";

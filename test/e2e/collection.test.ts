@@ -118,6 +118,19 @@ describe("the collection round in the playground", () => {
     await playground.screenshot("collection-merged");
   });
 
+  test("«Выбрать подразделения…»: only the units left ticked get a file", async () => {
+    const { page } = playground;
+    await page.getByRole("button", { name: "Выбрать подразделения…" }).click();
+    const group = page.getByRole("group", { name: "Кому готовить файлы" });
+    await group.getByText("Отдел кадров (2 строки)").waitFor({ timeout: 30_000 });
+    await group.getByRole("checkbox", { name: "Отдел кадров (2 строки)" }).uncheck();
+    await group.getByRole("checkbox", { name: "Архивный отдел (2 строки)" }).uncheck();
+    const downloading = page.waitForEvent("download");
+    await page.getByRole("button", { name: "Подготовить файлы подразделениям" }).click();
+    const zip = unzipStored(new Uint8Array(fs.readFileSync((await (await downloading).path())!)));
+    expect([...zip.keys()]).toEqual(["Юридический отдел.xlsx", "Отдел информатизации.xlsx"]);
+  });
+
   test("nothing left the machine and the page raised no errors", () => {
     expect(externalRequests(playground.requests)).toEqual([]);
     expect(playground.pageErrors).toEqual([]);

@@ -3,14 +3,14 @@
  * one .zip. Excel is reached only through the adapter via runExcel.
  */
 import * as React from "react";
-import { Button, Field, Input, Spinner, Text, makeStyles } from "@fluentui/react-components";
+import { Button, Checkbox, Field, Input, Spinner, Text, makeStyles } from "@fluentui/react-components";
 import { runExcel } from "../../adapters/office/run";
 import { readWorkbookForDistribution } from "../../adapters/office/collection";
 import { isoToRuDate } from "../../core/approval";
 import { compareRuDates } from "../../core/collection/stamp";
 import { collection as t } from "../strings/collection";
 import { NoticeBar, type Notice } from "../NoticeBar";
-import { buildUnitFilesZip, downloadBytes } from "./unit-files";
+import { buildUnitFilesZip, downloadBytes, roundUnitChoices } from "./unit-files";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: "8px" },
@@ -22,11 +22,33 @@ export function todayRu(now = new Date()): string {
   return `${pad(now.getDate())}.${pad(now.getMonth() + 1)}.${now.getFullYear()}`;
 }
 
+function isoToday(now = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
 export function DistributePanel({ disabled }: { disabled: boolean }): JSX.Element {
   const styles = useStyles();
   const [due, setDue] = React.useState("");
   const [busy, setBusy] = React.useState(false);
   const [notices, setNotices] = React.useState<Notice[]>([]);
+  /** Null: every unit of the round; otherwise the user's choice. */
+  const [choices, setChoices] = React.useState<{ unit: string; rows: number; checked: boolean }[] | null>(null);
+
+  const chooseUnits = async () => {
+    setNotices([]);
+    setBusy(true);
+    try {
+      const { sheets } = await runExcel((context) => readWorkbookForDistribution(context));
+      const found = roundUnitChoices(sheets);
+      if (!found.ok) setNotices([{ intent: "error", lines: [found.message] }]);
+      else setChoices(found.units.map((entry) => ({ ...entry, checked: true })));
+    } catch (error) {
+      setNotices([{ intent: "error", lines: [error instanceof Error ? error.message : String(error)] }]);
+    } finally {
+      setBusy(false);
+    }
+  };
 
   const prepare = async () => {
     setNotices([]);
@@ -38,10 +60,12 @@ export function DistributePanel({ disabled }: { disabled: boolean }): JSX.Elemen
       if (compareRuDates(parsed, issued) < 0) return setNotices([{ intent: "error", lines: [t.dueBeforeToday] }]);
       dueText = parsed;
     }
+    const units = choices ? choices.filter((entry) => entry.checked).map((entry) => entry.unit) : undefined;
+    if (units && units.length === 0) return setNotices([{ intent: "warning", lines: [t.noneChosen] }]);
     setBusy(true);
     try {
       const { sheets } = await runExcel((context) => readWorkbookForDistribution(context));
-      const result = await buildUnitFilesZip(sheets, issued, dueText);
+      const result = await buildUnitFilesZip(sheets, issued, dueText, units);
       if (!result.ok) {
         setNotices([{ intent: "error", lines: [result.message] }]);
         return;
@@ -71,12 +95,34 @@ export function DistributePanel({ disabled }: { disabled: boolean }): JSX.Elemen
       </Text>
       <Text size={200}>{t.prepareIntro}</Text>
       <Field label={t.dueLabel} hint={t.dueHint}>
-        <Input type="date" value={due} onChange={(_, data) => setDue(data.value)} disabled={busy || disabled} />
+        <Input type="date" min={isoToday()} value={due} onChange={(_, data) => setDue(data.value)} disabled={busy || disabled} />
       </Field>
+      {choices && (
+        <Field label={t.unitsLabel}>
+          <div role="group" aria-label={t.unitsLabel}>
+            {choices.map((entry, index) => (
+              <Checkbox
+                key={entry.unit}
+                label={t.unitChoice(entry.unit, entry.rows)}
+                checked={entry.checked}
+                disabled={busy}
+                onChange={(_, data) =>
+                  setChoices((current) => current && current.map((other, i) => (i === index ? { ...other, checked: data.checked === true } : other)))
+                }
+              />
+            ))}
+          </div>
+        </Field>
+      )}
       <div className={styles.row}>
         <Button appearance="secondary" disabled={busy || disabled} onClick={() => void prepare()}>
           {busy ? t.preparing : t.prepare}
         </Button>
+        {!choices && (
+          <Button appearance="subtle" disabled={busy || disabled} onClick={() => void chooseUnits()}>
+            {t.chooseUnits}
+          </Button>
+        )}
         {busy && <Spinner size="tiny" />}
       </div>
       {notices.map((notice, index) => (

@@ -4,7 +4,8 @@
  * folder.
  */
 import type { SheetText } from "../../core/register-types";
-import { distributionSource, planDistribution, type UnitFilePlan } from "../../core/collection/distribute";
+import { distributionSource, planDistribution, roundUnits, UNIT_COLUMN, type UnitFilePlan } from "../../core/collection/distribute";
+import { matchKey } from "../../core/text";
 import { zipStored } from "../../adapters/xlsx/zip-store";
 import { collection as t } from "../strings/collection";
 
@@ -20,10 +21,25 @@ export type UnitFilesResult =
   | { ok: true; zip: Uint8Array; files: UnitFilePlan[]; sourceText: string }
   | { ok: false; message: string };
 
-export async function buildUnitFilesZip(sheets: SheetText[], issued: string, due: string): Promise<UnitFilesResult> {
+/** The units a round would go to, with their rows, for the pane's choice (nothing is written). */
+export function roundUnitChoices(sheets: SheetText[]): { ok: true; units: { unit: string; rows: number }[] } | { ok: false; message: string } {
   const source = distributionSource(sheets);
   if (!source) return { ok: false, message: t.noRegister };
-  const plan = planDistribution({ source, issued, due });
+  const units = roundUnits(source.settings, source.table);
+  if (units.length === 0) return { ok: false, message: t.noUnitsInWorkbook };
+  return {
+    ok: true,
+    units: units.map((unit) => ({
+      unit,
+      rows: source.table.rows.filter((row) => matchKey(row.cells[UNIT_COLUMN - 1] ?? "") === matchKey(unit)).length,
+    })),
+  };
+}
+
+export async function buildUnitFilesZip(sheets: SheetText[], issued: string, due: string, units?: string[]): Promise<UnitFilesResult> {
+  const source = distributionSource(sheets);
+  if (!source) return { ok: false, message: t.noRegister };
+  const plan = planDistribution({ source, issued, due, units });
   if (!plan.ok) return plan;
   const writer = await loadWriter();
   const entries = [];
