@@ -123,8 +123,14 @@ describe("the collection round in the playground", () => {
     await page.getByRole("button", { name: "Выбрать подразделения…" }).click();
     const group = page.getByRole("group", { name: "Кому готовить файлы" });
     await group.getByText("Отдел кадров (2 строки)").waitFor({ timeout: 30_000 });
-    await group.getByRole("checkbox", { name: "Отдел кадров (2 строки)" }).uncheck();
-    await group.getByRole("checkbox", { name: "Архивный отдел (2 строки)" }).uncheck();
+    for (const unit of ["Отдел кадров", "Архивный отдел"]) {
+      const box = group.getByRole("checkbox", { name: `${unit} (2 строки)`, exact: true });
+      await box.uncheck();
+      expect(await box.isChecked()).toBe(false);
+    }
+    const states = await group.getByRole("checkbox").evaluateAll((boxes) => boxes.map((box) => (box as HTMLInputElement).checked));
+    expect(states).toEqual([false, true, true, false]);
+    await playground.screenshot("collection-choose-units");
     const downloading = page.waitForEvent("download");
     await page.getByRole("button", { name: "Подготовить файлы подразделениям" }).click();
     const zip = unzipStored(new Uint8Array(fs.readFileSync((await (await downloading).path())!)));

@@ -15,6 +15,7 @@ import { buildUnitFilesZip, downloadBytes, roundUnitChoices } from "./unit-files
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: "8px" },
   row: { display: "flex", gap: "8px", alignItems: "center", flexWrap: "wrap" },
+  units: { display: "flex", flexDirection: "column" },
 });
 
 export function todayRu(now = new Date()): string {
@@ -98,21 +99,23 @@ export function DistributePanel({ disabled }: { disabled: boolean }): JSX.Elemen
         <Input type="date" min={isoToday()} value={due} onChange={(_, data) => setDue(data.value)} disabled={busy || disabled} />
       </Field>
       {choices && (
-        <Field label={t.unitsLabel}>
-          <div role="group" aria-label={t.unitsLabel}>
-            {choices.map((entry, index) => (
-              <Checkbox
-                key={entry.unit}
-                label={t.unitChoice(entry.unit, entry.rows)}
-                checked={entry.checked}
-                disabled={busy}
-                onChange={(_, data) =>
-                  setChoices((current) => current && current.map((other, i) => (i === index ? { ...other, checked: data.checked === true } : other)))
-                }
-              />
-            ))}
-          </div>
-        </Field>
+        // Not inside a Field: a Field hands its own id and label to every control in it, and the checkboxes would share them.
+        <div role="group" aria-labelledby="distribute-units-label" className={styles.units}>
+          <Text id="distribute-units-label" weight="semibold" size={200}>
+            {t.unitsLabel}
+          </Text>
+          {choices.map((entry, index) => (
+            <Checkbox
+              key={entry.unit}
+              label={t.unitChoice(entry.unit, entry.rows)}
+              checked={entry.checked}
+              disabled={busy}
+              onChange={(_, data) =>
+                setChoices((current) => current && current.map((other, i) => (i === index ? { ...other, checked: data.checked === true } : other)))
+              }
+            />
+          ))}
+        </div>
       )}
       <div className={styles.row}>
         <Button appearance="secondary" disabled={busy || disabled} onClick={() => void prepare()}>
