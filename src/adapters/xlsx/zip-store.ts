@@ -13,7 +13,8 @@ const UTF8_NAMES = 0x0800;
 
 let table: Int32Array | null = null;
 
-export function crc32(data: Uint8Array): number {
+/** CRC-32 of ZIP; `previous` continues a CRC over data given in pieces. */
+export function crc32(data: Uint8Array, previous = 0): number {
   if (!table) {
     table = new Int32Array(256);
     for (let n = 0; n < 256; n++) {
@@ -22,12 +23,13 @@ export function crc32(data: Uint8Array): number {
       table[n] = c;
     }
   }
-  let crc = -1;
+  let crc = ~previous;
   for (let i = 0; i < data.length; i++) crc = table[(crc ^ data[i]) & 0xff] ^ (crc >>> 8);
   return ~crc >>> 0;
 }
 
-function dosDateTime(date: Date): { time: number; day: number } {
+/** DOS date and time of `date` (local time, as ZIP tools show it). */
+export function dosDateTime(date: Date): { time: number; day: number } {
   const year = Math.max(1980, date.getFullYear());
   return {
     time: (date.getHours() << 11) | (date.getMinutes() << 5) | Math.floor(date.getSeconds() / 2),

@@ -8,10 +8,10 @@ import { readWorkbookFile } from "../../adapters/xlsx/read-workbook-file";
 import { writeLayoutToBuffer } from "../../adapters/xlsx/render-layout";
 import { isoToRuDate } from "../../core/approval";
 import { distributionSource, planDistribution } from "../../core/collection/distribute";
-import { cleanText } from "../../core/text";
 import { parseArgs } from "../args";
 import { EXIT_FAILURE, EXIT_OK, oneLineMessage, resolvePath, UsageError, type CliCommand, type CliIO } from "../io";
 import { todayText } from "./merge";
+import { splitUnits } from "./template";
 
 const USAGE = [
   'reestr distribute REGISTER.xlsx -o DIR [--due YYYY-MM-DD] [--units "A; B"] [--force]',
@@ -28,13 +28,6 @@ const USAGE = [
   "",
   "Код выхода: 0 — все файлы записаны; 2 — книга не прочитана, неверный вызов или файл не записан (остальные записываются).",
 ].join("\n");
-
-function splitUnits(text: string): string[] {
-  return text
-    .split(/[;\n]/)
-    .map(cleanText)
-    .filter((unit) => unit !== "");
-}
 
 async function run(argv: string[], io: CliIO): Promise<number> {
   const { flags, positionals } = parseArgs(argv, {

@@ -28,7 +28,8 @@ const USAGE = [
   "Код выхода: 0 — файл записан; 2 — неверный вызов или файл не удалось записать.",
 ].join("\n");
 
-function splitUnits(text: string): string[] {
+/** Units typed as «A; B; C» (or one per line). */
+export function splitUnits(text: string): string[] {
   return text
     .split(/[;\n]/)
     .map(cleanText)

@@ -6,7 +6,7 @@ import * as React from "react";
 import { Button, Checkbox, Field, Input, Spinner, Text, makeStyles } from "@fluentui/react-components";
 import { runExcel } from "../../adapters/office/run";
 import { readWorkbookForDistribution } from "../../adapters/office/collection";
-import { isoToRuDate } from "../../core/approval";
+import { formatRuDate, isoToRuDate, todayRuDate } from "../../core/approval";
 import { compareRuDates } from "../../core/collection/stamp";
 import { collection as t } from "../strings/collection";
 import { NoticeBar, type Notice } from "../NoticeBar";
@@ -18,9 +18,8 @@ const useStyles = makeStyles({
   units: { display: "flex", flexDirection: "column" },
 });
 
-export function todayRu(now = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${pad(now.getDate())}.${pad(now.getMonth() + 1)}.${now.getFullYear()}`;
+function todayRu(): string {
+  return formatRuDate(todayRuDate());
 }
 
 function isoToday(now = new Date()): string {

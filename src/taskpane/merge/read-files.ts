@@ -8,11 +8,8 @@ import type { RegisterTable } from "../../core/register-types";
 import type { Settings } from "../../core/settings";
 import { merge as t } from "../strings/merge";
 import { readCollectionStamp, type StampReading } from "../../core/collection/stamp";
+import { formatRuDate, todayRuDate } from "../../core/approval";
 
-function ruDate(date: Date): string {
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${pad(date.getDate())}.${pad(date.getMonth() + 1)}.${date.getFullYear()}`;
-}
 
 type Reader = typeof import("../../adapters/xlsx/read-workbook");
 
@@ -51,7 +48,7 @@ export async function readUnitFile(file: File): Promise<ReadUnitFile> {
     result: registerFromSheets(read.sheets),
     settings: settingsFromSheets(read.sheets),
     stamp: readCollectionStamp(read.sheets),
-    received: file.lastModified ? ruDate(new Date(file.lastModified)) : undefined,
+    received: file.lastModified ? formatRuDate(todayRuDate(new Date(file.lastModified))) : undefined,
   };
 }
 
