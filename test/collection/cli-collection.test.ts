@@ -102,6 +102,8 @@ describe("reestr distribute", () => {
     const legal = new ExcelJS.Workbook();
     await legal.xlsx.readFile(path.join(round, "Юридический отдел.xlsx"));
     legal.getWorksheet("Реестр процессов")!.getRow(9).values = validCells("017-1.1-20", { 7: "Юридический отдел" });
+    // Saved after the due date (31.12.2099), as the workbook itself records it: late, whatever the file's date on disk.
+    legal.modified = new Date(Date.UTC(2100, 0, 2, 9));
     await legal.xlsx.writeFile(path.join(back, "юристы.xlsx"));
     const it = new ExcelJS.Workbook();
     await it.xlsx.readFile(path.join(round, "Отдел информатизации.xlsx"));
@@ -119,7 +121,7 @@ describe("reestr distribute", () => {
     ]);
     expect(json.units).toEqual([
       { unit: "Отдел кадров", status: "submitted", files: ["ответы/кадры-из-libreoffice.xlsx"], rows: 2 },
-      { unit: "Юридический отдел", status: "submitted", files: ["ответы/юристы.xlsx"], rows: 3 },
+      { unit: "Юридический отдел", status: "late", files: ["ответы/юристы.xlsx"], rows: 3 },
       { unit: "Отдел информатизации", status: "submitted", files: ["ответы/информатизация.xlsx"], rows: 1 },
       { unit: "Архивный отдел", status: "missing", files: [], rows: 2 },
     ]);
@@ -149,7 +151,7 @@ describe("reestr distribute", () => {
     const json = JSON.parse(run.stdout);
     expect(json.units.map((unit: { unit: string; status: string }) => [unit.unit, unit.status])).toEqual([
       ["Отдел кадров", "submitted"],
-      ["Юридический отдел", "submitted"],
+      ["Юридический отдел", "late"],
       ["Отдел информатизации", "submitted"],
       ["Архивный отдел", "missing"],
     ]);

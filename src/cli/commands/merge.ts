@@ -1,5 +1,7 @@
 /** `reestr merge FILE... -o OUT [--previous APPROVED.xlsx] [--json]` — issue 6's command line. */
 import { promises as fs } from "fs";
+import { inflateRaw } from "zlib";
+import { workbookSavedDate } from "../../adapters/xlsx/saved-date";
 import type { ReadWorkbookResult } from "../../adapters/xlsx/read-workbook";
 import { readWorkbookFile } from "../../adapters/xlsx/read-workbook-file";
 import { leanWriterSupports, writeLayoutLean } from "../../adapters/xlsx/layout-writer";
@@ -34,7 +36,7 @@ const USAGE = [
   "  --units-only DIR      только «кто прислал»: подразделения и их файлы в папке DIR, без сведения",
   "",
   "Файл, подготовленный командой reestr distribute, узнаётся по скрытому штампу, иной — по графе 7. Для каждого",
-  "подразделения: представлен, с опозданием (файл изменен после срока), не представлен, представлен дважды (принят файл с",
+  "подразделения: представлен, с опозданием (файл сохранен после срока), не представлен, представлен дважды (принят файл с",
   "более поздним штампом). С --previous строки подразделений, не приславших файл, переносятся из утвержденного реестра",
   "без изменений и не считаются изменениями.",
   "",
@@ -164,13 +166,21 @@ function unitLines(units: readonly UnitReport[] | undefined): string[] {
   return lines;
 }
 
-/** The day a file was last saved (dd.mm.yyyy, local time): when it reached the coordinator at the latest. */
+/**
+ * The day a unit's file was last saved: the date its program recorded inside it, else the file's date on disk
+ * (dd.mm.yyyy). Reading the small core part again costs next to nothing beside reading the sheets.
+ */
 async function receivedDate(file: string): Promise<string | undefined> {
   try {
-    return todayText((await fs.stat(file)).mtime);
+    const saved = await workbookSavedDate(await fs.readFile(file), inflateSmall);
+    return saved ?? todayText((await fs.stat(file)).mtime);
   } catch {
     return undefined;
   }
+}
+
+function inflateSmall(compressed: Uint8Array, maxBytes: number): Promise<Uint8Array | null> {
+  return new Promise((resolve) => inflateRaw(compressed, { maxOutputLength: Math.max(1, maxBytes) }, (error, result) => resolve(error ? null : result)));
 }
 
 /** zlib level of the consolidated workbook: see `writeMergedWorkbook`. */

@@ -9,6 +9,7 @@ import type { Settings } from "../../core/settings";
 import { merge as t } from "../strings/merge";
 import { readCollectionStamp, type StampReading } from "../../core/collection/stamp";
 import { formatRuDate, todayRuDate } from "../../core/approval";
+import { workbookSavedDate } from "../../adapters/xlsx/saved-date";
 
 
 type Reader = typeof import("../../adapters/xlsx/read-workbook");
@@ -33,11 +34,13 @@ export interface ReadUnitFile {
   received?: string;
 }
 
-async function sheetsOf(file: File): Promise<{ ok: true; sheets: import("../../core/register-types").SheetText[] } | { ok: false; message: string; reason: string }> {
+async function sheetsOf(
+  file: File,
+): Promise<{ ok: true; sheets: import("../../core/register-types").SheetText[]; data: Uint8Array } | { ok: false; message: string; reason: string }> {
   const reader = await loadReader();
   const data = new Uint8Array(await file.arrayBuffer());
   const read = await reader.readWorkbookData(data, file.name);
-  return read.ok ? { ok: true, sheets: read.sheets } : { ok: false, message: read.message, reason: read.reason };
+  return read.ok ? { ok: true, sheets: read.sheets, data } : { ok: false, message: read.message, reason: read.reason };
 }
 
 /** One unit's file: its register (or why there is none) and the settings it carries. */
@@ -48,7 +51,8 @@ export async function readUnitFile(file: File): Promise<ReadUnitFile> {
     result: registerFromSheets(read.sheets),
     settings: settingsFromSheets(read.sheets),
     stamp: readCollectionStamp(read.sheets),
-    received: file.lastModified ? formatRuDate(todayRuDate(new Date(file.lastModified))) : undefined,
+    // The date the unit's program saved the file; the browser's file date only when the workbook does not say.
+    received: (await workbookSavedDate(read.data)) ?? (file.lastModified ? formatRuDate(todayRuDate(new Date(file.lastModified))) : undefined),
   };
 }
 

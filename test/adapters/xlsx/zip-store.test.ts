@@ -1,10 +1,11 @@
-/** The pane's .zip of unit files: read back by our directory reader and by Python's zipfile (names in UTF-8, CRCs right). */
+/** The pane's .zip of unit files (read back by our reader and by Python's zipfile) and the saved date inside a workbook. */
 import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { crc32, zipStored } from "../../../src/adapters/xlsx/zip-store";
 import { readZipDirectory } from "../../../src/adapters/xlsx/zip-directory";
+import { workbookSavedDate } from "../../../src/adapters/xlsx/saved-date";
 
 test("stored entries with Cyrillic names open in another program, bytes and CRCs intact", () => {
   const files = [
@@ -27,4 +28,15 @@ test("stored entries with Cyrillic names open in another program, bytes and CRCs
   const [bad, entries] = JSON.parse(result.stdout);
   expect(bad).toBeNull();
   expect(entries).toEqual(files.map((entry) => [entry.name, entry.data.length, [2026, 12, 1, 10, 30, 0]]));
+});
+
+test("the date a workbook was saved, as its program recorded it", async () => {
+  const ExcelJS = (await import("exceljs")).default;
+  const workbook = new ExcelJS.Workbook();
+  workbook.addWorksheet("Лист");
+  workbook.modified = new Date(Date.UTC(2026, 11, 16, 8));
+  const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
+  expect(await workbookSavedDate(bytes)).toBe("16.12.2026");
+  expect(await workbookSavedDate(zipStored([{ name: "x.txt", data: new Uint8Array(1) }]))).toBeNull();
+  expect(await workbookSavedDate(new TextEncoder().encode("не архив"))).toBeNull();
 });
