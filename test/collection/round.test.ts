@@ -167,6 +167,14 @@ describe("merge of a round", () => {
     expect(unit).toMatchObject({ status: "duplicate", files: ["later.xlsx", "early.xlsx"], rows: 2 });
     expect(merged.result.rows.some((row) => row.cells[9] === "старая правка")).toBe(false);
     expect(merged.result.inputs[1].message).toMatch(/заменен более поздним файлом.*«later\.xlsx»/);
+
+    // The same stamp twice: the file saved later wins, whatever order the files were given in.
+    const again = planMerge({
+      inputs: [input("second-save.xlsx", later, "12.12.2026"), input("first-save.xlsx", layoutToSheets(laterPlan.files[0].layout), "10.12.2026")],
+      settings: SETTINGS,
+      date: "20.12.2026",
+    });
+    expect(again.result.inputs.map((entry) => entry.message)).toEqual(["", expect.stringMatching(/«second-save\.xlsx»/)]);
   });
 
   test("bad input: another agency's stamp, rows of another unit, a replaced table, a damaged stamp — merged and said", () => {

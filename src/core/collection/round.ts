@@ -162,11 +162,12 @@ export function assessRound(inputs: readonly RoundInput[], options: AssessOption
     const notes: string[] = [];
     let counted = list;
     if (stamped.length > 1) {
-      // The later stamp wins; equal stamps: the file given later (picked or named later) wins.
+      // The later stamp wins; equal stamps: the file saved later; then the file given later (picked or named later).
+      const later = (a: string, b: string) => (parseRuDate(a) && parseRuDate(b) ? compareRuDates(b, a) : 0);
       const winner = stamped.reduce((best, entry) => {
-        const a = stamps[best.index]?.issued ?? "";
-        const b = stamps[entry.index]?.issued ?? "";
-        return a && b && compareRuDates(b, a) < 0 ? best : entry;
+        const byStamp = later(stamps[best.index]?.issued ?? "", stamps[entry.index]?.issued ?? "");
+        const bySave = later(inputs[best.index].received ?? "", inputs[entry.index].received ?? "");
+        return byStamp < 0 || (byStamp === 0 && bySave < 0) ? best : entry;
       });
       for (const entry of stamped) {
         if (entry === winner) continue;
