@@ -31,6 +31,7 @@ export function DistributePanel({ disabled }: { disabled: boolean }): JSX.Elemen
   const styles = useStyles();
   const [due, setDue] = React.useState("");
   const [busy, setBusy] = React.useState(false);
+  const [progress, setProgress] = React.useState("");
   const [notices, setNotices] = React.useState<Notice[]>([]);
   /** Null: every unit of the round; otherwise the user's choice. */
   const [choices, setChoices] = React.useState<{ unit: string; rows: number; checked: boolean }[] | null>(null);
@@ -65,7 +66,7 @@ export function DistributePanel({ disabled }: { disabled: boolean }): JSX.Elemen
     setBusy(true);
     try {
       const { sheets } = await runExcel((context) => readWorkbookForDistribution(context));
-      const result = await buildUnitFilesZip(sheets, issued, dueText, units);
+      const result = await buildUnitFilesZip(sheets, issued, dueText, units, (done, total) => setProgress(t.progress(done + 1, total)));
       if (!result.ok) {
         setNotices([{ intent: "error", lines: [result.message] }]);
         return;
@@ -85,6 +86,7 @@ export function DistributePanel({ disabled }: { disabled: boolean }): JSX.Elemen
       setNotices([{ intent: "error", lines: [error instanceof Error ? error.message : String(error)] }]);
     } finally {
       setBusy(false);
+      setProgress("");
     }
   };
 
@@ -125,7 +127,7 @@ export function DistributePanel({ disabled }: { disabled: boolean }): JSX.Elemen
             {t.chooseUnits}
           </Button>
         )}
-        {busy && <Spinner size="tiny" />}
+        {busy && <Spinner size="tiny" label={progress || undefined} />}
       </div>
       {notices.map((notice, index) => (
         <NoticeBar key={index} notice={notice} testId="distribute-notice" />

@@ -36,14 +36,23 @@ export function roundUnitChoices(sheets: SheetText[]): { ok: true; units: { unit
   };
 }
 
-export async function buildUnitFilesZip(sheets: SheetText[], issued: string, due: string, units?: string[]): Promise<UnitFilesResult> {
+export async function buildUnitFilesZip(
+  sheets: SheetText[],
+  issued: string,
+  due: string,
+  units?: string[],
+  onProgress?: (done: number, total: number) => void,
+): Promise<UnitFilesResult> {
   const source = distributionSource(sheets);
   if (!source) return { ok: false, message: t.noRegister };
   const plan = planDistribution({ source, issued, due, units });
   if (!plan.ok) return plan;
   const writer = await loadWriter();
   const entries = [];
-  for (const file of plan.files) entries.push({ name: file.fileName, data: await writer.writeLayoutToBuffer(file.layout) });
+  for (const file of plan.files) {
+    onProgress?.(entries.length, plan.files.length);
+    entries.push({ name: file.fileName, data: await writer.writeLayoutToBuffer(file.layout) });
+  }
   return { ok: true, zip: zipStored(entries), files: plan.files, sourceText: plan.sourceText };
 }
 

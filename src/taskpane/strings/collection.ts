@@ -10,7 +10,7 @@ export const collection = {
   dueHint: "Необязательно. Указывается в инструкции каждого файла; присланное позже отмечается «с опозданием».",
   prepare: "Подготовить файлы подразделениям",
   preparing: "Готовятся файлы…",
-  loadingWriter: "Загружается модуль записи .xlsx…",
+  progress: (current: number, total: number) => `Файл ${current} из ${total}…`,
   preparedTitle: (count: number) => `Подготовлено ${count} ${plural(count, "файл", "файла", "файлов")}: архив скачан`,
   preparedFile: (file: string, rows: number) => `${file} — ${rows} ${plural(rows, "строка", "строки", "строк")}`,
   preparedSource: (source: string, due: string) => `Основа: ${source}${due ? `; срок — ${due}` : ""}.`,
