@@ -28,7 +28,7 @@ export function hasAgencyFlags(flags: AgencyFlags): boolean {
   return flags.agency !== undefined || flags["agency-genitive"] !== undefined || flags["agency-code"] !== undefined || flags.units !== undefined;
 }
 
-function splitUnits(text: string): string[] {
+export function splitUnits(text: string): string[] {
   return text
     .split(/[;\n]/)
     .map(cleanText)

@@ -12,6 +12,8 @@ import { canonicalPlacements, canonicalValue } from "./vocabularies";
 import { validateRegister } from "./rules";
 import { findRegister } from "./read-register";
 import { SETTINGS_SHEET_NAME, findSettingsPairs, settingsFromPairs, type Settings } from "./settings";
+import type { StampReading } from "./collection/stamp";
+import type { UnitReport } from "./collection/round";
 
 export const MERGE_COLUMN_COUNT = 15;
 
@@ -23,6 +25,10 @@ export interface MergeInput {
   /** The file's name as the user gave it (command line argument or picked file name). */
   file: string;
   result: MergeInputResult;
+  /** The collection stamp the file carries (a file prepared for a unit), when it was looked for. */
+  stamp?: StampReading;
+  /** dd.mm.yyyy the file was received (its modification date), when known: tells a late submission. */
+  received?: string;
 }
 
 /** Where a consolidated row came from. */
@@ -79,6 +85,10 @@ export interface MergeResult {
   extraColumns: string[];
   duplicatesMerged: number;
   issues: MergeIssue[];
+  /** Who submitted (set by `planMerge`): every unit of the round with its status. */
+  units?: UnitReport[];
+  /** Rows carried over unchanged from the approved register for units that did not submit. */
+  carriedOver?: number;
 }
 
 const VOCABULARY_COLUMNS = { status: 8, client: 9, kind: 14, placement: 15 } as const;
@@ -285,8 +295,17 @@ function describeSource(source: RowSource): string {
   return `${source.file} (строка ${source.row})`;
 }
 
+export interface MergeOptions {
+  /** Inputs whose rows are counted but not merged (a later file of the same unit replaces them), with the reason. */
+  skip?: ReadonlyMap<number, string>;
+  /** Remarks added to an input's message (collection round: another agency's stamp, a replaced table…). */
+  notes?: ReadonlyMap<number, readonly string[]>;
+  /** Rows not from any input (a unit's approved rows carried over), merged and sorted with the others. */
+  carried?: readonly { cells: string[]; source: RowSource }[];
+}
+
 /** Merges the inputs; `catalog` gives the vocabularies, the typical list and the units the rules check against. */
-export function mergeRegisters(inputs: readonly MergeInput[], catalog: RegisterCatalog): MergeResult {
+export function mergeRegisters(inputs: readonly MergeInput[], catalog: RegisterCatalog, options: MergeOptions = {}): MergeResult {
   const comparer = new CellComparer(catalog);
   const normalizer = new CellNormalizer(catalog);
   const reports: MergeInputReport[] = [];
@@ -341,6 +360,7 @@ export function mergeRegisters(inputs: readonly MergeInput[], catalog: RegisterC
         continue;
       }
       report.rows++;
+      if (options.skip?.has(fileIndex)) continue;
       const source: RowSource = { file: input.file, fileIndex, sheet: table.sheet, row: row.sheetRow };
       const key = comparer.rowKey(cells);
       const existing = keptByKey.get(key);
@@ -359,9 +379,12 @@ export function mergeRegisters(inputs: readonly MergeInput[], catalog: RegisterC
       keptByKey.set(key, merged);
       kept.push(merged);
     }
-    report.message = describeInputRemarks(report);
+    report.message = [describeInputRemarks(report), ...(options.notes?.get(fileIndex) ?? [])].filter(Boolean).join("; ");
     reports.push(report);
   });
+  for (const row of options.carried ?? []) {
+    kept.push({ cells: normalizer.row(row.cells), source: row.source, extra: new Map(), mergedDuplicates: [] });
+  }
 
   const ranks = sortRanks(catalog);
   const ordered = kept

@@ -93,7 +93,7 @@ describe("reestr merge", () => {
     const run = reestr(["merge", "unit-a.xlsx", "unit-b.xlsx", "broken.xlsx", "no-register.xlsx", "-o", "out.xlsx", "--json"], dir);
     expect(run.status).toBe(2);
     const json = JSON.parse(run.stdout);
-    expect(Object.keys(json)).toEqual(["inputs", "rows", "duplicatesMerged", "issues", "changes", "settings"]);
+    expect(Object.keys(json)).toEqual(["inputs", "rows", "duplicatesMerged", "issues", "changes", "settings", "units"]);
     expect(json.inputs.map((input: Record<string, unknown>) => Object.keys(input))).toEqual(
       Array(4).fill(["file", "status", "rows", "message"]),
     );

@@ -163,8 +163,10 @@ export interface InspectRequest {
   cells?: Record<string, string>;
   /** Sheet → cells whose validation and conditional entries to report as LibreOffice resolves them. */
   probeCells?: Record<string, string[]>;
-  /** Cell edits applied before evaluating (the file is never saved). */
+  /** Cell edits applied before evaluating (the file is saved only with `saveAs`). */
   set?: { sheet: string; cell: string; value: string | number }[];
+  /** After the edits: save the document as .xlsx to this path (LibreOffice's own Excel 2007-365 filter). */
+  saveAs?: string;
   /** Excel-syntax formulas put into scratch cells; relative references resolve from that cell's row. */
   evaluate?: { sheet: string; cell: string; formula: string }[];
 }

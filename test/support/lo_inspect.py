@@ -326,6 +326,10 @@ def inspect(office, request):
                 cell.String = value
         if request.get("evaluate"):
             report["evaluations"] = evaluate(doc, request["evaluate"])
+        if request.get("saveAs"):
+            # As a user would: File > Save As > Excel 2007-365 (.xlsx), after the edits above.
+            target = uno.systemPathToFileUrl(os.path.abspath(request["saveAs"]))
+            doc.storeToURL(target, (prop("FilterName", "Calc MS Excel 2007 XML"), prop("Overwrite", True)))
         report["milliseconds"] = int((time.time() - started) * 1000)
         return report
     finally:

@@ -4,6 +4,7 @@
  * the compressed bytes are kept.
  */
 import * as zlib from "zlib";
+import { crc32 as crc32InJs, dosDateTime } from "./zip-store";
 
 interface WrittenEntry {
   name: Buffer;
@@ -25,35 +26,13 @@ const MAX_32 = 0xffffffff;
 /** Text handed to zlib in pieces of about this many characters (memory stays bounded for big sheets). */
 const CHUNK_CHARS = 1 << 18;
 
-let crcTable: Int32Array | null = null;
-
 /**
  * The ZIP checksum of `data`, continuing from `previous` (the CRC of what came before). zlib.crc32 arrived in Node 20.15;
- * older Node 20 computes it here. The one CRC-32 of the project: the test fixtures' ZIP writer uses it too.
+ * older Node 20 computes it in JavaScript (zip-store.ts).
  */
 export function crc32(data: Uint8Array, previous = 0): number {
   const native = (zlib as unknown as { crc32?: (data: Uint8Array, value?: number) => number }).crc32;
-  if (native) return native(data, previous);
-  if (!crcTable) {
-    crcTable = new Int32Array(256);
-    for (let n = 0; n < 256; n++) {
-      let c = n;
-      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-      crcTable[n] = c;
-    }
-  }
-  let crc = ~previous;
-  for (let i = 0; i < data.length; i++) crc = crcTable[(crc ^ data[i]) & 0xff] ^ (crc >>> 8);
-  return ~crc >>> 0;
-}
-
-/** DOS date and time of `date` (local time, as ZIP tools show it). */
-function dosDateTime(date: Date): { time: number; day: number } {
-  const year = Math.max(1980, date.getFullYear());
-  return {
-    time: (date.getHours() << 11) | (date.getMinutes() << 5) | Math.floor(date.getSeconds() / 2),
-    day: ((year - 1980) << 9) | ((date.getMonth() + 1) << 5) | date.getDate(),
-  };
+  return native ? native(data, previous) : crc32InJs(data, previous);
 }
 
 export class ZipWriter {

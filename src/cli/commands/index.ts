@@ -8,5 +8,6 @@ import { mergeCommand } from "./merge";
 import { appendixCommand } from "./appendix";
 import { publishCommand } from "./publish";
 import { templateCommand } from "./template";
+import { distributeCommand } from "./distribute";
 
-export const COMMANDS: readonly CliCommand[] = [templateCommand, validateCommand, mergeCommand, appendixCommand, publishCommand];
+export const COMMANDS: readonly CliCommand[] = [templateCommand, validateCommand, distributeCommand, mergeCommand, appendixCommand, publishCommand];

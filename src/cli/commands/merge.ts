@@ -1,11 +1,13 @@
 /** `reestr merge FILE... -o OUT [--previous APPROVED.xlsx] [--json]` — the contract is in docs/cli.md and docs/merge.md. */
 import { promises as fs } from "fs";
+import { inflateRaw } from "zlib";
+import { workbookSavedDate } from "../../adapters/xlsx/saved-date";
 import type { ReadWorkbookResult } from "../../adapters/xlsx/read-workbook";
 import { readWorkbookFile } from "../../adapters/xlsx/read-workbook-file";
 import { writeLayoutLean } from "../../adapters/xlsx/lean-writer";
 import { REGISTER_COLUMNS } from "../../core/columns";
 import { todayText } from "../../core/approval";
-import { DEFAULT_SETTINGS, SETTINGS_SHEET_NAME } from "../../core/settings";
+import { DEFAULT_SETTINGS, SETTINGS_SHEET_NAME, type Settings } from "../../core/settings";
 import {
   readWorkbookSettings,
   resolveSettings,
@@ -20,12 +22,18 @@ import { mergeTotals, registerFromSheets, type MergeInput, type MergeResult } fr
 import { approvedRegisterFromSheets, groundLetters, GROUND_TITLES, type RegisterChange } from "../../core/changes";
 import { planMerge } from "../../core/layout/merge-sheets";
 import type { WorkbookLayout } from "../../core/layout/types";
+import { readCollectionStamp } from "../../core/collection/stamp";
+import { assessRound, unitsMissingFirst, UNIT_STATUS_TEXT, type UnitReport, type UnitStatus } from "../../core/collection/round";
+import { normalizedRows } from "../../core/changes";
+import { buildCatalog } from "../../core/catalog";
+import { cleanText } from "../../core/text";
 import { parseArgs } from "../args";
 import { checkOutput, writeFailureMessage } from "../file-safety";
-import { EXIT_FAILURE, EXIT_FINDINGS, EXIT_OK, resolvePath, UsageError, type CliCommand, type CliIO } from "../io";
+import { EXIT_FAILURE, EXIT_FINDINGS, EXIT_OK, oneLineMessage, resolvePath, UsageError, type CliCommand, type CliIO } from "../io";
 
 const USAGE = [
   "reestr merge FILE... -o OUT [--previous APPROVED.xlsx] [--settings SETTINGS.xlsx] [--json]",
+  "reestr merge --units-only DIR [--previous APPROVED.xlsx] [--json]",
   "",
   "Сводит реестры, присланные подразделениями, в одну книгу OUT: лист «Сводный реестр» (15 граф, затем исходный файл и",
   "строка), лист «Отчет о сведении» (файлы, объединенные дубликаты, замечания) и, с --previous, «Журнал изменений»",
@@ -39,6 +47,12 @@ const USAGE = [
   "книгу: из --settings, иначе из --previous, иначе из сводимых файлов. Если файлы расходятся, списки объединяются, а",
   "отчет называет параметр, файлы с каждым значением и взятое значение.",
   "  --json                вывести результат одним JSON-объектом",
+  "  --units-only DIR      только «кто прислал»: подразделения и их файлы в папке DIR, без сведения",
+  "",
+  "Файл, подготовленный командой reestr distribute, узнаётся по скрытому штампу, иной — по графе 7. Для каждого",
+  "подразделения: представлен, с опозданием (файл сохранен после срока), не представлен, представлен дважды (принят файл с",
+  "более поздним штампом). С --previous строки подразделений, не приславших файл, переносятся из утвержденного реестра",
+  "без изменений и не считаются изменениями.",
   "",
   "Код выхода: 0 — все файлы прочитаны, ошибок нет; 1 — в сводном реестре есть ошибки; 2 — файл не прочитан или неверный вызов.",
   "В случаях 1 и 2 OUT всё равно записывается, если прочитан хотя бы один файл.",
@@ -59,6 +73,18 @@ export interface MergeJson {
     from: string | null;
     conflicts: { parameter: string; title: string; values: { value: string; files: string[] }[]; used: string }[];
   };
+  units: UnitJson[];
+}
+
+export interface UnitJson {
+  unit: string;
+  status: UnitStatus;
+  files: string[];
+  rows: number;
+}
+
+export function unitsJson(units: readonly UnitReport[] | undefined): UnitJson[] {
+  return (units ?? []).map((unit) => ({ unit: unit.unit, status: unit.status, files: [...unit.files], rows: unit.rows }));
 }
 
 export function mergeJson(result: MergeResult, changes: readonly RegisterChange[], resolution: SettingsResolution): MergeJson {
@@ -89,6 +115,7 @@ export function mergeJson(result: MergeResult, changes: readonly RegisterChange[
         used: conflict.used,
       })),
     },
+    units: unitsJson(result.units),
   };
 }
 
@@ -120,7 +147,7 @@ function textReport(
   resolution: SettingsResolution,
 ): string {
   const totals = mergeTotals(result);
-  const lines: string[] = [];
+  const lines: string[] = [...unitLines(result.units)];
   lines.push(`Сведение реестров: файлов ${result.inputs.length}, прочитано ${totals.filesRead}, не прочитано ${totals.filesFailed}.`);
   for (const input of result.inputs) {
     if (input.status === "error") {
@@ -155,6 +182,40 @@ function textReport(
   return lines.join("\n") + "\n";
 }
 
+/** «Подразделения: …» lines, the missing ones first; none when no unit is known. */
+function unitLines(units: readonly UnitReport[] | undefined): string[] {
+  if (!units || units.length === 0) return [];
+  const missing = units.filter((unit) => unit.status === "missing").length;
+  const lines = [`Подразделения: ${units.length}, представили файл ${units.length - missing}, не представили ${missing}.`];
+  for (const unit of unitsMissingFirst(units)) {
+    const mark = unit.status === "missing" ? "✗" : unit.status === "submitted" ? "✓" : "!";
+    const details = [UNIT_STATUS_TEXT[unit.status]];
+    if (unit.files.length > 0) details.push(unit.files.join(", "));
+    if (unit.status === "missing" && unit.rows > 0) details.push(`строк перенесено из утвержденного реестра: ${unit.rows}`);
+    else if (unit.status !== "missing") details.push(`строк ${unit.rows}`);
+    details.push(...unit.notes);
+    lines.push(`  ${mark} ${unit.unit}: ${details.join("; ")}`);
+  }
+  return lines;
+}
+
+/**
+ * The day a unit's file was last saved: the date its program recorded inside it, else the file's date on disk
+ * (dd.mm.yyyy). Reading the small core part again costs next to nothing beside reading the sheets.
+ */
+async function receivedDate(file: string): Promise<string | undefined> {
+  try {
+    const saved = await workbookSavedDate(await fs.readFile(file), inflateSmall);
+    return saved ?? todayText((await fs.stat(file)).mtime);
+  } catch {
+    return undefined;
+  }
+}
+
+function inflateSmall(compressed: Uint8Array, maxBytes: number): Promise<Uint8Array | null> {
+  return new Promise((resolve) => inflateRaw(compressed, { maxOutputLength: Math.max(1, maxBytes) }, (error, result) => resolve(error ? null : result)));
+}
+
 /** zlib level of the consolidated workbook: see `writeMergedWorkbook`. */
 const MERGE_DEFLATE_LEVEL = 6;
 
@@ -173,9 +234,11 @@ async function run(argv: string[], io: CliIO): Promise<number> {
       previous: { type: "string" },
       settings: { type: "string" },
       json: { type: "boolean" },
+      "units-only": { type: "boolean" },
     },
     positionals: { name: "FILE", min: 1 },
   });
+  if (args.flags["units-only"]) return unitsOnly(args.positionals, args.flags, io);
   const out = args.flags.output;
   if (!out) throw new UsageError("не указан файл результата: -o OUT");
 
@@ -225,7 +288,7 @@ async function run(argv: string[], io: CliIO): Promise<number> {
       for (const problem of found.problems) io.stderr(`reestr merge: ${file}: ${problem}\n`);
       inputSettings.push({ file, settings: found.settings });
     }
-    inputs.push({ file, result: registerFromSheets(sheets) });
+    inputs.push({ file, result: registerFromSheets(sheets), stamp: readCollectionStamp(sheets), received: await receivedDate(resolvePath(io, file)) });
   }
 
   let previous: PreviousRegister | null = null;
@@ -278,6 +341,82 @@ async function run(argv: string[], io: CliIO): Promise<number> {
 
   if (totals.filesFailed > 0 || previousFailed || writeFailure !== null) return EXIT_FAILURE;
   return totals.errors > 0 ? EXIT_FINDINGS : EXIT_OK;
+}
+
+/**
+ * `--units-only DIR`: who has sent a file, without merging or writing anything — every .xlsx in DIR is read once (the
+ * lean reader) and matched to its unit by its stamp, else by column 7.
+ */
+async function unitsOnly(positionals: string[], flags: { previous?: string; json?: boolean; output?: string }, io: CliIO): Promise<number> {
+  if (positionals.length !== 1) throw new UsageError("после --units-only укажите одну папку с файлами подразделений");
+  if (flags.output !== undefined) throw new UsageError("--units-only ничего не записывает: уберите -o");
+  const dir = positionals[0];
+  let names: string[];
+  try {
+    const stat = await fs.stat(resolvePath(io, dir));
+    if (!stat.isDirectory()) throw new UsageError(`«${dir}» — не папка: после --units-only укажите папку с файлами подразделений`);
+    names = (await fs.readdir(resolvePath(io, dir))).filter((name) => /\.(xlsx|xlsm)$/i.test(name) && !name.startsWith("~$")).sort((a, b) => a.localeCompare(b, "ru"));
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    io.stderr(`reestr merge: ${dir}: папка не прочитана: ${oneLineMessage(error)}\n`);
+    return EXIT_FAILURE;
+  }
+  let settings: Settings | null = null;
+  let previous: PreviousRegister | null = null;
+  let failed = false;
+  if (flags.previous !== undefined) {
+    const read = await readPrevious(flags.previous, io);
+    if (read.ok) previous = read.previous;
+    else {
+      failed = true;
+      io.stderr(`reestr merge: --previous ${flags.previous}: ${read.message}\n`);
+    }
+  }
+  const inputs: { file: string; table: RegisterTable | null; stamp: ReturnType<typeof readCollectionStamp>; received?: string; message: string }[] = [];
+  for (const name of names) {
+    const file = `${dir.replace(/[\\/]+$/, "")}/${name}`;
+    const read = await readWorkbookFile(resolvePath(io, file));
+    if (!read.ok) {
+      failed = true;
+      io.stderr(`reestr merge: ${file}: ${read.message}\n`);
+      inputs.push({ file: name, table: null, stamp: { kind: "none" }, message: read.message });
+      continue;
+    }
+    settings ??= readWorkbookSettings(read.sheets)?.settings ?? null;
+    const register = registerFromSheets(read.sheets);
+    inputs.push({
+      file: name,
+      table: register.ok ? register.table : null,
+      stamp: readCollectionStamp(read.sheets),
+      received: await receivedDate(resolvePath(io, file)),
+      message: register.ok ? "" : register.message,
+    });
+    if (!register.ok) {
+      failed = true;
+      io.stderr(`reestr merge: ${file}: ${register.message}\n`);
+    }
+  }
+  const chosen = previous?.settings?.settings ?? settings ?? DEFAULT_SETTINGS;
+  const previousRows = previous ? normalizedRows(previous.table, buildCatalog(chosen)) : undefined;
+  const round = assessRound(inputs, { units: chosen.units, agency: { name: chosen.agencyName, code: chosen.agencyCode }, previousRows });
+  if (flags.json) {
+    const json = {
+      inputs: inputs.map((input, index) => ({
+        file: input.file,
+        status: input.table ? "ok" : "error",
+        rows: input.table ? input.table.rows.filter((row) => row.cells.some((cell) => cleanText(cell) !== "")).length : 0,
+        message: [input.message, ...(round.inputNotes.get(index) ?? [])].filter(Boolean).join("; "),
+      })),
+      units: unitsJson(round.units),
+    };
+    io.stdout(JSON.stringify(json) + "\n");
+  } else {
+    const lines = unitLines(round.units);
+    if (lines.length === 0) lines.push("Подразделения не определены: в папке нет файлов со штампом или графой 7.");
+    lines.push(`Файлов в папке «${dir}»: ${names.length}.`);
+    io.stdout(lines.join("\n") + "\n");
+  }
+  return failed ? EXIT_FAILURE : EXIT_OK;
 }
 
 export const mergeCommand: CliCommand = {

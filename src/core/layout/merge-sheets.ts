@@ -14,6 +14,10 @@ import { DEFAULT_SETTINGS, type Settings } from "../settings";
 import { settingsResolutionLines, type SettingsResolution } from "../settings-sources";
 import { buildReferenceSheet } from "./reference-sheet";
 import { REGISTER_COLUMNS } from "../columns";
+import { assessRound, CARRIED_OVER_PROVENANCE, unitsMissingFirst, UNIT_STATUS_TEXT, type RoundAssessment } from "../collection/round";
+import { UNIT_COLUMN } from "../collection/distribute";
+import { CellNormalizer, type MergeIssue, type RowSource } from "../merge";
+import { cleanText, matchKey } from "../text";
 
 export const MERGED_SHEET_NAME = "Сводный реестр";
 import { CHANGE_LOG_SHEET_NAME, MERGE_REPORT_SHEET_NAME } from "../sheet-names";
@@ -172,12 +176,36 @@ export function mergeReportSheet(result: MergeResult, options: MergeLayoutOption
   if (options.changeLog) {
     summary.push([`Изменений относительно утвержденного реестра (${options.changeLog.description})`, options.changeLog.changes.length]);
   }
+  if (result.carriedOver) summary.push([`Строк перенесено из утвержденного реестра (подразделение не представило файл)`, result.carriedOver]);
   const blocks: CellBlock[] = [
     { row: 1, col: 1, values: [["Отчет о сведении файлов подразделений"]], style: TITLE_STYLE },
     { row: 2, col: 1, values: [[`Дата сведения: ${options.date}`]], style: { italic: true } },
-    { row: 4, col: 1, values: summary, style: { border: true } },
   ];
-  let next = 4 + summary.length + 1;
+  let next = 4;
+  if (result.units && result.units.length > 0) {
+    // Who submitted comes first: it is the coordinator's first question in a collection round.
+    const units = table(
+      next,
+      "Подразделения (не представившие файл — первыми)",
+      ["Подразделение", "Статус", "Файлы", "Строк", "Срок", "Как определено", "Примечание"],
+      unitsMissingFirst(result.units).map((unit) => [
+        unit.unit,
+        UNIT_STATUS_TEXT[unit.status],
+        unit.files.join("; "),
+        unit.rows,
+        unit.due,
+        unit.match === "stamp" ? "по штампу файла" : unit.match === "column7" ? "по графе 7" : "",
+        [...unit.notes, unit.status === "missing" && unit.rows > 0 ? `${unit.rows} строк(и) перенесено из утвержденного реестра без изменений` : ""]
+          .filter(Boolean)
+          .join("; "),
+      ]),
+      "",
+    );
+    blocks.push(...units.blocks);
+    next = units.next;
+  }
+  blocks.push({ row: next, col: 1, values: summary, style: { border: true } });
+  next = next + summary.length + 1;
 
   const files = table(
     next,
@@ -323,13 +351,32 @@ export interface MergePlan {
   layout: WorkbookLayout;
 }
 
-/** The whole merge, the same in the pane and the command line: consolidate, compare, lay out the sheets. */
+/** The whole merge, the same in the pane and the command line: match files to units, consolidate, compare, lay out the sheets. */
 export function planMerge(request: MergePlanRequest): MergePlan {
-  const catalog = buildCatalog(request.settings ?? DEFAULT_SETTINGS);
-  const result = mergeRegisters(request.inputs, catalog);
+  const settings = request.settings ?? DEFAULT_SETTINGS;
+  const catalog = buildCatalog(settings);
+  const previousRows = request.previous ? normalizedRows(request.previous.table, catalog) : null;
+  const round = assessRound(
+    request.inputs.map((input) => ({
+      file: input.file,
+      table: input.result.ok ? input.result.table : null,
+      stamp: input.stamp,
+      received: input.received,
+    })),
+    { units: settings.units, agency: { name: settings.agencyName, code: settings.agencyCode }, previousRows: previousRows ?? undefined },
+  );
+  const carried = request.previous ? carriedOverRows(request, round, catalog) : [];
+  const result = mergeRegisters(request.inputs, catalog, { skip: round.superseded, notes: round.inputNotes, carried });
+  result.issues.push(...flagIssues(result, round));
+  result.carriedOver = carried.length;
+  const carriedByUnit = new Map<string, number>();
+  for (const row of carried) {
+    const key = matchKey(row.cells[UNIT_COLUMN - 1] ?? "");
+    carriedByUnit.set(key, (carriedByUnit.get(key) ?? 0) + 1);
+  }
+  result.units = round.units.map((unit) => (unit.status === "missing" ? { ...unit, rows: carriedByUnit.get(matchKey(unit.unit)) ?? 0 } : unit));
   let changeLog: ChangeLogSource | undefined;
-  if (request.previous) {
-    const previousRows = normalizedRows(request.previous.table, catalog);
+  if (request.previous && previousRows) {
     const changes = detectChanges(previousRows, result.rows.map((row) => row.cells), catalog);
     changeLog = { changes, previousRows, description: request.previous.description };
   }
@@ -341,4 +388,56 @@ export function planMerge(request: MergePlanRequest): MergePlan {
     layout.names = [...(layout.names ?? []), ...reference.names];
   }
   return { result, changes: changeLog?.changes ?? [], layout };
+}
+
+/**
+ * The approved rows of units that sent no file, unless their ID came back in another unit's file (a process moved between
+ * units is a change of column 7, not a termination and a new process). Rows without a unit stay out: no unit can
+ * vouch for them, so their absence reads as before.
+ */
+function carriedOverRows(request: MergePlanRequest, round: RoundAssessment, catalog: ReturnType<typeof buildCatalog>): { cells: string[]; source: RowSource }[] {
+  const previous = request.previous;
+  if (!previous || round.missing.size === 0) return [];
+  const currentIds = new Set<string>();
+  request.inputs.forEach((input, index) => {
+    if (!input.result.ok || round.superseded.has(index)) return;
+    for (const row of input.result.table.rows) {
+      const id = cleanText(row.cells[0] ?? "");
+      if (id !== "") currentIds.add(id);
+    }
+  });
+  const normalizer = new CellNormalizer(catalog);
+  const carried: { cells: string[]; source: RowSource }[] = [];
+  for (const row of previous.table.rows) {
+    const cells = normalizer.row(row.cells);
+    if (cells.every((cell) => cell === "")) continue;
+    if (!round.missing.has(matchKey(cells[UNIT_COLUMN - 1]))) continue;
+    if (cells[0] !== "" && currentIds.has(cells[0])) continue;
+    carried.push({ cells, source: { file: CARRIED_OVER_PROVENANCE, fileIndex: -1, sheet: previous.table.sheet, row: row.sheetRow } });
+  }
+  return carried;
+}
+
+/** Rows of a stamped file that belong to another unit, as warnings on column 7 traced to their file and row. */
+function flagIssues(result: MergeResult, round: RoundAssessment): MergeIssue[] {
+  if (round.flags.length === 0) return [];
+  const indexBySource = new Map<string, number>();
+  result.rows.forEach((row, index) => {
+    for (const source of [row.source, ...row.mergedDuplicates]) indexBySource.set(`${source.fileIndex}:${source.row}`, index);
+  });
+  const issues: MergeIssue[] = [];
+  for (const flag of round.flags) {
+    const mergedIndex = indexBySource.get(`${flag.inputIndex}:${flag.sheetRow}`);
+    if (mergedIndex === undefined) continue;
+    issues.push({
+      row: flag.sheetRow,
+      column: UNIT_COLUMN,
+      code: "invalid-value",
+      severity: "warning",
+      message: flag.message,
+      file: result.inputs[flag.inputIndex].file,
+      mergedIndex,
+    });
+  }
+  return issues;
 }

@@ -7,6 +7,10 @@ import { approvedRegisterFromSheets } from "../../core/changes";
 import type { RegisterTable } from "../../core/register-types";
 import type { Settings } from "../../core/settings";
 import { merge as t } from "../strings/merge";
+import { readCollectionStamp, type StampReading } from "../../core/collection/stamp";
+import { formatRuDate, todayRuDate } from "../../core/approval";
+import { workbookSavedDate } from "../../adapters/xlsx/saved-date";
+
 
 type Reader = typeof import("../../adapters/xlsx/read-workbook");
 
@@ -24,9 +28,15 @@ export function looksLikeXlsx(file: File): boolean {
 export interface ReadUnitFile {
   result: MergeInputResult;
   settings: Settings | null;
+  /** The collection stamp, when the file was prepared for a unit. */
+  stamp?: StampReading;
+  /** dd.mm.yyyy of the file's last change, as the browser reports it. */
+  received?: string;
 }
 
-async function sheetsOf(file: File): Promise<{ ok: true; sheets: import("../../core/register-types").SheetText[] } | { ok: false; message: string; reason: string }> {
+async function sheetsOf(
+  file: File,
+): Promise<{ ok: true; sheets: import("../../core/register-types").SheetText[]; data: Uint8Array } | { ok: false; message: string; reason: string }> {
   const reader = await loadReader();
   // The size first: a huge file is refused before a byte of it is loaded into memory.
   const limit = reader.DEFAULT_READ_LIMITS.maxFileBytes;
@@ -35,14 +45,20 @@ async function sheetsOf(file: File): Promise<{ ok: true; sheets: import("../../c
   }
   const data = new Uint8Array(await file.arrayBuffer());
   const read = await reader.readWorkbookData(data, file.name);
-  return read.ok ? { ok: true, sheets: read.sheets } : { ok: false, message: read.message, reason: read.reason };
+  return read.ok ? { ok: true, sheets: read.sheets, data } : { ok: false, message: read.message, reason: read.reason };
 }
 
 /** One unit's file: its register (or why there is none) and the settings it carries. */
 export async function readUnitFile(file: File): Promise<ReadUnitFile> {
   const read = await sheetsOf(file);
   if (!read.ok) return { result: { ok: false, reason: read.reason, message: read.message }, settings: null };
-  return { result: registerFromSheets(read.sheets), settings: settingsFromSheets(read.sheets) };
+  return {
+    result: registerFromSheets(read.sheets),
+    settings: settingsFromSheets(read.sheets),
+    stamp: readCollectionStamp(read.sheets),
+    // The date the unit's program saved the file; the browser's file date only when the workbook does not say.
+    received: (await workbookSavedDate(read.data)) ?? (file.lastModified ? formatRuDate(todayRuDate(new Date(file.lastModified))) : undefined),
+  };
 }
 
 export type ApprovedFile =

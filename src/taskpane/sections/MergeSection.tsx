@@ -32,6 +32,20 @@ import { FileDropZone } from "../merge/FileDropZone";
 import { looksLikeXlsx, readApprovedFile, readUnitFile, type ApprovedFile, type ReadUnitFile } from "../merge/read-files";
 import type { SectionProps } from "./types";
 import { NoticeBar, type Notice } from "../NoticeBar";
+import { DistributePanel } from "../merge/DistributePanel";
+import { assessRound, unitsMissingFirst, type UnitReport } from "../../core/collection/round";
+import { collection as c } from "../strings/collection";
+
+/** Who submitted, the missing units on top; null when no unit is known. */
+function unitsNotice(units: readonly UnitReport[]): Notice | null {
+  if (units.length === 0) return null;
+  const missing = units.filter((unit) => unit.status === "missing").length;
+  return {
+    intent: missing > 0 ? "warning" : "success",
+    title: c.whoSentTitle(missing, units.length),
+    lines: unitsMissingFirst(units).map(c.unitLine),
+  };
+}
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: "12px" },
@@ -123,7 +137,12 @@ export function MergeSection({ environment }: SectionProps): JSX.Element {
     setBusy(true);
     setNotices([]);
     try {
-      const inputs: MergeInput[] = entries.map((entry) => ({ file: entry.file.name, result: entry.read!.result }));
+      const inputs: MergeInput[] = entries.map((entry) => ({
+        file: entry.file.name,
+        result: entry.read!.result,
+        stamp: entry.read!.stamp,
+        received: entry.read!.received,
+      }));
       const chosen = approved?.state === "done" && approved.read.ok ? approved.read : null;
       const previous = chosen ?? state.approved;
       // The workbook's own settings win; a workbook without them receives the resolved ones (with the reference sheet).
@@ -141,9 +160,10 @@ export function MergeSection({ environment }: SectionProps): JSX.Element {
       const lines = [t.doneSummary(totals.rows, totals.duplicatesMerged, totals.filesRead), t.doneIssues(totals.errors, totals.warnings)];
       if (previous) lines.push(t.doneChanges(plan.changes.length, previous.description));
       if (totals.filesFailed > 0) lines.push(t.doneFailed(totals.filesFailed));
-      const result: Notice[] = [
-        { intent: totals.errors > 0 || totals.filesFailed > 0 ? "warning" : "success", title: t.doneTitle, lines },
-      ];
+      const result: Notice[] = [];
+      const units = unitsNotice(plan.result.units ?? []);
+      if (units) result.push(units);
+      result.push({ intent: totals.errors > 0 || totals.filesFailed > 0 ? "warning" : "success", title: t.doneTitle, lines });
       if (resolution.conflicts.length > 0) result.push({ intent: "warning", title: t.settingsConflictsTitle, lines: settingsResolutionLines(resolution) });
       if (report.skipped.length > 0) result.push({ intent: "info", title: t.skippedTitle, lines: report.skipped });
       if (report.warnings.length > 0) result.push({ intent: "warning", lines: report.warnings });
@@ -153,6 +173,24 @@ export function MergeSection({ environment }: SectionProps): JSX.Element {
     } finally {
       setBusy(false);
     }
+  };
+
+  /** «Кто прислал»: the units of the chosen files, without writing anything. */
+  const whoSent = () => {
+    const inputs = entries
+      .filter((entry) => entry.read)
+      .map((entry) => ({
+        file: entry.file.name,
+        table: entry.read!.result.ok ? entry.read!.result.table : null,
+        stamp: entry.read!.stamp,
+        received: entry.read!.received,
+      }));
+    const settings = entries.map((entry) => entry.read?.settings).find((found) => found) ?? null;
+    const round = assessRound(inputs, {
+      units: settings?.units,
+      agency: settings ? { name: settings.agencyName, code: settings.agencyCode } : undefined,
+    });
+    setNotices([unitsNotice(round.units) ?? { intent: "info", lines: [c.noUnits] }]);
   };
 
   const start = async () => {
@@ -181,6 +219,8 @@ export function MergeSection({ environment }: SectionProps): JSX.Element {
       <Text as="h2" weight="semibold" size={400}>
         {t.title}
       </Text>
+      <DistributePanel disabled={busy || environment.kind === "outside"} />
+
       <Text size={200}>{t.intro}</Text>
 
       <FileDropZone
@@ -256,6 +296,11 @@ export function MergeSection({ environment }: SectionProps): JSX.Element {
         <Button appearance="primary" disabled={busy || reading || environment.kind === "outside"} onClick={() => void start()}>
           {busy ? t.writing : t.write}
         </Button>
+        {entries.length > 0 && (
+          <Button disabled={busy || reading} onClick={whoSent}>
+            {c.whoSent}
+          </Button>
+        )}
         {entries.length > 0 && (
           <Button disabled={busy || reading} onClick={() => setEntries([])}>
             {t.clear}
