@@ -8,5 +8,7 @@ import { mergeCommand } from "./merge";
 import { appendixCommand } from "./appendix";
 import { publishCommand } from "./publish";
 import { templateCommand } from "./template";
+import { requestsCommand } from "./requests";
+import { statusCommand } from "./status";
 
-export const COMMANDS: readonly CliCommand[] = [templateCommand, validateCommand, mergeCommand, appendixCommand, publishCommand];
+export const COMMANDS: readonly CliCommand[] = [templateCommand, validateCommand, mergeCommand, appendixCommand, publishCommand, requestsCommand, statusCommand];
