@@ -3,25 +3,12 @@ import { buildDueSummary } from "../../src/core/due-summary";
 import { parseGround, parseStatus, readRequestLog, REQUEST_COLUMNS } from "../../src/core/requests/request-log";
 import { byUrgency, evaluateRequestLog } from "../../src/core/requests/request-rules";
 import { checkRequestsInSheets } from "../../src/core/requests/request-report";
-import type { SheetText } from "../../src/core/register-types";
 import { registerSheets } from "../appendix/helpers";
 import { validRows } from "../fixtures/register-data";
+import { handTypedLog } from "./request-log.test-helpers";
 
 const calendar = new ProductionCalendar();
 const ids = validRows(3).map((row) => row[0]);
-
-/** A log typed by hand: a title row, titles in another case with ё and extra spaces, dates as text, no reason column. */
-export function handTypedLog(rows: string[][]): SheetText {
-  return {
-    name: "журнал  обращений",
-    rows: [
-      ["Журнал обращений за 2025 год"],
-      [],
-      ["№ П/П", "ИНИЦИАТОР", "Номер  служебной записки", "Дата служебной записки", "дата поступления", "Основание", "Идентификаторы процессов", "Содержание обращения", "Срок рассмотрения", "Статус", "Дата решения", "Дата информирования инициатора"],
-      ...rows,
-    ],
-  };
-}
 
 describe("reading a log", () => {
   it("finds the header below title rows, tolerates case and spaces, reads dates as text or serials", () => {
