@@ -4,11 +4,9 @@
  * not yet sent their files in a running collection round.
  */
 import { nextActualization, readApprovedRegister, parseRuDate } from "./approval";
-import { findWorkingRegister, settingsOfSheets } from "./appendix-plan";
-import { buildCatalog } from "./catalog";
-import { detectChanges, normalizedRows } from "./changes";
+import { settingsOfSheets } from "./appendix-plan";
 import type { SheetText } from "./register-types";
-import { checkRequestsInSheets } from "./requests/request-report";
+import { checkRequestsInSheets, registerChangesOfSheets } from "./requests/request-report";
 import { byUrgency, type EvaluatedRequest } from "./requests/request-rules";
 
 /**
@@ -53,12 +51,8 @@ function actualizationStatus(sheets: readonly SheetText[], today: string): Actua
   const [year, month, day] = today.split("-").map(Number);
   const next = nextActualization([settings.orderDate, settings.lastActualization, approved?.orderDate], { year, month, day });
   if (!next) return null;
-  let changed: boolean | null = null;
-  const current = findWorkingRegister(sheets);
-  if (approved && current) {
-    const catalog = buildCatalog(settings);
-    changed = detectChanges(normalizedRows(approved.table, catalog), normalizedRows(current, catalog), catalog).length > 0;
-  }
+  const changes = registerChangesOfSheets(sheets);
+  const changed = changes === null ? null : changes.length > 0;
   return { since: ruToIso(next.since), due: ruToIso(next.due), daysLeft: next.daysLeft, changed, overdue: next.overdue && changed !== false };
 }
 

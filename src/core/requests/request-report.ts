@@ -1,5 +1,8 @@
 /** The request log of a workbook, checked: what `reestr requests`, `reestr status` and the pane show. */
-import { findWorkingRegister } from "../appendix-plan";
+import { findWorkingRegister, settingsOfSheets } from "../appendix-plan";
+import { readApprovedRegister } from "../approval";
+import { buildCatalog } from "../catalog";
+import { detectChanges, normalizedRows, type RegisterChange } from "../changes";
 import { ProductionCalendar } from "../calendar/working-days";
 import { cycleSettingsFromSheets } from "../cycle-settings";
 import type { SheetText } from "../register-types";
@@ -44,4 +47,16 @@ export function checkRequestsInSheets(sheets: readonly SheetText[], today: strin
   const { calendar, problems } = calendarOfSheets(sheets);
   const { requests, issues } = evaluateRequestLog(log, { calendar, today, registerIds: registerIdsOfSheets(sheets) });
   return { ok: true, log, requests, issues, calendarProblems: problems, calendar };
+}
+
+/**
+ * The changes of the working register against the approved one kept in the workbook (what merges and fixes did since the
+ * order); null when the workbook keeps no approved register or has no working register.
+ */
+export function registerChangesOfSheets(sheets: readonly SheetText[]): RegisterChange[] | null {
+  const approved = readApprovedRegister(sheets);
+  const current = findWorkingRegister(sheets.filter((sheet) => sheet !== findRequestLogSheet(sheets)));
+  if (!approved || !current) return null;
+  const catalog = buildCatalog(settingsOfSheets(sheets));
+  return detectChanges(normalizedRows(approved.table, catalog), normalizedRows(current, catalog), catalog);
 }
