@@ -6,6 +6,7 @@ import { readWorkbookFile } from "../../adapters/xlsx/read-workbook-file";
 import { checkRequestsInSheets, type RequestReport } from "../../core/requests/request-report";
 import type { EvaluatedRequest } from "../../core/requests/request-rules";
 import { byUrgency } from "../../core/requests/request-rules";
+import { localTodayIso } from "../../core/calendar/today";
 import { parseArgs } from "../args";
 import { EXIT_FAILURE, EXIT_FINDINGS, EXIT_OK, resolvePath, UsageError, type CliCommand, type CliIO } from "../io";
 import { fileProblemLine } from "../register-input";
@@ -24,10 +25,7 @@ const USAGE = [
   "2 — файл не прочитан, в нём нет листа «Журнал обращений» или неверный вызов.",
 ].join("\n");
 
-/** Today in the machine's time zone, as the coordinator's calendar shows it. */
-export function localTodayIso(now = new Date()): string {
-  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, "0")}-${String(now.getDate()).padStart(2, "0")}`;
-}
+export { localTodayIso };
 
 export function parseTodayFlag(value: string | undefined): string {
   if (value === undefined) return localTodayIso();

@@ -6,6 +6,7 @@
 import { isoToDayNumber, type ProductionCalendar } from "../calendar/working-days";
 import { GROUND_LETTERS as CHANGE_GROUND_LETTERS, type RegisterChange } from "../changes";
 import { cleanText, headerKey, matchKey } from "../text";
+import { evaluateRequestLog, type EvaluatedRequest } from "./request-rules";
 import { REQUEST_COLUMNS, type ChangeRequest, type RequestGround, type RequestLog, type RequestStatus } from "./request-log";
 
 export interface RequestDraft {
@@ -117,4 +118,14 @@ export function dueDateOfDraft(draft: RequestDraft, calendar: ProductionCalendar
   if (draft.received === "" || isoToDayNumber(draft.received) === null) return null;
   const { due, approximate } = calendar.dueDate(draft.received);
   return { due, approximate };
+}
+
+/** The requests as they will stand on the sheet we write (rows from the first data row), evaluated again. */
+export function evaluateForSheet(
+  requests: readonly ChangeRequest[],
+  options: { calendar: ProductionCalendar; today: string; registerIds: ReadonlySet<string> | null; firstDataRow: number },
+): EvaluatedRequest[] {
+  const placed = requests.map((request, i) => ({ ...request, row: options.firstDataRow + i, typedDue: null }));
+  const columns = Object.fromEntries(REQUEST_COLUMNS.map((column) => [column.key, column.index]));
+  return evaluateRequestLog({ sheet: "", headerRow: options.firstDataRow - 1, columns, requests: placed }, options).requests;
 }
