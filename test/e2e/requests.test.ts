@@ -68,12 +68,11 @@ describe("change requests from the pane (playground)", () => {
     const today = localTodayIso();
     const received = dayNumberToIso(isoToDayNumber(today)! - 3);
     const expected = new ProductionCalendar().dueDate(received);
-    await section().getByRole("combobox", { name: "Инициатор" }).fill("Отдел кадров");
+    await section().getByLabel("Инициатор").fill("Отдел кадров");
     await section().getByLabel("Номер служебной записки").fill("12");
     await section().getByTestId("request-received").fill(received);
     await section().getByText(`Срок рассмотрения: ${ru(expected.due)}`, { exact: false }).waitFor();
-    await section().getByRole("combobox", { name: "Основание" }).click();
-    await page.getByRole("option", { name: "б — изменение содержания процесса" }).click();
+    await section().getByRole("radio", { name: "б — изменение содержания процесса" }).check();
     await section().getByLabel("Идентификаторы процессов").fill(`${ROWS[0][0]}; 017-99-99`);
     await section().getByRole("button", { name: "Зарегистрировать" }).click();
     await section().getByText("Нет в реестре: 017-99-99.").waitFor();

@@ -5,7 +5,7 @@
  * the sheet «Журнал обращений» in 1 more; a log with columns the add-in does not know is never rewritten.
  */
 import * as React from "react";
-import { Badge, Button, Combobox, Dropdown, Field, Input, Option, Spinner, Text, Textarea, makeStyles, tokens } from "@fluentui/react-components";
+import { Badge, Button, Field, Input, Radio, RadioGroup, Spinner, Text, Textarea, makeStyles, tokens } from "@fluentui/react-components";
 import { readRequestWorkbook, writeRequestLog } from "../../adapters/office/request-log";
 import { runExcel } from "../../adapters/office/run";
 import { settingsOfSheets } from "../../core/appendix-plan";
@@ -265,12 +265,13 @@ export function RequestsSection({ environment }: SectionProps): JSX.Element {
       <section aria-label={t.newTitle} className={styles.form} data-testid="request-form">
         <Text weight="semibold">{t.newTitle}</Text>
         <Field label={t.initiator} hint={t.initiatorHint} required validationMessage={errors.initiator}>
-          <Combobox freeform value={draft.initiator} onChange={(event) => setField("initiator", event.target.value)} onOptionSelect={(_e, data) => setField("initiator", data.optionText ?? "")}>
-            {(state?.units ?? []).map((unit) => (
-              <Option key={unit}>{unit}</Option>
-            ))}
-          </Combobox>
+          <Input value={draft.initiator} list="request-units" onChange={(_e, data) => setField("initiator", data.value)} />
         </Field>
+        <datalist id="request-units">
+          {(state?.units ?? []).map((unit) => (
+            <option key={unit} value={unit} />
+          ))}
+        </datalist>
         <Field label={t.memoNumber}>
           <Input value={draft.memoNumber} onChange={(_e, data) => setField("memoNumber", data.value)} />
         </Field>
@@ -281,18 +282,11 @@ export function RequestsSection({ environment }: SectionProps): JSX.Element {
           <Input type="date" value={draft.received} onChange={(_e, data) => setField("received", data.value)} data-testid="request-received" />
         </Field>
         <Field label={t.ground} required validationMessage={errors.ground}>
-          <Dropdown
-            placeholder={t.groundPlaceholder}
-            value={draft.ground ? groundLabel(draft.ground) : ""}
-            selectedOptions={draft.ground ? [draft.ground] : []}
-            onOptionSelect={(_e, data) => setField("ground", (data.optionValue ?? "") as RequestGround)}
-          >
+          <RadioGroup value={draft.ground} onChange={(_e, data) => setField("ground", data.value as RequestGround)}>
             {GROUND_LETTERS.map((ground) => (
-              <Option key={ground} value={ground}>
-                {groundLabel(ground)}
-              </Option>
+              <Radio key={ground} value={ground} label={groundLabel(ground)} />
             ))}
-          </Dropdown>
+          </RadioGroup>
         </Field>
         <Field label={t.processIds} hint={t.processIdsHint} validationMessage={errors.processIds}>
           <Input value={idsText} onChange={(_e, data) => setIdsText(data.value)} />

@@ -42,7 +42,6 @@ export const requests = {
   memoDate: "Дата служебной записки",
   received: "Дата поступления",
   ground: "Основание",
-  groundPlaceholder: "Выберите основание",
   processIds: "Идентификаторы процессов",
   processIdsHint: "Через «;». Для нового процесса (г) можно не указывать.",
   summary: "Содержание обращения",
