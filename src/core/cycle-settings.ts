@@ -9,6 +9,7 @@ import { findSettingsPairs, normalizeDateText } from "./settings";
 import type { CalendarOverrides } from "./calendar/working-days";
 import { cleanText, matchKey } from "./text";
 import { parseRuDate } from "./approval";
+import type { TemplateKind } from "./documents/templates";
 
 export const CALENDAR_SETTING_TITLES = {
   nonWorking: "Нерабочие дни (дополнительно к календарю)",
@@ -28,11 +29,25 @@ const CalendarOverridesSchema = z.object({
   confirmedYears: z.array(z.number().int().min(1991).max(2100)),
 });
 
+export const DOCUMENT_SETTING_TITLES = {
+  notice: "Шаблон извещения подразделениям",
+  reply: "Шаблон ответа инициатору",
+  order: "Шаблон приказа",
+  publicationPlace: "Место публикации реестра",
+} as const;
+
 export interface CycleSettings {
   calendar: CalendarOverrides;
+  /** Templates typed in the settings (absent: the defaults); checked by `checkTemplate` where they are used. */
+  templates: Partial<Record<TemplateKind, string>>;
+  publicationPlace: string;
   /** One Russian sentence per value that could not be used; the rest of the settings still apply. */
   problems: string[];
 }
+
+const DOCUMENT_KEY_TO_FIELD = new Map<string, keyof typeof DOCUMENT_SETTING_TITLES>(
+  (Object.keys(DOCUMENT_SETTING_TITLES) as (keyof typeof DOCUMENT_SETTING_TITLES)[]).map((field) => [matchKey(DOCUMENT_SETTING_TITLES[field]), field]),
+);
 
 const KEY_TO_FIELD = new Map<string, keyof typeof CALENDAR_SETTING_TITLES>();
 for (const field of Object.keys(CALENDAR_SETTING_TITLES) as (keyof typeof CALENDAR_SETTING_TITLES)[]) {
@@ -57,7 +72,12 @@ export function anyDateToIso(text: string): string | null {
 export function cycleSettingsFromPairs(pairs: readonly (readonly [string, string])[]): CycleSettings {
   const calendar: CalendarOverrides = { nonWorking: [], working: [], confirmedYears: [] };
   const problems: string[] = [];
+  const templates: Partial<Record<TemplateKind, string>> = {};
+  let publicationPlace = "";
   for (const [key, value] of pairs ?? []) {
+    const documentField = DOCUMENT_KEY_TO_FIELD.get(matchKey(String(key ?? "")));
+    if (documentField === "publicationPlace") publicationPlace = cleanText(String(value ?? ""));
+    else if (documentField && String(value ?? "").trim() !== "") templates[documentField] = String(value).replace(/\r\n?/g, "\n");
     const field = KEY_TO_FIELD.get(matchKey(String(key ?? "")));
     if (!field) continue;
     const title = CALENDAR_SETTING_TITLES[field];
@@ -74,7 +94,7 @@ export function cycleSettingsFromPairs(pairs: readonly (readonly [string, string
     }
   }
   const checked = CalendarOverridesSchema.safeParse(calendar);
-  return { calendar: checked.success ? checked.data : { nonWorking: [], working: [], confirmedYears: [] }, problems };
+  return { calendar: checked.success ? checked.data : { nonWorking: [], working: [], confirmedYears: [] }, problems, templates, publicationPlace };
 }
 
 export function cycleSettingsFromSheets(sheets: readonly SheetText[], settingsSheetName: string): CycleSettings {

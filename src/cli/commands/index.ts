@@ -10,5 +10,6 @@ import { publishCommand } from "./publish";
 import { templateCommand } from "./template";
 import { requestsCommand } from "./requests";
 import { statusCommand } from "./status";
+import { noticesCommand, orderCommand } from "./documents";
 
-export const COMMANDS: readonly CliCommand[] = [templateCommand, validateCommand, mergeCommand, appendixCommand, publishCommand, requestsCommand, statusCommand];
+export const COMMANDS: readonly CliCommand[] = [templateCommand, validateCommand, mergeCommand, appendixCommand, publishCommand, requestsCommand, statusCommand, noticesCommand, orderCommand];
