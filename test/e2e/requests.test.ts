@@ -103,6 +103,18 @@ describe("change requests from the pane (playground)", () => {
     expect(rows[1][10]).toBe(ru(localTodayIso()));
     await section().getByText("Открытых обращений нет.").waitFor();
 
+    // The cycle's documents: the notice to units and the reply to the initiator just decided, as text to copy.
+    await section().getByRole("button", { name: "Подготовить извещения" }).click();
+    await section().getByTestId("cycle-document").nth(1).waitFor({ timeout: 30_000 });
+    const texts = await section().getByTestId("cycle-document").locator("textarea").evaluateAll((areas) => areas.map((area) => (area as HTMLTextAreaElement).value));
+    expect(texts).toHaveLength(2);
+    expect(texts[0]).toContain("от 15.10.2025 № 7");
+    expect(texts[1]).toContain("служебная записка № 12");
+    expect(texts[1]).toContain("изменения внесены в реестр процессов");
+    const [download] = await Promise.all([page.waitForEvent("download"), section().getByRole("button", { name: "Скачать .docx" }).first().click()]);
+    expect(download.suggestedFilename()).toBe("Извещение подразделениям об утверждении реестра.docx");
+    await playground.screenshot("requests-documents");
+
     await page.getByRole("tab", { name: "Сроки", exact: true }).click();
     await page.getByTestId("due-requests").getByText("Открытых: 0.").waitFor({ timeout: 30_000 });
     await page.getByTestId("due-actualization").getByText("15.04.2026", { exact: false }).waitFor();

@@ -27,6 +27,7 @@ import {
 import { calendarOfSheets, registerChangesOfSheets, registerIdsOfSheets } from "../../core/requests/request-report";
 import { byUrgency, type EvaluatedRequest, type RequestIssue } from "../../core/requests/request-rules";
 import { NoticeBar, type Notice } from "../NoticeBar";
+import { CycleDocumentsPanel } from "../requests/CycleDocumentsPanel";
 import { requests as t } from "../strings/requests";
 import type { SectionProps } from "./types";
 
@@ -300,6 +301,7 @@ export function RequestsSection({ environment }: SectionProps): JSX.Element {
           </Button>
         </div>
       </section>
+      <CycleDocumentsPanel apiLevel={apiLevel} disabled={outside} />
     </div>
   );
 }

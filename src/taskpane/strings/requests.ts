@@ -73,3 +73,16 @@ export const requests = {
   issuesTitle: (n: number) => `Замечания по журналу: ${n}`,
   syncs: (n: number) => `Обращений к Excel: ${n}.`,
 } as const;
+
+export const documents = {
+  title: "Документы цикла",
+  intro: "После утверждения реестра: извещение подразделениям (п. 3.11) и ответы инициаторам рассмотренных обращений (п. 3.10); проект приказа с реестром в приложении.",
+  prepareNotices: "Подготовить извещения",
+  orderDocx: "Проект приказа (.docx)",
+  orderSaved: "Проект приказа сохранён как файл .docx.",
+  refused: (message: string) => `Документы не подготовлены: ${message}.`,
+  copy: "Копировать текст",
+  docx: "Скачать .docx",
+  copied: (title: string) => `Текст «${title}» скопирован в буфер обмена.`,
+  copyFailed: "Не удалось скопировать: выделите текст в поле и нажмите Ctrl+C.",
+} as const;
