@@ -1,6 +1,6 @@
 /**
  * Manifest checks shared by `npm run validate`, `npm run build` and test/manifest:
- * - XSD validation against the official schemas in ../shared/office-manifest-xsd (libxml2-wasm, no network;
+ * - XSD validation against the official schemas kept in schemas/office-manifest (libxml2-wasm, no network;
  *   falls back to `xmllint --nonet` when the wasm build cannot be loaded);
  * - what the XSD cannot see: every URL shares one origin, icon files exist with the declared pixel sizes;
  * - rewriting the development origin (https://localhost:3000) into a deployment URL.
@@ -15,12 +15,9 @@ export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.
 export const DEV_URL = "https://localhost:3000";
 const MAIN_SCHEMA = "OfficeAppManifestV1_1.xsd";
 
-/** The schema folder: $OFFICE_MANIFEST_XSD, else ../shared/office-manifest-xsd beside the project. */
+/** The schema folder: $OFFICE_MANIFEST_XSD when set, else the copy kept in the project (schemas/office-manifest). */
 export function schemaDirectory() {
-  const candidates = [
-    process.env.OFFICE_MANIFEST_XSD,
-    path.resolve(PROJECT_ROOT, "..", "shared", "office-manifest-xsd"),
-  ].filter(Boolean);
+  const candidates = [process.env.OFFICE_MANIFEST_XSD, path.join(PROJECT_ROOT, "schemas", "office-manifest")].filter(Boolean);
   for (const candidate of candidates) {
     if (fs.existsSync(path.join(candidate, MAIN_SCHEMA))) return candidate;
   }

@@ -1,0 +1,51 @@
+/** ExcelJS's conventions the lean reader reproduces, so it gives the same values ExcelJS would. */
+import { notSure } from "./fast-read-xml";
+
+/** ExcelJS's second pass over some strings (utils.xmlDecode), applied to already decoded text. */
+export function excelJsXmlDecode(text: string): string {
+  return text.replace(/&([a-z]*);/g, (c) => ({ "&lt;": "<", "&gt;": ">", "&amp;": "&", "&apos;": "'", "&quot;": '"' })[c] ?? c);
+}
+
+/** ExcelJS's TextXform: `_xHHHH_` escapes (upper-case hex only). */
+export function decodeEscapes(text: string): string {
+  return text.indexOf("_x") < 0 ? text : text.replace(/_x([0-9A-F]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+}
+
+export function isDateFormat(format: string | undefined): boolean {
+  if (!format) return false;
+  return /[ymdhMsb]+/.test(format.replace(/\[[^\]]*]/g, "").replace(/"[^"]*"/g, ""));
+}
+
+export function excelToDate(value: unknown, date1904: boolean): Date {
+  return new Date(Math.round(((value as number) - 25569 + (date1904 ? 1462 : 0)) * 24 * 3600 * 1000));
+}
+
+/** ExcelJS's built-in number formats (the locale-independent ones). */
+export const BUILT_IN_FORMATS: Record<number, string> = {
+  0: "General", 1: "0", 2: "0.00", 3: "#,##0", 4: "#,##0.00", 9: "0%", 10: "0.00%", 11: "0.00E+00", 12: "# ?/?",
+  13: "# ??/??", 14: "mm-dd-yy", 15: "d-mmm-yy", 16: "d-mmm", 17: "mmm-yy", 18: "h:mm AM/PM", 19: "h:mm:ss AM/PM",
+  20: "h:mm", 21: "h:mm:ss", 22: 'm/d/yy "h":mm', 37: "#,##0 ;(#,##0)", 38: "#,##0 ;[Red](#,##0)",
+  39: "#,##0.00 ;(#,##0.00)", 40: "#,##0.00 ;[Red](#,##0.00)", 45: "mm:ss", 46: "[h]:mm:ss", 47: "mmss.0",
+  48: "##0.0E+0", 49: "@",
+};
+
+/** A `t="d"` value as the date it names (wall-clock time, zone ignored); text that is not a date stays text. */
+export function isoDate(text: string): Date | string {
+  const match = /^\s*(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?)?\s*(?:Z|[+-]\d{2}:?\d{2})?\s*$/.exec(text);
+  const time = match ? null : /^\s*T?(\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?\s*$/.exec(text);
+  if (!match && !time) return text;
+  const [year, month, day] = match ? [Number(match[1]), Number(match[2]), Number(match[3])] : [1899, 12, 30];
+  const [hours, minutes, seconds, fraction] = match ? match.slice(4, 8) : time!.slice(1, 5);
+  const milliseconds = fraction ? Math.round(Number(`0.${fraction}`) * 1000) : 0;
+  const date = new Date(Date.UTC(year, month - 1, day, Number(hours ?? 0), Number(minutes ?? 0), Number(seconds ?? 0), milliseconds));
+  if (year < 100) date.setUTCFullYear(year);
+  return Number.isNaN(date.getTime()) || date.getUTCMonth() !== month - 1 ? text : date;
+}
+
+export function decodeAddress(address: string): { row: number; col: number } {
+  const match = /^([A-Z]{1,3})([1-9][0-9]{0,6})$/.exec(address);
+  if (!match) notSure(`cell address ${address}`);
+  let col = 0;
+  for (let i = 0; i < match[1].length; i++) col = col * 26 + match[1].charCodeAt(i) - 64;
+  return { row: Number(match[2]), col };
+}

@@ -1,0 +1,280 @@
+/** The lean reader's worksheet scan: a worksheet part's cells as ExcelJS models them, then the text a person sees. */
+import type { CellValue } from "exceljs";
+import type { SheetText } from "../../core/register-types";
+import { cellText } from "./cell-text";
+import { decodeAddress, decodeEscapes, excelJsXmlDecode, excelToDate, isDateFormat, isoDate } from "./fast-read-conventions";
+import type { SharedString } from "./fast-read-parts";
+import { notSure, scanXml } from "./fast-read-xml";
+
+interface Merge {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+interface ParsedCell {
+  col: number;
+  value: CellValue | undefined;
+  numFmt: string | undefined;
+}
+
+export interface WorksheetOptions {
+  sharedStrings: SharedString[] | undefined;
+  formats: (string | undefined)[] | undefined;
+  date1904: boolean;
+}
+
+/** A cell as read from the sheet XML, before ExcelJS's value model is applied. */
+interface CellRead {
+  address?: string;
+  col: number;
+  type?: string;
+  styleId?: number;
+  formula: string;
+  shareType?: string;
+  sharedRef?: string;
+  sharedIndex?: string;
+  value?: string;
+  richText?: { text?: string }[];
+}
+
+/** Marks a cell ExcelJS does not model at all. */
+const SKIP = Symbol("skip");
+
+/** The cell's value as ExcelJS models it; `formulae`: shared formulas' masters by group index, as ExcelJS tracks them per sheet. */
+function cellValue(
+  cell: CellRead,
+  options: WorksheetOptions,
+  formulae: Map<string | undefined, string | undefined>,
+): { value: CellValue | undefined; numFmt: string | undefined } | typeof SKIP {
+  const styleId = cell.styleId;
+  const numFmt = styleId && options.formats ? options.formats[styleId] : undefined;
+  const hasStyle = Boolean(styleId && options.formats && styleId < options.formats.length);
+  let result: CellValue | undefined;
+  if (cell.formula || cell.shareType) {
+    let cached: unknown;
+    if (cell.value) {
+      if (cell.type === "str") cached = excelJsXmlDecode(cell.value);
+      else if (cell.type === "b") cached = parseInt(cell.value, 10) !== 0;
+      else if (cell.type === "e") cached = { error: cell.value };
+      else if (cell.type === "d") cached = isoDate(cell.value);
+      else cached = parseFloat(cell.value);
+    }
+    if (cached !== undefined && hasStyle && isDateFormat(numFmt)) cached = excelToDate(cached, options.date1904);
+    let sharedFormula: string | undefined;
+    if (cell.shareType === "shared") {
+      if (cell.sharedRef) formulae.set(cell.sharedIndex, cell.address);
+      else sharedFormula = formulae.get(cell.sharedIndex);
+    }
+    // ExcelJS's FormulaValue copies only truthy fields: a cached 0, false or "" reads as no result.
+    const copy: Record<string, unknown> = {};
+    if (cell.formula) copy.formula = cell.formula;
+    if (cached) copy.result = cached;
+    if (sharedFormula) copy.sharedFormula = sharedFormula;
+    result = copy as unknown as CellValue;
+  } else if (cell.richText !== undefined || cell.value !== undefined) {
+    if (cell.richText !== undefined && cell.type !== "inlineStr") notSure("rich text outside an inline string");
+    if (cell.richText !== undefined && cell.value !== undefined) notSure("an inline string with both runs and plain text");
+    switch (cell.type) {
+      case "s": {
+        const index = parseInt(cell.value!, 10);
+        // Without a shared-strings part ExcelJS keeps the index itself as the cell's value.
+        if (!options.sharedStrings) {
+          result = index;
+          break;
+        }
+        const shared = options.sharedStrings[index];
+        if (shared === undefined) notSure("a shared string index out of range");
+        result = shared as CellValue;
+        break;
+      }
+      case "str":
+        result = excelJsXmlDecode(cell.value!);
+        break;
+      case "inlineStr":
+        result = (cell.richText !== undefined ? { richText: cell.richText } : cell.value) as CellValue;
+        break;
+      case "b":
+        result = parseInt(cell.value!, 10) !== 0;
+        break;
+      case "e":
+        result = { error: cell.value } as CellValue;
+        break;
+      case "d":
+        // An ISO 8601 date (Strict OOXML, some generators); ExcelJS would read only its year as a number.
+        result = isoDate(cell.value!);
+        break;
+      default: {
+        const number = parseFloat(cell.value!);
+        result = hasStyle && isDateFormat(numFmt) ? excelToDate(number, options.date1904) : number;
+      }
+    }
+  } else if (!styleId) {
+    // ExcelJS's "merge" type: not even an address is taken from it.
+    return SKIP;
+  }
+  return { value: result, numFmt: hasStyle ? numFmt : undefined };
+}
+
+/** A worksheet's cells as ExcelJS models them, then its merges; returns its rows of text. */
+export function parseWorksheet(xml: string, name: string, options: WorksheetOptions): SheetText | null {
+  let root: string | undefined;
+  const rows = new Map<number, Map<number, ParsedCell | null>>();
+  const merges: Merge[] = [];
+  let row: Map<number, ParsedCell | null> | undefined;
+  let previousCol: number | undefined;
+  /** The cell being read. */
+  let cell: CellRead | undefined;
+  let previousRow = 0;
+  const formulae = new Map<string | undefined, string | undefined>();
+  let node: "f" | "v" | "t" | undefined;
+  let run: { text?: string } | undefined;
+  let runText: string[] | undefined;
+  let inSheetData = false;
+
+  const finishCell = () => {
+    const current = cell!;
+    cell = undefined;
+    const read = cellValue(current, options, formulae);
+    if (read === SKIP) return;
+    row!.set(current.col, read.value === undefined ? null : { col: current.col, value: read.value, numFmt: read.numFmt });
+  };
+
+  scanXml(xml, {
+    open(tag, attributes, selfClosing) {
+      root ??= tag;
+      if (tag === "sheetData") {
+        inSheetData = !selfClosing;
+        return;
+      }
+      if (tag === "mergeCell") {
+        const ref = attributes.ref;
+        if (!ref) notSure("a merge without a range");
+        const [first, last = first] = ref.split(":");
+        const a = decodeAddress(first);
+        const b = decodeAddress(last);
+        merges.push({ top: Math.min(a.row, b.row), left: Math.min(a.col, b.col), bottom: Math.max(a.row, b.row), right: Math.max(a.col, b.col) });
+        return;
+      }
+      if (!inSheetData) return;
+      if (run) {
+        if (tag === "t") runText = [];
+        return;
+      }
+      switch (tag) {
+        case "row": {
+          // Some writers leave out row numbers: a row without one follows the previous row (as Excel reads it).
+          if (attributes.r !== undefined && !/^[1-9][0-9]{0,6}$/.test(attributes.r)) notSure("an odd row number");
+          const rowNumber = attributes.r !== undefined ? Number(attributes.r) : previousRow + 1;
+          previousRow = rowNumber;
+          row = new Map();
+          rows.set(rowNumber, row);
+          previousCol = undefined;
+          return;
+        }
+        case "c":
+          if (!row) notSure("a cell outside a row");
+          // A cell without an address takes the column after the previous cell's, empty or not (as Excel reads it).
+          previousCol = attributes.r !== undefined ? decodeAddress(attributes.r).col : (previousCol ?? 0) + 1;
+          cell = { address: attributes.r, col: previousCol, type: attributes.t, formula: "" };
+          if (attributes.s) cell.styleId = parseInt(attributes.s, 10);
+          node = undefined;
+          if (selfClosing) finishCell();
+          return;
+        case "f":
+          if (cell) {
+            cell.shareType = attributes.t;
+            cell.sharedRef = attributes.ref;
+            cell.sharedIndex = attributes.si;
+          }
+          node = "f";
+          return;
+        case "v":
+          node = "v";
+          return;
+        case "t":
+          node = "t";
+          return;
+        case "r":
+          run = {};
+          return;
+        default:
+          return;
+      }
+    },
+    text(text) {
+      if (!cell) return;
+      if (run) {
+        if (runText) runText.push(text);
+        return;
+      }
+      if (node === "f") cell.formula += text;
+      else if (node === "v" || node === "t") cell.value = cell.value === undefined ? text : cell.value + text;
+    },
+    close(tag) {
+      if (tag === "sheetData") {
+        inSheetData = false;
+        return;
+      }
+      if (!inSheetData || !cell) return;
+      if (run) {
+        if (tag === "t" && runText) {
+          run.text = decodeEscapes(runText.join(""));
+          runText = undefined;
+        } else if (tag === "r") {
+          (cell.richText ??= []).push(run);
+          run = undefined;
+        }
+        return;
+      }
+      if (tag === "c") finishCell();
+      else if (tag === "f" || tag === "v" || tag === "t" || tag === "is") node = undefined;
+    },
+  });
+  // An empty <v></v> gives ExcelJS no value at all: the same as above, since no text arrives.
+  // A part that is not a worksheet (a chart sheet behind a worksheet relationship) holds no cells.
+  if (root !== "worksheet") return null;
+
+  return { name, rows: visibleRows(rows, merges, options.date1904) };
+}
+
+/**
+ * The text a person sees, row by row. Overlapping merges (some report generators write them) make ExcelJS fail the whole
+ * file; Excel repairs the file by dropping some, and so do we (of two, the lower or else the righter goes). Sorted by top
+ * row, a sweep keeps each row's merges at hand: report sheets hold thousands of them.
+ */
+function visibleRows(rows: Map<number, Map<number, ParsedCell | null>>, merges: Merge[], date1904: boolean): string[][] {
+  const sorted: Merge[] = [];
+  let open: Merge[] = [];
+  for (const merge of [...merges].sort((a, b) => a.top - b.top || a.left - b.left)) {
+    open = open.filter((k) => k.bottom >= merge.top);
+    if (open.some((k) => merge.left <= k.right && k.left <= merge.right)) continue;
+    open.push(merge);
+    sorted.push(merge);
+  }
+  let nextMerge = 0;
+  let active: Merge[] = [];
+
+  const text: string[][] = [];
+  const rowNumbers = [...rows.keys()].sort((a, b) => a - b);
+  for (const rowNumber of rowNumbers) {
+    while (nextMerge < sorted.length && sorted[nextMerge].top <= rowNumber) active.push(sorted[nextMerge++]);
+    if (active.length > 0) active = active.filter((merge) => merge.bottom >= rowNumber);
+    const cells: string[] = [];
+    const columns = [...rows.get(rowNumber)!.entries()].sort((a, b) => a[0] - b[0]);
+    for (const [col, parsed] of columns) {
+      if (!parsed) continue;
+      // Like Excel, only the top-left cell of a merged area shows its value.
+      if (active.length > 0 && active.some((m) => col >= m.left && col <= m.right && (rowNumber > m.top || col > m.left))) continue;
+      const shown = cellText(parsed.value, parsed.numFmt, date1904);
+      if (shown === "") continue;
+      while (cells.length < col - 1) cells.push("");
+      cells[col - 1] = shown;
+    }
+    if (cells.length === 0) continue;
+    while (text.length < rowNumber - 1) text.push([]);
+    text[rowNumber - 1] = cells;
+  }
+  return text;
+}

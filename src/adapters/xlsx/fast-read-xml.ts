@@ -1,0 +1,206 @@
+/**
+ * The lean reader's XML scanner: a small well-formed-XML scanner (elements, attributes, text) with namespaces resolved
+ * the way the spreadsheet parts need them. Anything outside the subset it reproduces throws NotSure, which the entry
+ * point turns into "ask ExcelJS".
+ */
+
+/** Thrown inside the lean reader for anything outside the subset we reproduce; turned into null by the entry point. */
+export class NotSure extends Error {}
+
+export function notSure(what: string): never {
+  throw new NotSure(what);
+}
+
+export type Attributes = Record<string, string>;
+
+export interface XmlHandler {
+  open(name: string, attributes: Attributes, selfClosing: boolean): void;
+  text?(text: string): void;
+  close?(name: string): void;
+}
+
+const NAMED_ENTITIES: Record<string, string> = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };
+
+/** Entities as an XML parser decodes them (saxes: the five named ones and character references). */
+function decodeEntities(text: string): string {
+  if (text.indexOf("&") < 0) return text;
+  return text.replace(/&([^;&]*);?/g, (match, body: string) => {
+    if (!match.endsWith(";")) notSure("a bare ampersand");
+    if (body[0] === "#") {
+      const code = body[1] === "x" ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
+      if (!Number.isFinite(code) || !/^#(x[0-9a-fA-F]+|[0-9]+)$/.test(body) || code > 0x10ffff) notSure("a malformed character reference");
+      return String.fromCodePoint(code);
+    }
+    const named = NAMED_ENTITIES[body];
+    if (named === undefined) notSure(`entity &${body};`);
+    return named;
+  });
+}
+
+function normalizeText(raw: string): string {
+  // XML end-of-line handling, as saxes does, before entities (a written &#13; stays).
+  return decodeEntities(raw.indexOf("\r") < 0 ? raw : raw.replace(/\r\n?/g, "\n"));
+}
+
+function normalizeAttribute(raw: string): string {
+  return decodeEntities(/[\r\n\t]/.test(raw) ? raw.replace(/\r\n?|[\n\t]/g, " ") : raw);
+}
+
+const ATTRIBUTE = /([^\s=/>]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
+
+/** A small well-formed-XML scanner: elements, attributes and text; comments and the declaration are skipped. */
+export function scanXml(xml: string, handler: XmlHandler): void {
+  const stack: string[] = [];
+  /** Per open element: its local name and the namespace bindings to restore when it closes (undefined: nothing to do). */
+  const scopes: ({ localName: string; restore: Map<string, string> | undefined } | undefined)[] = [];
+  let namespaces = NO_NAMESPACES;
+  let position = 0;
+  let sawRoot = false;
+  const length = xml.length;
+  while (position < length) {
+    const lt = xml.indexOf("<", position);
+    const textEnd = lt < 0 ? length : lt;
+    if (textEnd > position) {
+      const raw = xml.slice(position, textEnd);
+      if (stack.length > 0) handler.text?.(normalizeText(raw));
+      else if (raw.trim() !== "") notSure("text outside the root element");
+    }
+    if (lt < 0) break;
+    const next = xml.charCodeAt(lt + 1);
+    if (next === 0x21 /* ! */) {
+      if (xml.startsWith("<!--", lt)) {
+        const end = xml.indexOf("-->", lt + 4);
+        if (end < 0) notSure("an unterminated comment");
+        position = end + 3;
+        continue;
+      }
+      if (xml.startsWith("<![CDATA[", lt)) {
+        // ExcelJS drops CDATA text; Excel and other readers keep it, and so do we.
+        const end = xml.indexOf("]]>", lt + 9);
+        if (end < 0) notSure("an unterminated CDATA section");
+        if (stack.length === 0) notSure("CDATA outside the root element");
+        handler.text?.(xml.slice(lt + 9, end).replace(/\r\n?/g, "\n"));
+        position = end + 3;
+        continue;
+      }
+      notSure("a DTD");
+    }
+    if (next === 0x3f /* ? */) {
+      const end = xml.indexOf("?>", lt + 2);
+      if (end < 0) notSure("an unterminated processing instruction");
+      position = end + 2;
+      continue;
+    }
+    const gt = xml.indexOf(">", lt + 1);
+    if (gt < 0) notSure("an unterminated tag");
+    if (next === 0x2f /* / */) {
+      const name = xml.slice(lt + 2, gt).trim();
+      if (stack.pop() !== name) notSure("mismatched tags");
+      const scope = scopes.pop();
+      handler.close?.(scope ? scope.localName : name);
+      if (scope?.restore) namespaces = scope.restore;
+      position = gt + 1;
+      continue;
+    }
+    let body = xml.slice(lt + 1, gt);
+    // ">" inside a quoted attribute value: extend to the real end of the tag.
+    let end = gt;
+    while (unbalancedQuotes(body)) {
+      const further = xml.indexOf(">", end + 1);
+      if (further < 0) notSure("an unterminated attribute");
+      end = further;
+      body = xml.slice(lt + 1, end);
+    }
+    const selfClosing = body.endsWith("/");
+    if (selfClosing) body = body.slice(0, -1);
+    const nameEnd = body.search(/[\s]/);
+    const name = nameEnd < 0 ? body : body.slice(0, nameEnd);
+    // Prefixed names (mc:AlternateContent, x14:…) pass through unmatched, as in ExcelJS, which reads without namespaces.
+    if (name === "") notSure("an empty element name");
+    const attributes: Attributes = {};
+    if (nameEnd >= 0) {
+      ATTRIBUTE.lastIndex = 0;
+      const rest = body.slice(nameEnd);
+      let consumed = 0;
+      for (let match = ATTRIBUTE.exec(rest); match; match = ATTRIBUTE.exec(rest)) {
+        if (rest.slice(consumed, match.index).trim() !== "") notSure("a malformed attribute");
+        attributes[match[1]] = normalizeAttribute(match[2] ?? match[3] ?? "");
+        consumed = match.index + match[0].length;
+      }
+      if (rest.slice(consumed).trim() !== "") notSure("a malformed attribute");
+    }
+    if (stack.length === 0) {
+      if (sawRoot) notSure("two root elements");
+      sawRoot = true;
+    }
+    // Namespaces: elements of the spreadsheet schemas are known by their local names whatever their prefix
+    // (Open XML SDK writes <x:c>), and Strict OOXML's namespaces stand for the transitional ones.
+    let restore: Map<string, string> | undefined;
+    for (const key in attributes) {
+      if (key === "xmlns" || key.startsWith("xmlns:")) {
+        restore ??= namespaces;
+        if (namespaces === restore) namespaces = new Map(namespaces);
+        namespaces.set(key === "xmlns" ? "" : key.slice(6), attributes[key]);
+      }
+    }
+    const colon = name.indexOf(":");
+    const namespace = namespaces.get(colon < 0 ? "" : name.slice(0, colon));
+    const localName = colon >= 0 && namespace !== undefined && LOCAL_NAME_NAMESPACES.has(namespace) ? name.slice(colon + 1) : name;
+    const mapped = restore || colon >= 0 || namespaces.size > 0 ? mapAttributes(attributes, namespaces) : attributes;
+    handler.open(localName, mapped, selfClosing);
+    if (selfClosing) {
+      handler.close?.(localName);
+      if (restore) namespaces = restore;
+    } else {
+      stack.push(name);
+      scopes.push(restore || localName !== name ? { localName, restore } : undefined);
+    }
+    position = end + 1;
+  }
+  if (stack.length > 0 || !sawRoot) notSure("an unfinished document");
+}
+
+const SPREADSHEET_NAMESPACES = [
+  "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
+  "http://purl.oclc.org/ooxml/spreadsheetml/main",
+];
+/** Namespaces whose elements we match by local name. */
+const LOCAL_NAME_NAMESPACES = new Set([
+  ...SPREADSHEET_NAMESPACES,
+  "http://schemas.openxmlformats.org/package/2006/relationships",
+]);
+/** The namespace of r:id, transitional and Strict: its attributes are always given as "r:…". */
+const RELATIONSHIP_ATTRIBUTE_NAMESPACES = new Set([
+  "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+  "http://purl.oclc.org/ooxml/officeDocument/relationships",
+]);
+const NO_NAMESPACES = new Map<string, string>();
+
+/** Prefixed attributes renamed by namespace: any prefix bound to the relationships namespace becomes "r:". */
+function mapAttributes(attributes: Attributes, namespaces: Map<string, string>): Attributes {
+  let mapped: Attributes | undefined;
+  for (const key in attributes) {
+    const colon = key.indexOf(":");
+    if (colon < 0 || key.startsWith("xmlns")) continue;
+    const prefix = key.slice(0, colon);
+    const namespace = namespaces.get(prefix);
+    let renamed: string | undefined;
+    if (namespace !== undefined && RELATIONSHIP_ATTRIBUTE_NAMESPACES.has(namespace)) renamed = `r:${key.slice(colon + 1)}`;
+    else if (namespace !== undefined && LOCAL_NAME_NAMESPACES.has(namespace)) renamed = key.slice(colon + 1);
+    if (renamed === undefined || renamed === key) continue;
+    mapped ??= { ...attributes };
+    mapped[renamed] = attributes[key];
+  }
+  return mapped ?? attributes;
+}
+
+function unbalancedQuotes(body: string): boolean {
+  let quote = "";
+  for (let i = 0; i < body.length; i++) {
+    const char = body[i];
+    if (quote) {
+      if (char === quote) quote = "";
+    } else if (char === '"' || char === "'") quote = char;
+  }
+  return quote !== "";
+}
