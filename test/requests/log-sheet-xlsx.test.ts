@@ -14,6 +14,7 @@ import { evaluateRequestLog } from "../../src/core/requests/request-rules";
 import { localTodayIso } from "../../src/cli/commands/requests";
 import { closeLibreOffice, inspectWithLibreOffice, sofficeAvailable, toExcelSeparators } from "../support/libreoffice";
 import { handTypedLog } from "./request-log.test-helpers";
+import { expectValidXlsx } from "../support/ooxml-check";
 
 const dir = mkdtempSync(join(tmpdir(), "reestr-request-log-"));
 afterAll(() => {
@@ -51,8 +52,14 @@ function sampleRequests() {
 
 describe("the log sheet written to .xlsx", () => {
   const path = join(dir, "log.xlsx");
+  let bytes: Uint8Array;
   beforeAll(async () => {
-    writeFileSync(path, await writeLayoutToBuffer(requestLogWorkbookLayout(sampleRequests(), { calendar, years: [Number(today.slice(0, 4)) - 1, Number(today.slice(0, 4))] })));
+    bytes = await writeLayoutToBuffer(requestLogWorkbookLayout(sampleRequests(), { calendar, years: [Number(today.slice(0, 4)) - 1, Number(today.slice(0, 4))] }));
+    writeFileSync(path, bytes);
+  });
+
+  test("every part is valid against the ECMA-376 schemas and the package checks", async () => {
+    await expectValidXlsx(bytes, "«Журнал обращений»");
   });
 
   test("read back: every request as written, text kept as text («=13» is not a formula)", async () => {
