@@ -1,21 +1,14 @@
 /** `reestr requests` and `reestr status` on workbooks made by another program (ExcelJS, real date cells): JSON, lines, exit codes. */
 import { rmSync, writeFileSync } from "fs";
 import { join } from "path";
-import { runCli } from "../../src/cli/cli";
-import type { CliIO } from "../../src/cli/io";
+import { cliRunner } from "./cli-run";
 import { buildWorkbook, validRows, writeWorkbook } from "../fixtures/register-data";
 import { registerSheetRows, settingsSheetRows, tempDir } from "../appendix/helpers";
 
 const dir = tempDir("reestr-requests-cli-");
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function run(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = "";
-  let stderr = "";
-  const io: CliIO = { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), cwd: dir, env: {} };
-  const code = await runCli(argv, io);
-  return { code, stdout, stderr };
-}
+const run = cliRunner(dir);
 
 const ids = validRows(3).map((row) => row[0]);
 const utc = (iso: string) => new Date(`${iso}T00:00:00Z`);

@@ -5,8 +5,7 @@
 import { execFileSync } from "child_process";
 import { existsSync, readdirSync, rmSync } from "fs";
 import { join } from "path";
-import { runCli } from "../../src/cli/cli";
-import type { CliIO } from "../../src/cli/io";
+import { cliRunner } from "./cli-run";
 import { REGISTER_COLUMNS } from "../../src/core/columns";
 import { checkTemplate, DEFAULT_TEMPLATES, fillTemplate } from "../../src/core/documents/templates";
 import { buildWorkbook, validRows, writeWorkbook } from "../fixtures/register-data";
@@ -16,13 +15,7 @@ import { convertWith, sofficeAvailable } from "../support/libreoffice";
 const dir = tempDir("reestr-documents-");
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function run(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = "";
-  let stderr = "";
-  const io: CliIO = { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), cwd: dir, env: {} };
-  const code = await runCli(argv, io);
-  return { code, stdout, stderr };
-}
+const run = cliRunner(dir);
 
 const AGENCY = "Архивной службы Республики Северная Осетия-Алания";
 const rows = validRows(3);

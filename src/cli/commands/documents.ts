@@ -4,20 +4,11 @@
  */
 import { promises as fs } from "fs";
 import * as path from "path";
-import { readWorkbookFile } from "../../adapters/xlsx/read-workbook-file";
 import { buildNotices, buildOrderDraft, type CycleDocument, type DocumentsResult } from "../../core/documents/cycle-documents";
-import type { SheetText } from "../../core/register-types";
 import { parseArgs } from "../args";
 import { EXIT_FAILURE, EXIT_OK, oneLineMessage, resolvePath, UsageError, type CliCommand, type CliIO } from "../io";
 import { fileProblemLine } from "../register-input";
-import { parseTodayFlag } from "./requests";
-
-async function readSheets(command: string, file: string, io: CliIO): Promise<SheetText[] | null> {
-  const read = await readWorkbookFile(resolvePath(io, file));
-  if (read.ok) return read.sheets;
-  io.stderr(fileProblemLine(command, file, read.message));
-  return null;
-}
+import { parseTodayFlag, readSheetsOrSay } from "./requests";
 
 async function writeDocuments(command: string, file: string, io: CliIO, result: DocumentsResult, target: (document: CycleDocument, index: number) => string): Promise<string[] | null> {
   if (!result.ok) {
@@ -66,7 +57,7 @@ export const noticesCommand: CliCommand = {
     const file = positionals[0];
     if (!flags.output) throw new UsageError("не указана папка для документов -o DIR");
     const today = parseTodayFlag(flags.today);
-    const sheets = await readSheets("notices", file, io);
+    const sheets = await readSheetsOrSay("notices", file, io);
     if (!sheets) return EXIT_FAILURE;
     const dir = flags.output;
     const written = await writeDocuments("notices", file, io, buildNotices(sheets, today), (document) => path.join(dir, `${document.fileName}.docx`));
@@ -101,7 +92,7 @@ export const orderCommand: CliCommand = {
     const file = positionals[0];
     const out = flags.output;
     if (!out) throw new UsageError("не указан файл проекта приказа -o ORDER.docx");
-    const sheets = await readSheets("order", file, io);
+    const sheets = await readSheetsOrSay("order", file, io);
     if (!sheets) return EXIT_FAILURE;
     const written = await writeDocuments("order", file, io, buildOrderDraft(sheets), () => out);
     if (!written) return EXIT_FAILURE;

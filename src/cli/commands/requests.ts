@@ -8,6 +8,7 @@ import type { EvaluatedRequest } from "../../core/requests/request-rules";
 import { byUrgency } from "../../core/requests/request-rules";
 import { localTodayIso } from "../../core/calendar/today";
 import { parseArgs } from "../args";
+import type { SheetText } from "../../core/register-types";
 import { EXIT_FAILURE, EXIT_FINDINGS, EXIT_OK, resolvePath, UsageError, type CliCommand, type CliIO } from "../io";
 import { fileProblemLine } from "../register-input";
 
@@ -87,14 +88,28 @@ export function requestLine(request: EvaluatedRequest): string {
   return `строка ${request.row}: ${daysLeftText(request)} — ${parts.join(", ")}`;
 }
 
+/** `FILE [--json] [--today YYYY-MM-DD]`, the arguments of the cycle's reporting commands. */
+export function parseFileJsonToday(argv: string[]): { file: string; json: boolean; today: string } {
+  const { flags, positionals } = parseArgs(argv, {
+    flags: { json: { type: "boolean" }, today: { type: "string" } },
+    positionals: { name: "FILE", min: 1, max: 1 },
+  });
+  return { file: positionals[0], json: flags.json === true, today: parseTodayFlag(flags.today) };
+}
+
+/** FILE's sheets; when it cannot be read, prints the command's one line and gives null. */
+export async function readSheetsOrSay(command: string, file: string, io: CliIO): Promise<SheetText[] | null> {
+  const read = await readWorkbookFile(resolvePath(io, file));
+  if (read.ok) return read.sheets;
+  io.stderr(fileProblemLine(command, file, read.message));
+  return null;
+}
+
 /** Reads FILE and checks its log; prints the one line and gives null when it cannot. */
 export async function readRequestReport(command: string, file: string, io: CliIO, today: string): Promise<Extract<RequestReport, { ok: true }> | null> {
-  const read = await readWorkbookFile(resolvePath(io, file));
-  if (!read.ok) {
-    io.stderr(fileProblemLine(command, file, read.message));
-    return null;
-  }
-  const report = checkRequestsInSheets(read.sheets, today);
+  const sheets = await readSheetsOrSay(command, file, io);
+  if (!sheets) return null;
+  const report = checkRequestsInSheets(sheets, today);
   if (!report.ok) {
     io.stderr(fileProblemLine(command, file, report.message));
     return null;
@@ -109,17 +124,12 @@ export const requestsCommand: CliCommand = {
   usage: USAGE,
 
   async run(argv, io) {
-    const { flags, positionals } = parseArgs(argv, {
-      flags: { json: { type: "boolean" }, today: { type: "string" } },
-      positionals: { name: "FILE", min: 1, max: 1 },
-    });
-    const file = positionals[0];
-    const today = parseTodayFlag(flags.today);
+    const { file, json, today } = parseFileJsonToday(argv);
     const report = await readRequestReport("requests", file, io, today);
     if (!report) return EXIT_FAILURE;
     const open = report.requests.filter((request) => request.open);
     const overdue = open.filter((request) => request.overdue);
-    if (flags.json) {
+    if (json) {
       io.stdout(
         JSON.stringify({
           file,

@@ -2,13 +2,10 @@
  * `reestr status FILE [--json] [--today YYYY-MM-DD]`: every due date of the cycle in one place — the next actualization,
  * the open change requests with the nearest due dates, units that have not sent their files in a running collection round.
  */
-import { readWorkbookFile } from "../../adapters/xlsx/read-workbook-file";
 import { buildDueSummary, type DueSummary } from "../../core/due-summary";
 import { calendarOfSheets } from "../../core/requests/request-report";
-import { parseArgs } from "../args";
-import { EXIT_FAILURE, EXIT_FINDINGS, EXIT_OK, resolvePath, type CliCommand } from "../io";
-import { fileProblemLine } from "../register-input";
-import { parseTodayFlag, requestJson, requestLine, ruDate } from "./requests";
+import { EXIT_FAILURE, EXIT_FINDINGS, EXIT_OK, type CliCommand } from "../io";
+import { parseFileJsonToday, readSheetsOrSay, requestJson, requestLine, ruDate } from "./requests";
 
 const USAGE = [
   "reestr status FILE [--json] [--today YYYY-MM-DD]",
@@ -64,21 +61,13 @@ export const statusCommand: CliCommand = {
   usage: USAGE,
 
   async run(argv, io) {
-    const { flags, positionals } = parseArgs(argv, {
-      flags: { json: { type: "boolean" }, today: { type: "string" } },
-      positionals: { name: "FILE", min: 1, max: 1 },
-    });
-    const file = positionals[0];
-    const today = parseTodayFlag(flags.today);
-    const read = await readWorkbookFile(resolvePath(io, file));
-    if (!read.ok) {
-      io.stderr(fileProblemLine("status", file, read.message));
-      return EXIT_FAILURE;
-    }
-    for (const problem of calendarOfSheets(read.sheets).problems) io.stderr(`reestr status: ${file}: настройки: ${problem}\n`);
+    const { file, json, today } = parseFileJsonToday(argv);
+    const sheets = await readSheetsOrSay("status", file, io);
+    if (!sheets) return EXIT_FAILURE;
+    for (const problem of calendarOfSheets(sheets).problems) io.stderr(`reestr status: ${file}: настройки: ${problem}\n`);
     // The collection round's list of units that have not submitted plugs in here once it exists.
-    const summary = buildDueSummary(read.sheets, today);
-    if (flags.json) io.stdout(JSON.stringify(statusJson(file, summary)) + "\n");
+    const summary = buildDueSummary(sheets, today);
+    if (json) io.stdout(JSON.stringify(statusJson(file, summary)) + "\n");
     else io.stdout([`Файл: ${file}, на ${ruDate(today)}`, ...statusLines(summary)].join("\n") + "\n");
     return summary.anyOverdue ? EXIT_FINDINGS : EXIT_OK;
   },

@@ -9,6 +9,7 @@ import { readAppendixWorkbook } from "../../adapters/office/appendix-read";
 import { runExcel } from "../../adapters/office/run";
 import { localTodayIso } from "../../core/calendar/today";
 import { buildNotices, buildOrderDraft, documentText, type CycleDocument } from "../../core/documents/cycle-documents";
+import { downloadBytes } from "../appendix/download";
 import { NoticeBar, type Notice } from "../NoticeBar";
 import { documents as t } from "../strings/requests";
 
@@ -18,23 +19,9 @@ const useStyles = makeStyles({
   actions: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
 });
 
-function saveBytes(fileName: string, bytes: Uint8Array): void {
-  const blob = new Blob([bytes as Uint8Array<ArrayBuffer>], { type: "application/vnd.openxmlformats-officedocument.wordprocessingml.document" });
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement("a");
-  link.href = url;
-  link.download = fileName;
-  link.rel = "noopener";
-  document.body.appendChild(link);
-  link.click();
-  link.remove();
-  // Give the browser time to start the download before the URL goes away.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
 async function downloadDocx(document: CycleDocument): Promise<void> {
   const { documentToDocx } = await import(/* webpackChunkName: "docx-writer" */ "../../adapters/docx/write-docx");
-  saveBytes(`${document.fileName}.docx`, await documentToDocx(document));
+  downloadBytes(`${document.fileName}.docx`, await documentToDocx(document), "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
 }
 
 export function CycleDocumentsPanel({ apiLevel, disabled }: { apiLevel?: string; disabled: boolean }): JSX.Element {
