@@ -1,6 +1,6 @@
 import { ProductionCalendar } from "../../src/core/calendar/working-days";
 import { buildDueSummary } from "../../src/core/due-summary";
-import { parseGround, parseStatus, readRequestLog, REQUEST_COLUMNS } from "../../src/core/requests/request-log";
+import { parseGround, parseLogDate, parseStatus, readRequestLog, REQUEST_COLUMNS } from "../../src/core/requests/request-log";
 import { byUrgency, evaluateRequestLog } from "../../src/core/requests/request-rules";
 import { checkRequestsInSheets } from "../../src/core/requests/request-report";
 import { registerSheets } from "../appendix/helpers";
@@ -24,6 +24,11 @@ describe("reading a log", () => {
       [4, "2025-04-28", "б", [ids[0], ids[1]], "на рассмотрении", ""],
       [5, "2025-10-30", "г", [], "отклонено", "дублирует процесс"],
     ]);
+  });
+
+  it("dates: text, ISO, long Russian dates, serials; anything else is not a date", () => {
+    expect(["28.04.2025", "2025-04-28", "28 апреля 2025 г.", "«28» апреля 2025 года", "45775", "28.04.2025 0:00"].map(parseLogDate)).toEqual(Array(6).fill("2025-04-28"));
+    expect(["31.02.2025", "28 апрель 2025", "вчера"].map(parseLogDate)).toEqual([null, null, null]);
   });
 
   it("grounds: the letter alone, with a bracket, with its words, or the words alone; statuses with their forms", () => {

@@ -123,9 +123,19 @@ export function parseProcessIds(text: string): string[] {
     .filter((id) => id !== "");
 }
 
-/** A date cell: dd.mm.yyyy, yyyy-mm-dd, or the serial number of a date cell formatted as a number. Null: not a date. */
+const MONTHS_GENITIVE = ["января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября", "ноября", "декабря"];
+
+/**
+ * A date cell: dd.mm.yyyy, yyyy-mm-dd, «28 апреля 2025 г.» (a long date format), or the serial number of a date cell
+ * formatted as a number. Null: not a date.
+ */
 export function parseLogDate(text: string): string | null {
   const cleaned = cleanText(text);
+  const long = /^«?(\d{1,2})»?\s+([а-яё]+)\s+(\d{4})(?:\s*(?:г\.?|года))?$/i.exec(cleaned);
+  if (long) {
+    const month = MONTHS_GENITIVE.indexOf(long[2].toLowerCase().replace(/ё/g, "е")) + 1;
+    return month > 0 ? anyDateToIso(`${long[1]}.${month}.${long[3]}`) : null;
+  }
   if (/^\d{5}(\.0+)?$/.test(cleaned)) {
     const serial = Number(cleaned);
     if (serial > 20_000 && serial < 80_000) return new Date(Math.round((serial - 25_569) * 86_400_000)).toISOString().slice(0, 10);
