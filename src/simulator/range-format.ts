@@ -5,7 +5,7 @@ import { type Transaction } from "./context";
 import { ErrorCodes, officeError } from "./errors";
 import { type BorderSpec, type CellStyle } from "./model";
 import { type RangeRef } from "./range";
-import { columnWidthChars, columnWidthPoints, lineHeightPoints, wrappedLineCount } from "../core/layout/cells";
+import { columnWidthChars, columnWidthPoints, lineHeightPoints, wrappedLineCount } from "../excel-facts/excel-geometry";
 
 
 export function uniform<V>(values: V[]): V | null {

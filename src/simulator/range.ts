@@ -5,7 +5,6 @@ import { SimRequestContext, type Transaction, jsonBytes } from "./context";
 import { ErrorCodes, officeError } from "./errors";
 import { type SimSheet, checkCellText, mapBox } from "./model";
 import { SimWorksheet } from "./worksheet";
-import { columnWidthChars, columnWidthPoints, lineHeightPoints, wrappedLineCount } from "../excel-facts/excel-geometry";
 import { checkFormula } from "./formula";
 import { SimRangeFormat, oneOf } from "./range-format";
 import { SimDataValidation } from "./data-validation";

@@ -16,7 +16,9 @@ import {
   webLightTheme,
 } from "@fluentui/react-components";
 import {
+  CalendarClockRegular,
   CheckmarkCircleRegular,
+  MailInboxRegular,
   DocumentTableRegular,
   MergeRegular,
   SettingsRegular,
@@ -32,6 +34,8 @@ import { SECTIONS, type SectionId } from "./sections";
 import { common } from "./strings";
 
 const SECTION_ICONS: Record<SectionId, ReactElement> = {
+  due: <CalendarClockRegular />,
+  requests: <MailInboxRegular />,
   template: <TableRegular />,
   validation: <CheckmarkCircleRegular />,
   merge: <MergeRegular />,
@@ -66,7 +70,7 @@ export interface AppProps {
 }
 
 /** The pane with its own FluentProvider (Office-like light theme, system fonts). */
-export function App({ environment, initialSection = "template" }: AppProps) {
+export function App({ environment, initialSection = "due" }: AppProps) {
   const styles = useStyles();
   return (
     <FluentProvider theme={webLightTheme} className={styles.provider}>

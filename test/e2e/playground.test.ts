@@ -3,7 +3,7 @@ import { externalRequests, startPlayground, type Playground } from "./harness";
 
 jest.setTimeout(240_000);
 
-const SECTION_TITLES = ["Шаблон", "Проверка", "Сведение файлов", "Приложение к приказу", "Настройки"];
+const SECTION_TITLES = ["Сроки", "Шаблон", "Проверка", "Сведение файлов", "Приложение к приказу", "Обращения", "Настройки"];
 
 describe("playground in Chromium", () => {
   let playground: Playground;

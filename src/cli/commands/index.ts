@@ -9,5 +9,19 @@ import { appendixCommand } from "./appendix";
 import { publishCommand } from "./publish";
 import { templateCommand } from "./template";
 import { distributeCommand } from "./distribute";
+import { requestsCommand } from "./requests";
+import { statusCommand } from "./status";
+import { noticesCommand, orderCommand } from "./documents";
 
-export const COMMANDS: readonly CliCommand[] = [templateCommand, validateCommand, distributeCommand, mergeCommand, appendixCommand, publishCommand];
+export const COMMANDS: readonly CliCommand[] = [
+  templateCommand,
+  validateCommand,
+  distributeCommand,
+  mergeCommand,
+  appendixCommand,
+  publishCommand,
+  requestsCommand,
+  statusCommand,
+  noticesCommand,
+  orderCommand,
+];

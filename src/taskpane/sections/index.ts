@@ -2,6 +2,8 @@
 import type { ComponentType } from "react";
 import { common } from "../strings";
 import { AppendixSection } from "./AppendixSection";
+import { DueSection } from "./DueSection";
+import { RequestsSection } from "./RequestsSection";
 import { MergeSection } from "./MergeSection";
 import { SettingsSection } from "./SettingsSection";
 import { TemplateSection } from "./TemplateSection";
@@ -17,10 +19,12 @@ export interface SectionEntry {
 }
 
 export const SECTIONS: SectionEntry[] = [
+  { id: "due", title: common.sectionTitles.due, Component: DueSection },
   { id: "template", title: common.sectionTitles.template, Component: TemplateSection },
   { id: "validation", title: common.sectionTitles.validation, Component: ValidationSection },
   { id: "merge", title: common.sectionTitles.merge, Component: MergeSection },
   { id: "appendix", title: common.sectionTitles.appendix, Component: AppendixSection },
+  { id: "requests", title: common.sectionTitles.requests, Component: RequestsSection },
   { id: "settings", title: common.sectionTitles.settings, Component: SettingsSection },
 ];
 

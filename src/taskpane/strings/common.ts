@@ -4,10 +4,12 @@ export const common = {
   appSubtitle: "Реестр межведомственных и внутриведомственных процессов",
   navigationLabel: "Разделы надстройки",
   sectionTitles: {
+    due: "Сроки",
     template: "Шаблон",
     validation: "Проверка",
     merge: "Сведение файлов",
     appendix: "Приложение к приказу",
+    requests: "Обращения",
     settings: "Настройки",
   },
   loading: "Загрузка надстройки…",

@@ -5,7 +5,8 @@ import { merge } from "./merge";
 import { settings } from "./settings";
 import { template } from "./template";
 import { validation } from "./validation";
+import { due, requests } from "./requests";
 
-export { appendix, common, merge, settings, template, validation };
+export { appendix, common, due, merge, requests, settings, template, validation };
 
-export const strings = { common, template, validation, merge, appendix, settings } as const;
+export const strings = { common, template, validation, merge, appendix, settings, due, requests } as const;

@@ -1,0 +1,125 @@
+/**
+ * «Сроки» — the pane's first screen: the next actualization, the open requests with the nearest due dates, and the units
+ * that have not sent their files in a running collection round; each line opens its section. One read of the workbook
+ * (readAppendixWorkbook: 2 + ceil(cells × 40 / 4 MB) round trips), the rest is the core's.
+ */
+import * as React from "react";
+import { Button, Link, Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { readAppendixWorkbook } from "../../adapters/office/appendix-read";
+import { runExcel } from "../../adapters/office/run";
+import { buildDueSummary, type DueSummary, type PendingUnitsSource } from "../../core/due-summary";
+import { calendarOfSheets } from "../../core/requests/request-report";
+import { localTodayIso } from "../../core/calendar/today";
+import { usePaneNavigation } from "../navigation";
+import { NoticeBar } from "../NoticeBar";
+import { due as t, requests as r } from "../strings/requests";
+import { RequestDueText } from "./RequestsSection";
+import type { SectionProps } from "./types";
+
+/** The collection round's list of units that have not submitted plugs in here once that module exists. */
+const PENDING_UNITS: PendingUnitsSource | undefined = undefined;
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, maxWidth: "100%" },
+  block: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS, padding: tokens.spacingVerticalS, borderRadius: tokens.borderRadiusMedium, border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
+  overdue: { borderLeft: `${tokens.strokeWidthThicker} solid ${tokens.colorPaletteRedBorder2}` },
+  list: { margin: 0, paddingLeft: "18px", display: "flex", flexDirection: "column", gap: "2px" },
+  wrap: { overflowWrap: "anywhere" },
+});
+
+export function DueSection({ environment }: SectionProps): JSX.Element {
+  const styles = useStyles();
+  const navigation = usePaneNavigation();
+  const apiLevel = environment.apiLevel || undefined;
+  const [summary, setSummary] = React.useState<DueSummary | null>(null);
+  const [problems, setProblems] = React.useState<string[]>([]);
+  const [error, setError] = React.useState<string | null>(null);
+  const [busy, setBusy] = React.useState(environment.kind !== "outside");
+
+  const load = React.useCallback(async () => {
+    if (environment.kind === "outside") return;
+    setBusy(true);
+    setError(null);
+    try {
+      const read = await runExcel((context) => readAppendixWorkbook(context, { apiLevel }));
+      setSummary(buildDueSummary(read.sheets, localTodayIso(), PENDING_UNITS));
+      setProblems(calendarOfSheets(read.sheets).problems);
+    } catch (caught) {
+      setError(t.readFailed(caught instanceof Error ? caught.message : String(caught)));
+    } finally {
+      setBusy(false);
+    }
+  }, [apiLevel, environment.kind]);
+
+  React.useEffect(() => {
+    void load();
+  }, [load]);
+  // Coming back to the first screen shows today's state, not the one of the last visit.
+  React.useEffect(() => {
+    if (navigation.current === "due" && summary) void load();
+  }, [navigation.current]);
+
+  const actualization = summary?.actualization ?? null;
+  const requests = summary?.requests ?? null;
+  return (
+    <div className={styles.root} data-testid="due-section">
+      <Text>{t.intro}</Text>
+      <div>
+        <Button size="small" onClick={() => void load()} disabled={busy || environment.kind === "outside"}>
+          {t.refresh}
+        </Button>
+      </div>
+      {busy && !summary && <Spinner size="tiny" label={t.loading} />}
+      {error && <NoticeBar notice={{ intent: "error", lines: [error] }} />}
+      {problems.map((problem, i) => (
+        <NoticeBar key={i} notice={{ intent: "warning", lines: [t.calendarProblem(problem)] }} />
+      ))}
+      {summary && (
+        <>
+          <section aria-label={t.actualizationTitle} className={`${styles.block} ${actualization?.overdue ? styles.overdue : ""}`} data-testid="due-actualization">
+            <Text weight="semibold">{t.actualizationTitle}</Text>
+            <Text className={styles.wrap}>
+              {!actualization
+                ? t.actualizationNone
+                : actualization.changed === false
+                  ? t.actualizationUnchanged(actualization.since, actualization.due)
+                  : actualization.overdue
+                    ? t.actualizationOverdue(actualization.due)
+                    : t.actualizationDue(actualization.due, actualization.since, actualization.changed)}
+            </Text>
+            <Link onClick={() => navigation.goTo("appendix")}>{t.goToAppendix}</Link>
+          </section>
+          <section aria-label={t.requestsTitle} className={`${styles.block} ${requests?.overdue ? styles.overdue : ""}`} data-testid="due-requests">
+            <Text weight="semibold">{t.requestsTitle}</Text>
+            {requests ? (
+              <>
+                <Text>{t.requestsCounts(requests.open, requests.overdue)}</Text>
+                {requests.nearest.length > 0 && (
+                  <ul className={styles.list}>
+                    {requests.nearest.map((request) => (
+                      <li key={request.row} className={styles.wrap}>
+                        <Text size={200}>
+                          <RequestDueText request={request} /> — {request.initiator || "—"}
+                          {request.memoNumber ? `, ${r.memo(request.memoNumber, request.memoDate)}` : ""}
+                        </Text>
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </>
+            ) : (
+              <Text>{summary.requestsProblem ?? t.requestsNone}</Text>
+            )}
+            <Link onClick={() => navigation.goTo("requests")}>{t.goToRequests}</Link>
+          </section>
+          {summary.collection && (
+            <section aria-label={t.collectionTitle} className={styles.block} data-testid="due-collection">
+              <Text weight="semibold">{t.collectionTitle}</Text>
+              <Text className={styles.wrap}>{summary.collection.units.length ? t.collectionPending(summary.collection.units) : t.collectionDone}</Text>
+            </section>
+          )}
+        </>
+      )}
+    </div>
+  );
+}
