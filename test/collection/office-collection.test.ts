@@ -62,7 +62,9 @@ describe.each(["1.8", NEWEST_API_VERSION])("collection round in the pane, ExcelA
 
     coordinator.stats.reset();
     const { sheets } = await run(coordinator, (context) => readWorkbookForDistribution(context));
-    expect(coordinator.stats.syncs).toBe(2);
+    // office.js sends one more message when Excel.run ends: it releases the ranges it tracked.
+    expect(coordinator.stats.releases).toBeLessThanOrEqual(1);
+    expect(coordinator.stats.syncs - coordinator.stats.releases).toBe(2);
     const prepared = await buildUnitFilesZip(sheets, "01.12.2026", "15.12.2026");
     if (!prepared.ok) throw new Error(prepared.message);
     const files = unzipStored(prepared.zip);

