@@ -9,6 +9,8 @@ import { CALENDAR_SETTING_TITLES, DOCUMENT_SETTING_TITLES, cycleSettingsFromShee
 import { REFERENCE_SHEET_NAME } from "../../src/core/layout/reference-sheet";
 import { findSettingsBlock } from "../../src/core/settings";
 import { NEWEST_API_VERSION, createExcelSimulator } from "../../src/simulator";
+import { cycleFormOf, cycleFormProblems, pairsWithCycleForm } from "../../src/taskpane/settings/cycle-form";
+import { formOf, settingsOfForm } from "../../src/taskpane/settings/settings-form";
 import { AGENCY } from "./helpers";
 
 type Sim = ReturnType<typeof createExcelSimulator>;
@@ -61,5 +63,52 @@ describe.each(["1.8", NEWEST_API_VERSION])("the cycle's settings survive saving 
     expect((await run(sim, (context) => readSettings(context))).settings.coordinator).toBe("Иванова И. И.");
     const after = await cycleOf(sim);
     expect(after).toEqual(before);
+  });
+});
+
+describe.each(["1.8", NEWEST_API_VERSION])("the calendar and templates edited in «Настройки», ExcelApi %s", (level) => {
+  test("the form's values are saved under their titles, read back by the cycle, other pairs kept; same syncs as any save", async () => {
+    const sim = createExcelSimulator({ apiVersion: level });
+    await run(sim, (context) => createOrUpgradeTemplate(context, { settings: AGENCY, apiLevel: level }));
+    await typeCyclePairs(sim);
+    const { settings } = await run(sim, (context) => readSettings(context));
+    const form = formOf(settings);
+    expect(form.cycle).toMatchObject({ nonWorking: "09.01.2026; 02.11.2026", notice: NOTICE, publicationPlace: "https://example.gov.ru/reestr" });
+
+    sim.stats.reset();
+    await run(sim, (context) => saveSettings(context, settingsOfForm(form), { apiLevel: level, hasTemplate: true }));
+    const plainSave = sim.stats.syncs;
+
+    const edited = { ...form, cycle: { ...form.cycle, nonWorking: "09.01.2026; 02.11.2026; 04.05.2027", working: "13.11.2027", notice: "", reply: "Ответ\n{инициатор}: {решение}" } };
+    expect(cycleFormProblems(edited.cycle)).toEqual({});
+    sim.stats.reset();
+    await run(sim, (context) => saveSettings(context, settingsOfForm(edited), { apiLevel: level, hasTemplate: true }));
+    expect(sim.stats.syncs).toBe(plainSave);
+
+    const cycle = await cycleOf(sim);
+    expect(cycle.calendar).toEqual({ nonWorking: ["2026-01-09", "2026-11-02", "2027-05-04"], working: ["2027-11-13"], confirmedYears: [] });
+    expect(cycle.templates).toEqual({ reply: "Ответ\n{инициатор}: {решение}" });
+    expect(cycle.publicationPlace).toBe("https://example.gov.ru/reestr");
+    expect(cycle.problems).toEqual([]);
+  });
+});
+
+describe("the cycle form's checks", () => {
+  test("dates, a day in both lists, an unknown placeholder: said at the field in plain Russian", () => {
+    const problems = cycleFormProblems({ nonWorking: "09.01.2026; 32.01.2026", working: "09.01.2026", notice: "{орган} {номер_приказ}", reply: "", order: "", publicationPlace: "" });
+    expect(problems.nonWorking).toBe("Не даты: «32.01.2026». Укажите даты в виде ДД.ММ.ГГГГ через «;».");
+    expect(problems.working).toBe("Дата 09.01.2026 указана и как рабочая, и как нерабочая: оставьте ее в одном списке.");
+    expect(problems.notice).toMatch(/^Неизвестная подстановка «\{номер_приказ\}»/);
+  });
+
+  test("pairs: an alias replaced by the title, unknown pairs kept in place, an emptied field removed", () => {
+    const pairs: [string, string][] = [["Заметка", "моя"], ["Региональные выходные", "01.02.2026"], ["Шаблон приказа", "Приказ"]];
+    const form = cycleFormOf(pairs);
+    expect(form).toMatchObject({ nonWorking: "01.02.2026", order: "Приказ" });
+    expect(pairsWithCycleForm(pairs, { ...form, order: "", working: "07.02.2026" })).toEqual([
+      ["Заметка", "моя"],
+      ["Нерабочие дни (дополнительно к календарю)", "01.02.2026"],
+      ["Рабочие дни (дополнительно к календарю)", "07.02.2026"],
+    ]);
   });
 });
