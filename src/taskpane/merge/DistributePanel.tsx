@@ -5,7 +5,8 @@
 import * as React from "react";
 import { Button, Checkbox, Field, Input, Spinner, Text, makeStyles } from "@fluentui/react-components";
 import { runExcel } from "../../adapters/office/run";
-import { readWorkbookForDistribution } from "../../adapters/office/collection";
+import { readWorkbookForDistribution, writeRoundRecord } from "../../adapters/office/collection";
+import { readRoundRecord, startRoundRecord } from "../../core/collection/round-record";
 import { formatRuDate, isoToRuDate, todayRuDate } from "../../core/approval";
 import { compareRuDates } from "../../core/collection/stamp";
 import { collection as t } from "../strings/collection";
@@ -72,6 +73,20 @@ export function DistributePanel({ disabled }: { disabled: boolean }): JSX.Elemen
         return;
       }
       downloadBytes(result.zip, t.zipName(issued));
+      // The workbook remembers the round, so «Сроки» can list the units that have not sent their files.
+      const earlier = readRoundRecord(sheets);
+      const record = startRoundRecord({
+        started: issued,
+        due: dueText,
+        units: result.files.map((file) => file.unit),
+        previous: earlier.kind === "record" ? earlier.record : null,
+      });
+      let recorded = true;
+      try {
+        await runExcel((context) => writeRoundRecord(context, record));
+      } catch {
+        recorded = false;
+      }
       const notes = result.files.map((file) => file.fileNameNote).filter((note): note is string => note !== null);
       const list: Notice[] = [
         {
@@ -81,6 +96,7 @@ export function DistributePanel({ disabled }: { disabled: boolean }): JSX.Elemen
         },
       ];
       if (notes.length > 0) list.push({ intent: "warning", lines: notes });
+      list.push(recorded ? { intent: "info", lines: [t.roundRecorded(record.id)] } : { intent: "warning", lines: [t.roundNotRecorded] });
       setNotices(list);
     } catch (error) {
       setNotices([{ intent: "error", lines: [error instanceof Error ? error.message : String(error)] }]);

@@ -10,14 +10,15 @@ import { runExcel } from "../../adapters/office/run";
 import { buildDueSummary, type DueSummary, type PendingUnitsSource } from "../../core/due-summary";
 import { calendarOfSheets } from "../../core/requests/request-report";
 import { localTodayIso } from "../../core/calendar/today";
+import { pendingUnitsOfSheets } from "../../core/collection/round-record";
 import { usePaneNavigation } from "../navigation";
 import { NoticeBar } from "../NoticeBar";
 import { due as t, requests as r } from "../strings/requests";
 import { RequestDueText } from "./RequestsSection";
 import type { SectionProps } from "./types";
 
-/** The collection round's list of units that have not submitted plugs in here once that module exists. */
-const PENDING_UNITS: PendingUnitsSource | undefined = undefined;
+/** The units still missing in the round the workbook records (started by «Подготовить файлы», updated by merges). */
+const PENDING_UNITS: PendingUnitsSource = pendingUnitsOfSheets;
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, maxWidth: "100%" },
@@ -113,9 +114,30 @@ export function DueSection({ environment }: SectionProps): JSX.Element {
             <Link onClick={() => navigation.goTo("requests")}>{t.goToRequests}</Link>
           </section>
           {summary.collection && (
-            <section aria-label={t.collectionTitle} className={styles.block} data-testid="due-collection">
+            <section
+              aria-label={t.collectionTitle}
+              className={`${styles.block} ${summary.collection.overdue ? styles.overdue : ""}`}
+              data-testid="due-collection"
+            >
               <Text weight="semibold">{t.collectionTitle}</Text>
-              <Text className={styles.wrap}>{summary.collection.units.length ? t.collectionPending(summary.collection.units) : t.collectionDone}</Text>
+              {summary.collection.round && <Text size={200}>{t.collectionRound(summary.collection.round, summary.collection.started ?? null)}</Text>}
+              <Text className={styles.wrap}>
+                {summary.collection.units.length
+                  ? t.collectionPending(summary.collection.units.length, summary.collection.due, summary.collection.overdue ?? false)
+                  : t.collectionDone}
+              </Text>
+              {summary.collection.units.length > 0 && (
+                <ul className={styles.list} data-testid="due-missing-units">
+                  {summary.collection.units.map((unit) => (
+                    <li key={unit} className={styles.wrap}>
+                      <Link aria-label={t.collectionUnitLink(unit)} onClick={() => navigation.goTo("merge")}>
+                        {unit}
+                      </Link>
+                    </li>
+                  ))}
+                </ul>
+              )}
+              <Link onClick={() => navigation.goTo("merge")}>{t.goToMerge}</Link>
             </section>
           )}
         </>

@@ -24,10 +24,14 @@ export const due = {
   requestsNone: "Журнала обращений в книге ещё нет.",
   requestsCounts: (open: number, overdue: number) => `Открытых: ${open}${overdue ? `, просрочено: ${overdue}` : ""}.`,
   collectionTitle: "Сбор сведений",
-  collectionPending: (units: string[]) => `Не прислали файлы: ${units.join("; ")}.`,
+  collectionPending: (count: number, dueDate: string | null, overdue: boolean) =>
+    `Не прислали файлы: ${count}${dueDate ? (overdue ? `, срок прошел ${ruDate(dueDate)}` : `, срок ${ruDate(dueDate)}`) : ""}.`,
+  collectionRound: (round: string, started: string | null) => `Сбор ${round}${started ? ` от ${ruDate(started)}` : ""}.`,
+  collectionUnitLink: (unit: string) => `${unit} — открыть «Сведение файлов»`,
   collectionDone: "Все подразделения прислали файлы.",
   goToAppendix: "Открыть «Приложение к приказу»",
   goToRequests: "Открыть «Обращения»",
+  goToMerge: "Открыть «Сведение файлов»",
   readFailed: (message: string) => `Не удалось прочитать книгу: ${message}`,
   calendarProblem: (message: string) => `Настройки календаря: ${message}`,
 } as const;
