@@ -12,9 +12,13 @@ import { parseArgs } from "../args";
 import { EXIT_FAILURE, EXIT_OK, oneLineMessage, resolvePath, UsageError, type CliCommand, type CliIO } from "../io";
 import { todayText } from "../../core/approval";
 import { splitUnits } from "../settings-flags";
+import { writeFailureMessage } from "../file-safety";
+import { putTextSheet } from "../../adapters/xlsx/sheet-in-place";
+import { readRoundRecord, roundRecordRows, ROUND_SHEET_NAME, ROUND_SHEET_WIDTHS, startRoundRecord } from "../../core/collection/round-record";
+import type { SheetText } from "../../core/register-types";
 
 const USAGE = [
-  'reestr distribute REGISTER.xlsx -o DIR [--due YYYY-MM-DD] [--units "A; B"] [--force]',
+  'reestr distribute REGISTER.xlsx -o DIR [--due YYYY-MM-DD] [--units "A; B"] [--force] [--record]',
   "",
   "Готовит сбор сведений (п. 3.11 порядка): в папку DIR — по книге на каждое подразделение («Отдел кадров.xlsx»). Каждая",
   "книга — полный шаблон реестра (выпадающие списки, подсветка, настройки органа) со строками подразделения из утвержденного",
@@ -25,6 +29,8 @@ const USAGE = [
   "  --due YYYY-MM-DD       срок представления (не раньше сегодняшнего дня)",
   '  --units "A; B"         только эти подразделения (через «;»); по умолчанию — все из настроек и графы 7',
   "  --force                заменять файлы, которые уже есть в DIR",
+  "  --record               записать сбор в REGISTER.xlsx (скрытый лист «_Сбор сведений»; остальное в книге не меняется),",
+  "                         чтобы reestr status показывал, кто еще не прислал файл",
   "",
   "Код выхода: 0 — все файлы записаны; 2 — книга не прочитана, неверный вызов или файл не записан (остальные записываются).",
 ].join("\n");
@@ -36,6 +42,7 @@ async function run(argv: string[], io: CliIO): Promise<number> {
       due: { type: "string" },
       units: { type: "string" },
       force: { type: "boolean" },
+      record: { type: "boolean" },
     },
     positionals: { name: "REGISTER.xlsx", min: 1, max: 1 },
   });
@@ -101,8 +108,41 @@ async function run(argv: string[], io: CliIO): Promise<number> {
     }
   }
   lines.push(`Файлов: ${plan.files.length}. Разошлите их подразделениям; присланные сведите командой reestr merge --previous.`);
+  if (flags.record) {
+    const recorded = await recordRound(read.sheets, inputPath, { issued, due, units: plan.files.map((unitFile) => unitFile.unit) });
+    if (recorded.ok) lines.push(`Сбор ${recorded.id} записан в ${file} (скрытый лист «${ROUND_SHEET_NAME}»): reestr status ${file} покажет, кто еще не прислал файл.`);
+    else {
+      failed = true;
+      io.stderr(`reestr distribute: ${file}: сбор не записан в книгу: ${recorded.message}\n`);
+    }
+  }
   io.stdout(lines.join("\n") + "\n");
   return failed ? EXIT_FAILURE : EXIT_OK;
+}
+
+/**
+ * Records the round in the register workbook itself — the one place `reestr status` and the pane look. The package is
+ * patched (one sheet added or replaced, every other part kept as it was) and replaced atomically: written beside it,
+ * then renamed over it, so a failure leaves the workbook untouched.
+ */
+async function recordRound(
+  sheets: readonly SheetText[],
+  filePath: string,
+  round: { issued: string; due: string; units: string[] },
+): Promise<{ ok: true; id: string } | { ok: false; message: string }> {
+  const earlier = readRoundRecord(sheets);
+  const record = startRoundRecord({ started: round.issued, due: round.due, units: round.units, previous: earlier.kind === "record" ? earlier.record : null });
+  const temporary = `${filePath}.${process.pid}.tmp`;
+  try {
+    const patched = await putTextSheet(await fs.readFile(filePath), { name: ROUND_SHEET_NAME, state: "veryHidden", widths: ROUND_SHEET_WIDTHS, rows: roundRecordRows(record) });
+    if (!patched.ok) return patched;
+    await fs.writeFile(temporary, patched.bytes, { flag: "wx" });
+    await fs.rename(temporary, filePath);
+    return { ok: true, id: record.id };
+  } catch (error) {
+    await fs.rm(temporary, { force: true }).catch(() => undefined);
+    return { ok: false, message: writeFailureMessage(error) };
+  }
 }
 
 export const distributeCommand: CliCommand = {

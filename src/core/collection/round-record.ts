@@ -87,26 +87,29 @@ export function markSubmitted(record: RoundRecord, reports: readonly UnitReport[
   };
 }
 
+/** The record's cells, row by row (the sheet's layout and the command line's in-place writer both use them). */
+export function roundRecordRows(record: RoundRecord): string[][] {
+  return [
+    [MARKER, "", ""],
+    [LABELS.id, record.id, ""],
+    [LABELS.started, record.started, ""],
+    [LABELS.due, record.due, ""],
+    ["", "", ""],
+    [...UNITS_HEADER],
+    ...record.units.map((entry) => [entry.unit, entry.submitted, entry.file]),
+  ];
+}
+
+export const ROUND_SHEET_WIDTHS = [40, 20, 40];
+
 /** The very hidden record sheet; every value is text. */
 export function buildRoundRecordSheet(record: RoundRecord): SheetLayout {
-  const head: LayoutValue[][] = [
-    [MARKER, null, null],
-    [LABELS.id, record.id, null],
-    [LABELS.started, record.started, null],
-    [LABELS.due, record.due || null, null],
-    [null, null, null],
-    [...UNITS_HEADER],
-    ...record.units.map((entry): LayoutValue[] => [entry.unit, entry.submitted || null, entry.file || null]),
-  ];
+  const values = roundRecordRows(record).map((cells) => cells.map((cell): LayoutValue => (cell === "" ? null : cell)));
   return {
     name: ROUND_SHEET_NAME,
     visibility: "veryHidden",
-    columns: [
-      { index: 1, width: 40, numberFormat: "@" },
-      { index: 2, width: 20, numberFormat: "@" },
-      { index: 3, width: 40, numberFormat: "@" },
-    ],
-    blocks: [{ row: 1, col: 1, values: head, style: { numberFormat: "@" } }],
+    columns: ROUND_SHEET_WIDTHS.map((width, i) => ({ index: i + 1, width, numberFormat: "@" })),
+    blocks: [{ row: 1, col: 1, values, style: { numberFormat: "@" } }],
   };
 }
 
