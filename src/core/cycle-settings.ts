@@ -55,6 +55,11 @@ for (const field of Object.keys(CALENDAR_SETTING_TITLES) as (keyof typeof CALEND
   for (const alias of ALIASES[field]) KEY_TO_FIELD.set(matchKey(alias), field);
 }
 
+/** The calendar parameter a block key names (its title or an alias), or null. */
+export function calendarFieldOfKey(key: string): keyof typeof CALENDAR_SETTING_TITLES | null {
+  return KEY_TO_FIELD.get(matchKey(key)) ?? null;
+}
+
 function splitItems(raw: string): string[] {
   return raw
     .split(/[;\n\r]/)
