@@ -18,6 +18,7 @@ import { NoticeBar, type Notice } from "../NoticeBar";
 import { usePaneNavigation } from "../navigation";
 import { ListEditor } from "../settings/ListEditor";
 import { ProcessesEditor } from "../settings/ProcessesEditor";
+import { CycleSettingsEditor } from "../settings/CycleSettingsEditor";
 import { SETTINGS_FIELD_ID_PREFIX, takeSettingsFocus } from "../settings/focus-request";
 import {
   fieldProblem,
@@ -282,6 +283,7 @@ export function SettingsSection({ environment }: SectionProps): JSX.Element {
       {notices.map((notice, i) => (
         <NoticeBar key={i} notice={notice} />
       ))}
+      <CycleSettingsEditor disabled={disabled || !inExcel} />
     </div>
   );
 }
