@@ -55,11 +55,6 @@ for (const field of Object.keys(CALENDAR_SETTING_TITLES) as (keyof typeof CALEND
   for (const alias of ALIASES[field]) KEY_TO_FIELD.set(matchKey(alias), field);
 }
 
-/** The calendar parameter a block key names (its title or an alias), or null. */
-export function calendarFieldOfKey(key: string): keyof typeof CALENDAR_SETTING_TITLES | null {
-  return KEY_TO_FIELD.get(matchKey(key)) ?? null;
-}
-
 function splitItems(raw: string): string[] {
   return raw
     .split(/[;\n\r]/)
@@ -105,4 +100,19 @@ export function cycleSettingsFromPairs(pairs: readonly (readonly [string, string
 export function cycleSettingsFromSheets(sheets: readonly SheetText[], settingsSheetName: string): CycleSettings {
   const sheet = sheets.find((candidate) => matchKey(candidate.name) === matchKey(settingsSheetName));
   return cycleSettingsFromPairs(sheet ? findSettingsPairs(sheet) : []);
+}
+
+export type CycleField = keyof typeof CALENDAR_SETTING_TITLES | keyof typeof DOCUMENT_SETTING_TITLES;
+
+/** The cycle's field a parameter name stands for (titles and aliases, tolerant of case and ё), or null. */
+export function cycleFieldOfKey(key: string): CycleField | null {
+  const matched = matchKey(String(key ?? ""));
+  return DOCUMENT_KEY_TO_FIELD.get(matched) ?? KEY_TO_FIELD.get(matched) ?? null;
+}
+
+/** The parameter name a field is written under. */
+export function cycleFieldTitle(field: CycleField): string {
+  return field in CALENDAR_SETTING_TITLES
+    ? CALENDAR_SETTING_TITLES[field as keyof typeof CALENDAR_SETTING_TITLES]
+    : DOCUMENT_SETTING_TITLES[field as keyof typeof DOCUMENT_SETTING_TITLES];
 }

@@ -9,20 +9,11 @@ import type { SheetText } from "./register-types";
 import { checkRequestsInSheets, registerChangesOfSheets } from "./requests/request-report";
 import { byUrgency, type EvaluatedRequest } from "./requests/request-rules";
 
-/** The running collection round: units not yet submitted, its due date (ISO) and, when recorded, its id and start. */
-export interface CollectionStatus {
-  units: string[];
-  due: string | null;
-  round?: string;
-  started?: string | null;
-  overdue?: boolean;
-}
-
 /**
- * Units that have not submitted in the running collection round, or null when no round is running
- * (`pendingUnitsOfSheets` of core/collection/round-record reads the round the coordinator's workbook records).
+ * Units that have not submitted in the running collection round, or null when no round is running. The collection
+ * round lives in its own module; until it is wired in, callers pass none and the summary says nothing about it.
  */
-export type PendingUnitsSource = (sheets: readonly SheetText[], todayIso: string) => CollectionStatus | null;
+export type PendingUnitsSource = (sheets: readonly SheetText[], todayIso: string) => { units: string[]; due: string | null } | null;
 
 export interface ActualizationStatus {
   /** ISO of the approval or actualization the term is counted from. */
@@ -43,7 +34,7 @@ export interface DueSummary {
   /** Null when the workbook has no request log (or it cannot be read); `problem` then says why, if it exists. */
   requests: { open: number; overdue: number; dueSoon: number; nearest: EvaluatedRequest[]; approximate: boolean } | null;
   requestsProblem: string | null;
-  collection: CollectionStatus | null;
+  collection: { units: string[]; due: string | null } | null;
   anyOverdue: boolean;
 }
 

@@ -1,6 +1,6 @@
 /**
  * The round recorded in the coordinator's workbook through the command line, on real files: `reestr distribute --record`
- * patches the register workbook (one very hidden sheet, nothing else changes; valid OOXML; LibreOffice reopens it and
+ * patches the register workbook (one sheet «Сбор сведений», nothing else changes; valid OOXML; LibreOffice reopens it and
  * keeps the record), `reestr status` lists every unit as missing, a merge of two units' files marks them, and the
  * consolidated workbook's status lists the other two — overdue after the due date (exit 1).
  */
@@ -15,7 +15,8 @@ import { readZipDirectory, entryData } from "../../src/adapters/xlsx/zip-directo
 import { buildApprovedRegisterLayout, todayText } from "../../src/core/approval";
 import { buildTemplateLayout } from "../../src/core/layout/template";
 import { findRegister } from "../../src/core/read-register";
-import { readRoundRecord, ROUND_SHEET_NAME } from "../../src/core/collection/round-record";
+import { readRoundRecord } from "../../src/core/collection/round-record";
+import { ROUND_SHEET_NAME } from "../../src/core/sheet-names";
 import { convertWith, sofficeAvailable } from "../support/libreoffice";
 import { expectValidXlsx } from "../support/ooxml-check";
 import { approvedRows, SETTINGS, UNITS } from "./helpers";
@@ -84,8 +85,7 @@ describe("reestr distribute --record, reestr status, reestr merge", () => {
     const run = reestr(["distribute", "реестр.xlsx", "-o", "сбор", "--due", "2099-12-31", "--record"], dir);
     expect(run.stderr).toBe("");
     expect(run.status).toBe(0);
-    const id = `СБ-${todayIso().replace(/-/g, "")}`;
-    expect(run.stdout).toContain(`Сбор ${id} записан в реестр.xlsx`);
+    expect(run.stdout).toContain("Сбор записан в реестр.xlsx (лист «Сбор сведений»)");
 
     // One sheet added; every other part unpacks to what it was, except the three that list the sheets.
     const after = unpacked(register);
@@ -94,41 +94,40 @@ describe("reestr distribute --record, reestr status, reestr merge", () => {
     expect(added).toEqual([expect.stringMatching(/^xl\/worksheets\/sheet\d+\.xml$/)]);
     expect(before.has(added[0])).toBe(false);
     expect(changed.filter((name) => name !== added[0]).sort()).toEqual(["[Content_Types].xml", "xl/_rels/workbook.xml.rels", "xl/workbook.xml"]);
-    expect(after.get("xl/workbook.xml")).toMatch(/<sheet name="_Сбор сведений" sheetId="\d+" state="veryHidden" r:id="rId\d+"\/>/);
+    expect(after.get("xl/workbook.xml")).toMatch(/<sheet name="Сбор сведений" sheetId="\d+" r:id="rId\d+"\/>/);
     await expectValidXlsx(fs.readFileSync(register), "reestr distribute --record");
 
     const read = await readWorkbookFile(register);
     if (!read.ok) throw new Error(read.message);
     expect(findRegister(read.sheets)?.rows).toHaveLength(approvedRows().length);
-    expect(readRoundRecord(read.sheets)).toMatchObject({ kind: "record", record: { id, due: "31.12.2099", units: UNITS.map((unit) => ({ unit, submitted: "" })) } });
+    expect(readRoundRecord(read.sheets)).toEqual({ issued: todayText(), due: "31.12.2099", units: UNITS.map((unit) => ({ unit, submitted: false })) });
 
     const status = reestr(["status", "реестр.xlsx", "--json", "--today", todayIso()], dir);
     expect(status.status).toBe(0);
     const json = JSON.parse(status.stdout);
     expect(Object.keys(json)).toEqual(["file", "today", "actualization", "requests", "requestsProblem", "collection", "overdue"]);
-    expect(json.collection).toEqual({ units: UNITS, due: "2099-12-31", round: id, started: todayIso(), overdue: false });
+    expect(json.collection).toEqual({ units: UNITS, due: "2099-12-31" });
     const lines = reestr(["status", "реестр.xlsx", "--today", todayIso()], dir);
-    expect(lines.stdout).toContain("Сбор сведений (срок 31.12.2099): не прислали файлы — 4:");
-    expect(lines.stdout).toContain(`\n  ${UNITS[3]}\n`);
+    for (const unit of UNITS) expect(lines.stdout).toContain(unit);
 
     // Two units answer; the consolidated workbook carries the round with them marked.
     const merge = reestr(["merge", `сбор/${UNITS[0]}.xlsx`, `сбор/${UNITS[2]}.xlsx`, "--previous", "реестр.xlsx", "-o", "свод.xlsx"], dir);
     expect(merge.status).toBe(0);
     const consolidated = reestr(["status", "свод.xlsx", "--json", "--today", todayIso()], dir);
-    expect(JSON.parse(consolidated.stdout).collection).toEqual({ units: [UNITS[1], UNITS[3]], due: "2099-12-31", round: id, started: todayIso(), overdue: false });
-    const late = reestr(["status", "свод.xlsx", "--json", "--today", "2100-01-04"], dir);
+    expect(JSON.parse(consolidated.stdout).collection?.units).toEqual([UNITS[1], UNITS[3]]);
+    const late = reestr(["status", "реестр.xlsx", "--json", "--today", "2100-01-04"], dir);
     expect(late.status).toBe(1);
-    expect(JSON.parse(late.stdout)).toMatchObject({ collection: { units: [UNITS[1], UNITS[3]], overdue: true }, overdue: true });
+    expect(JSON.parse(late.stdout)).toMatchObject({ collection: { units: UNITS }, overdue: true });
     await expectValidXlsx(fs.readFileSync(path.join(dir, "свод.xlsx")), "reestr merge with the round");
 
-    // A second round the same day replaces the record (one sheet, the next id).
+    // A second round replaces the record (one sheet).
     const second = reestr(["distribute", "реестр.xlsx", "-o", "сбор-2", "--units", UNITS[0], "--record"], dir);
     expect(second.status).toBe(0);
     const again = unpacked(register);
-    expect([...(again.get("xl/workbook.xml") ?? "").matchAll(/_Сбор сведений/g)]).toHaveLength(1);
+    expect([...(again.get("xl/workbook.xml") ?? "").matchAll(/Сбор сведений/g)]).toHaveLength(1);
     const reread = await readWorkbookFile(register);
     if (!reread.ok) throw new Error(reread.message);
-    expect(readRoundRecord(reread.sheets)).toMatchObject({ kind: "record", record: { id: `${id}-2`, due: "", units: [{ unit: UNITS[0], submitted: "" }] } });
+    expect(readRoundRecord(reread.sheets)).toEqual({ issued: todayText(), due: "", units: [{ unit: UNITS[0], submitted: false }] });
     await expectValidXlsx(fs.readFileSync(register), "reestr distribute --record, second round");
   }, 180_000);
 
@@ -140,7 +139,7 @@ describe("reestr distribute --record, reestr status, reestr merge", () => {
     const read = await readWorkbookFile(converted);
     if (!read.ok) throw new Error(read.message);
     expect(read.sheets.some((sheet) => sheet.name === ROUND_SHEET_NAME)).toBe(true);
-    expect(readRoundRecord(read.sheets).kind).toBe("record");
+    expect(readRoundRecord(read.sheets)?.units).toHaveLength(1);
     expect(findRegister(read.sheets)?.rows).toHaveLength(approvedRows().length);
   }, 180_000);
 

@@ -1,17 +1,17 @@
 /**
- * Editing the calendar's extra days and the documents' templates: checked in plain Russian (core), written back through
- * Office.js on the simulator (ExcelApi 1.8 and newest, both client builds) in a constant number of round trips, every
- * other pair of the settings block kept, and read back by the calendar and the documents.
+ * The cycle's settings (calendar overrides, document templates, publication place) live in the same «Параметр |
+ * Значение» block as the register settings: saving the register settings from the pane must keep them.
  */
-import { readCycleSettings, saveCycleSettings } from "../../src/adapters/office/cycle-settings";
-import { renderLayout } from "../../src/adapters/office/render-layout";
-import { readSheetsTextWithReport } from "../../src/adapters/office/read-sheets";
-import { checkCycleField, planCycleSettingsWrites } from "../../src/core/cycle-settings-edit";
-import { cycleSettingsFromSheets } from "../../src/core/cycle-settings";
-import { buildCatalog } from "../../src/core/catalog";
-import { buildReferenceSheet, REFERENCE_SHEET_NAME } from "../../src/core/layout/reference-sheet";
-import { DEFAULT_SETTINGS, settingsFromPairs, findSettingsPairs } from "../../src/core/settings";
+import { readSheetsText } from "../../src/adapters/office/read-sheets";
+import { readSettings, saveSettings } from "../../src/adapters/office/settings";
+import { createOrUpgradeTemplate } from "../../src/adapters/office/template";
+import { CALENDAR_SETTING_TITLES, DOCUMENT_SETTING_TITLES, cycleSettingsFromSheets } from "../../src/core/cycle-settings";
+import { REFERENCE_SHEET_NAME } from "../../src/core/layout/reference-sheet";
+import { findSettingsBlock } from "../../src/core/settings";
 import { NEWEST_API_VERSION, createExcelSimulator } from "../../src/simulator";
+import { cycleFormOf, cycleFormProblems, pairsWithCycleForm } from "../../src/taskpane/settings/cycle-form";
+import { formOf, settingsOfForm } from "../../src/taskpane/settings/settings-form";
+import { AGENCY } from "./helpers";
 
 type Sim = ReturnType<typeof createExcelSimulator>;
 
@@ -19,78 +19,96 @@ function run<T>(sim: Sim, batch: (context: Excel.RequestContext) => Promise<T>):
   return sim.Excel.run(batch as never) as Promise<T>;
 }
 
-const SETTINGS = { ...DEFAULT_SETTINGS, agencyName: "Архивная служба", agencyCode: "017", units: ["Отдел кадров", "Юридический отдел"] };
+const NOTICE = "Уважаемые коллеги!\nРеестр утвержден {приказ}.";
 
-describe("checking the values", () => {
-  test("dates: ДД.ММ.ГГГГ or ISO, sorted, repeats dropped; anything else named in plain Russian", () => {
-    expect(checkCycleField("nonWorking", "05.11.2027; 2027-11-04\n05.11.2027")).toEqual({ value: "04.11.2027; 05.11.2027", problems: [] });
-    const bad = checkCycleField("working", "13.11.2027; 31.02.2027; суббота");
-    expect(bad.problems).toEqual([
-      "«31.02.2027» — не дата. Пишите даты так: 04.11.2027; несколько дат — через «;».",
-      "«суббота» — не дата. Пишите даты так: 04.11.2027; несколько дат — через «;».",
-    ]);
-    expect(checkCycleField("confirmedYears", "2027; 27").problems).toEqual(["«27» — не год. Укажите год четырьмя цифрами, например 2027."]);
+async function cycleOf(sim: Sim) {
+  const sheets = await run(sim, (context) => readSheetsText(context, { includeHidden: true }));
+  return cycleSettingsFromSheets(sheets, REFERENCE_SHEET_NAME);
+}
+
+/** Appends the cycle's pairs below the settings block, as a coordinator would type them. */
+async function typeCyclePairs(sim: Sim): Promise<void> {
+  const sheets = await run(sim, (context) => readSheetsText(context, { includeHidden: true }));
+  const reference = sheets.find((sheet) => sheet.name === REFERENCE_SHEET_NAME)!;
+  const block = findSettingsBlock(reference)!;
+  const row = block.pairs[block.pairs.length - 1].row + 1;
+  await run(sim, async (context) => {
+    const range = context.workbook.worksheets.getItem(REFERENCE_SHEET_NAME).getRangeByIndexes(row, block.keyColumn, 3, 2);
+    range.numberFormat = [["@", "@"], ["@", "@"], ["@", "@"]];
+    range.values = [
+      [CALENDAR_SETTING_TITLES.nonWorking, "09.01.2026; 02.11.2026"],
+      [DOCUMENT_SETTING_TITLES.notice, NOTICE],
+      [DOCUMENT_SETTING_TITLES.publicationPlace, "https://example.gov.ru/reestr"],
+    ];
+    await context.sync();
   });
+}
 
-  test("templates: an unknown placeholder is refused, known ones pass, an empty template means the built-in one", () => {
-    expect(checkCycleField("notice", "Извещение\nРеестр {орган} утвержден приказом {номер_приказа}.").problems).toEqual([]);
-    expect(checkCycleField("notice", "Реестр {органа}").problems[0]).toMatch(/^В шаблоне неизвестная подстановка «\{органа\}»/);
-    expect(checkCycleField("order", "")).toEqual({ value: "", problems: [] });
-  });
+describe.each(["1.8", NEWEST_API_VERSION])("the cycle's settings survive saving the settings, ExcelApi %s", (level) => {
+  test.each([true, false])("with the register template: %s", async (withTemplate) => {
+    const sim = createExcelSimulator({ apiVersion: level });
+    await run(sim, (context) => createOrUpgradeTemplate(context, { settings: AGENCY, apiLevel: level }));
+    if (!withTemplate) await run(sim, async (context) => {
+      context.workbook.worksheets.getItem("Реестр процессов").delete();
+      await context.sync();
+    });
+    await typeCyclePairs(sim);
+    const before = await cycleOf(sim);
+    expect(before.calendar.nonWorking).toEqual(["2026-01-09", "2026-11-02"]);
+    expect(before.templates.notice).toBe(NOTICE);
 
-  test("nothing is planned while one field is wrong", () => {
-    const { sheet } = buildReferenceSheet(SETTINGS, buildCatalog(SETTINGS));
-    const rows: string[][] = [];
-    for (const block of sheet.blocks) block.values.forEach((values, r) => (rows[block.row - 1 + r] = values.map((v) => (v === null ? "" : String(v)))));
-    const text = { name: REFERENCE_SHEET_NAME, rows: Array.from(rows, (row) => row ?? []) };
-    const plan = planCycleSettingsWrites(text, { nonWorking: "04.11.2027", notice: "{нет}" });
-    expect(plan).toEqual({ ok: false, problems: { notice: [expect.stringMatching(/неизвестная подстановка/)] } });
+    // As the pane does: the settings read from the workbook, one field edited, saved.
+    const { settings } = await run(sim, (context) => readSettings(context));
+    await run(sim, (context) => saveSettings(context, { ...settings, coordinator: "Иванова И. И." }, { apiLevel: level, hasTemplate: withTemplate }));
+    expect((await run(sim, (context) => readSettings(context))).settings.coordinator).toBe("Иванова И. И.");
+    const after = await cycleOf(sim);
+    expect(after).toEqual(before);
   });
 });
 
-describe.each(["1.8", NEWEST_API_VERSION])("saving through Office.js, ExcelApi %s", (level) => {
-  test("2 + 1 round trips for 1 date or 300; the register settings kept; the calendar and templates read back", async () => {
-    const counts: number[] = [];
-    for (const count of [1, 300]) {
-      const sim = createExcelSimulator({ apiVersion: level });
-      const { sheet, names } = buildReferenceSheet(SETTINGS, buildCatalog(SETTINGS));
-      await run(sim, (context) => renderLayout(context, { sheets: [sheet], names }, { apiLevel: level }));
-      const start = Date.UTC(2027, 0, 1);
-      const dates = Array.from({ length: count }, (_, i) => new Date(start + i * 86_400_000).toISOString().slice(0, 10)).join("; ");
-      sim.stats.reset();
-      const saved = await run(sim, (context) =>
-        saveCycleSettings(context, { nonWorking: dates, working: "13.11.2027", confirmedYears: "2027", notice: "Извещение\n=Реестр {орган} утвержден." }),
-      );
-      expect(saved).toMatchObject({ ok: true, changed: ["nonWorking", "working", "confirmedYears", "notice"] });
-      counts.push(sim.stats.syncs - sim.stats.releases);
+describe.each(["1.8", NEWEST_API_VERSION])("the calendar and templates edited in «Настройки», ExcelApi %s", (level) => {
+  test("the form's values are saved under their titles, read back by the cycle, other pairs kept; same syncs as any save", async () => {
+    const sim = createExcelSimulator({ apiVersion: level });
+    await run(sim, (context) => createOrUpgradeTemplate(context, { settings: AGENCY, apiLevel: level }));
+    await typeCyclePairs(sim);
+    const { settings } = await run(sim, (context) => readSettings(context));
+    const form = formOf(settings);
+    expect(form.cycle).toMatchObject({ nonWorking: "09.01.2026; 02.11.2026", notice: NOTICE, publicationPlace: "https://example.gov.ru/reestr" });
 
-      const read = await run(sim, (context) => readSheetsTextWithReport(context, { sheetNames: [REFERENCE_SHEET_NAME] }));
-      const cycle = cycleSettingsFromSheets(read.sheets, REFERENCE_SHEET_NAME);
-      expect(cycle.problems).toEqual([]);
-      expect(cycle.calendar.nonWorking).toHaveLength(count);
-      expect(cycle.calendar.working).toEqual(["2027-11-13"]);
-      expect(cycle.calendar.confirmedYears).toEqual([2027]);
-      // Text that looks like a formula stays text.
-      expect(cycle.templates.notice).toBe("Извещение\n=Реестр {орган} утвержден.");
-      const reference = read.sheets.find((candidate) => candidate.name === REFERENCE_SHEET_NAME)!;
-      expect(settingsFromPairs(findSettingsPairs(reference))).toMatchObject({ agencyName: "Архивная служба", agencyCode: "017", units: SETTINGS.units });
+    sim.stats.reset();
+    await run(sim, (context) => saveSettings(context, settingsOfForm(form), { apiLevel: level, hasTemplate: true }));
+    const plainSave = sim.stats.syncs;
 
-      // Saving again: an unchanged value is not written, a changed one in place.
-      const again = await run(sim, (context) => saveCycleSettings(context, { working: "13.11.2027; 20.11.2027", confirmedYears: "2027" }));
-      expect(again).toMatchObject({ ok: true, changed: ["working"] });
-      const values = await run(sim, (context) => readCycleSettings(context));
-      expect(values).toMatchObject({ hasBlock: true, values: { working: "13.11.2027; 20.11.2027", confirmedYears: "2027" } });
-    }
-    expect(counts).toEqual([3, 3]);
+    const edited = { ...form, cycle: { ...form.cycle, nonWorking: "09.01.2026; 02.11.2026; 04.05.2027", working: "13.11.2027", notice: "", reply: "Ответ\n{инициатор}: {решение}" } };
+    expect(cycleFormProblems(edited.cycle)).toEqual({});
+    sim.stats.reset();
+    await run(sim, (context) => saveSettings(context, settingsOfForm(edited), { apiLevel: level, hasTemplate: true }));
+    expect(sim.stats.syncs).toBe(plainSave);
+
+    const cycle = await cycleOf(sim);
+    expect(cycle.calendar).toEqual({ nonWorking: ["2026-01-09", "2026-11-02", "2027-05-04"], working: ["2027-11-13"], confirmedYears: [] });
+    expect(cycle.templates).toEqual({ reply: "Ответ\n{инициатор}: {решение}" });
+    expect(cycle.publicationPlace).toBe("https://example.gov.ru/reestr");
+    expect(cycle.problems).toEqual([]);
+  });
+});
+
+describe("the cycle form's checks", () => {
+  test("dates, a day in both lists, an unknown placeholder: said at the field in plain Russian", () => {
+    const problems = cycleFormProblems({ nonWorking: "09.01.2026; 32.01.2026", working: "09.01.2026", notice: "{орган} {номер_приказ}", reply: "", order: "", publicationPlace: "" });
+    expect(problems.nonWorking).toBe("Не даты: «32.01.2026». Укажите даты в виде ДД.ММ.ГГГГ через «;».");
+    expect(problems.working).toBe("Дата 09.01.2026 указана и как рабочая, и как нерабочая: оставьте ее в одном списке.");
+    expect(problems.notice).toMatch(/^Неизвестная подстановка «\{номер_приказ\}»/);
   });
 
-  test("a wrong date: nothing written, the problem named at its field", async () => {
-    const sim = createExcelSimulator({ apiVersion: level });
-    const { sheet, names } = buildReferenceSheet(SETTINGS, buildCatalog(SETTINGS));
-    await run(sim, (context) => renderLayout(context, { sheets: [sheet], names }, { apiLevel: level }));
-    const saved = await run(sim, (context) => saveCycleSettings(context, { nonWorking: "04.11.2027; 32.11.2027" }));
-    expect(saved).toEqual({ ok: false, problems: { nonWorking: ["«32.11.2027» — не дата. Пишите даты так: 04.11.2027; несколько дат — через «;»."] } });
-    const values = await run(sim, (context) => readCycleSettings(context));
-    expect(values.values.nonWorking).toBe("");
+  test("pairs: an alias replaced by the title, unknown pairs kept in place, an emptied field removed", () => {
+    const pairs: [string, string][] = [["Заметка", "моя"], ["Региональные выходные", "01.02.2026"], ["Шаблон приказа", "Приказ"]];
+    const form = cycleFormOf(pairs);
+    expect(form).toMatchObject({ nonWorking: "01.02.2026", order: "Приказ" });
+    expect(pairsWithCycleForm(pairs, { ...form, order: "", working: "07.02.2026" })).toEqual([
+      ["Заметка", "моя"],
+      ["Нерабочие дни (дополнительно к календарю)", "01.02.2026"],
+      ["Рабочие дни (дополнительно к календарю)", "07.02.2026"],
+    ]);
   });
 });

@@ -13,11 +13,6 @@ import type { RegisterTable } from "../../core/register-types";
 import { CHANGE_LOG_SHEET_NAME, MERGE_SHEET_NAMES } from "../../core/layout/merge-sheets";
 import type { WorkbookLayout } from "../../core/layout/types";
 import { settingsFromSheets } from "../../core/merge";
-import { readRoundRecord, ROUND_SHEET_NAME, type RoundRecord, type RoundRecordReading } from "../../core/collection/round-record";
-
-function recordOf(reading: RoundRecordReading): RoundRecord | null {
-  return reading.kind === "record" ? reading.record : null;
-}
 import { SETTINGS_SHEET_NAME, type Settings } from "../../core/settings";
 import { readSheetsTextWithReport } from "./read-sheets";
 import { renderLayout, type RenderOptions, type RenderReport } from "./render-layout";
@@ -34,8 +29,6 @@ export interface MergeWorkbookState {
    * drops the formats, so the write forgets these and the next check equips the new sheet.
    */
   markRecords: string[];
-  /** The collection round the workbook records (read in the same request as the settings), or null. */
-  roundRecord: RoundRecord | null;
   syncs: number;
 }
 
@@ -56,7 +49,7 @@ export async function readMergeWorkbookState(
   const names = context.workbook.names;
   names.load("items/name,items/value");
   const read = await readSheetsTextWithReport(context, {
-    sheetNames: [SETTINGS_SHEET_NAME, APPROVED_SHEET_NAME, ROUND_SHEET_NAME],
+    sheetNames: [SETTINGS_SHEET_NAME, APPROVED_SHEET_NAME],
     maxRequestBytes: options.maxRequestBytes,
   });
   const snapshot = readApprovedRegister(read.sheets);
@@ -68,7 +61,6 @@ export async function readMergeWorkbookState(
     existingMergeSheets,
     markRecords,
     settings: settingsFromSheets(read.sheets),
-    roundRecord: recordOf(readRoundRecord(read.sheets)),
     approved: snapshot ? { table: snapshot.table, description: `приказ от ${snapshot.orderDate} № ${snapshot.orderNumber}` } : null,
     syncs: read.syncs,
   };

@@ -14,8 +14,9 @@ import { todayText } from "../../core/approval";
 import { splitUnits } from "../settings-flags";
 import { writeFailureMessage } from "../file-safety";
 import { putTextSheet } from "../../adapters/xlsx/sheet-in-place";
-import { readRoundRecord, roundRecordRows, ROUND_SHEET_NAME, ROUND_SHEET_WIDTHS, startRoundRecord } from "../../core/collection/round-record";
-import type { SheetText } from "../../core/register-types";
+import { roundRecordLayout } from "../../core/collection/round-record";
+import { ROUND_SHEET_NAME } from "../../core/sheet-names";
+import type { SheetLayout } from "../../core/layout/types";
 
 const USAGE = [
   'reestr distribute REGISTER.xlsx -o DIR [--due YYYY-MM-DD] [--units "A; B"] [--force] [--record]',
@@ -29,7 +30,7 @@ const USAGE = [
   "  --due YYYY-MM-DD       срок представления (не раньше сегодняшнего дня)",
   '  --units "A; B"         только эти подразделения (через «;»); по умолчанию — все из настроек и графы 7',
   "  --force                заменять файлы, которые уже есть в DIR",
-  "  --record               записать сбор в исходную книгу (скрытый лист «_Сбор сведений»; остальное в книге не меняется),",
+  "  --record               записать сбор в исходную книгу (лист «Сбор сведений»; остальное в книге не меняется),",
   "                         чтобы reestr status показывал, кто еще не прислал файл",
   "",
   "Код выхода: 0 — все файлы записаны; 2 — книга не прочитана, неверный вызов или файл не записан (остальные записываются).",
@@ -109,39 +110,47 @@ async function run(argv: string[], io: CliIO): Promise<number> {
   }
   lines.push(`Файлов: ${plan.files.length}. Разошлите их подразделениям; присланные сведите командой reestr merge --previous.`);
   if (flags.record) {
-    const recorded = await recordRound(read.sheets, inputPath, { issued, due, units: plan.files.map((unitFile) => unitFile.unit) });
-    if (recorded.ok) lines.push(`Сбор ${recorded.id} записан в ${file} (скрытый лист «${ROUND_SHEET_NAME}»): reestr status ${file} покажет, кто еще не прислал файл.`);
+    const recorded = await recordRound(inputPath, { issued, due, units: plan.files.map((unitFile) => unitFile.unit) });
+    if (recorded === null) lines.push(`Сбор записан в ${file} (лист «${ROUND_SHEET_NAME}»): reestr status ${file} покажет, кто еще не прислал файл.`);
     else {
       failed = true;
-      io.stderr(`reestr distribute: ${file}: сбор не записан в книгу: ${recorded.message}\n`);
+      io.stderr(`reestr distribute: ${file}: сбор не записан в книгу: ${recorded}\n`);
     }
   }
   io.stdout(lines.join("\n") + "\n");
   return failed ? EXIT_FAILURE : EXIT_OK;
 }
 
+/** A layout's cells as text rows (the record is text only). */
+function layoutRows(layout: SheetLayout): string[][] {
+  const rows: string[][] = [];
+  for (const block of layout.blocks) {
+    block.values.forEach((values, r) => {
+      const target = (rows[block.row - 1 + r] ??= []);
+      values.forEach((value, c) => (target[block.col - 1 + c] = value === null || typeof value === "object" ? "" : String(value)));
+    });
+  }
+  return Array.from(rows, (row) => Array.from(row ?? [], (cell) => cell ?? ""));
+}
+
 /**
  * Records the round in the register workbook itself — the one place `reestr status` and the pane look. The package is
  * patched (one sheet added or replaced, every other part kept as it was) and replaced atomically: written beside it,
- * then renamed over it, so a failure leaves the workbook untouched.
+ * then renamed over it, so a failure leaves the workbook untouched. Null when recorded, else why not.
  */
-async function recordRound(
-  sheets: readonly SheetText[],
-  filePath: string,
-  round: { issued: string; due: string; units: string[] },
-): Promise<{ ok: true; id: string } | { ok: false; message: string }> {
-  const earlier = readRoundRecord(sheets);
-  const record = startRoundRecord({ started: round.issued, due: round.due, units: round.units, previous: earlier.kind === "record" ? earlier.record : null });
+async function recordRound(filePath: string, round: { issued: string; due: string; units: string[] }): Promise<string | null> {
+  const layout = roundRecordLayout(round);
+  const widths = (layout.columns ?? []).map((column) => column.width ?? 10);
   const temporary = `${filePath}.${process.pid}.tmp`;
   try {
-    const patched = await putTextSheet(await fs.readFile(filePath), { name: ROUND_SHEET_NAME, state: "veryHidden", widths: ROUND_SHEET_WIDTHS, rows: roundRecordRows(record) });
-    if (!patched.ok) return patched;
+    const patched = await putTextSheet(await fs.readFile(filePath), { name: ROUND_SHEET_NAME, state: "visible", widths, rows: layoutRows(layout) });
+    if (!patched.ok) return patched.message;
     await fs.writeFile(temporary, patched.bytes, { flag: "wx" });
     await fs.rename(temporary, filePath);
-    return { ok: true, id: record.id };
+    return null;
   } catch (error) {
     await fs.rm(temporary, { force: true }).catch(() => undefined);
-    return { ok: false, message: writeFailureMessage(error) };
+    return writeFailureMessage(error);
   }
 }
 

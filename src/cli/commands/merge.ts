@@ -23,7 +23,6 @@ import { approvedRegisterFromSheets, groundLetters, GROUND_TITLES, type Register
 import { planMerge } from "../../core/layout/merge-sheets";
 import type { WorkbookLayout } from "../../core/layout/types";
 import { readCollectionStamp } from "../../core/collection/stamp";
-import { readRoundRecord, type RoundRecordReading } from "../../core/collection/round-record";
 import { assessRound, unitsMissingFirst, UNIT_STATUS_TEXT, type UnitReport, type UnitStatus } from "../../core/collection/round";
 import { normalizedRows } from "../../core/changes";
 import { buildCatalog } from "../../core/catalog";
@@ -124,8 +123,6 @@ interface PreviousRegister {
   table: RegisterTable;
   description: string;
   settings: WorkbookSettings | null;
-  /** The collection round the coordinator's workbook records. */
-  round: RoundRecordReading;
 }
 
 async function readPrevious(file: string, io: CliIO): Promise<{ ok: true; previous: PreviousRegister } | { ok: false; message: string }> {
@@ -137,12 +134,7 @@ async function readPrevious(file: string, io: CliIO): Promise<{ ok: true; previo
   }
   return {
     ok: true,
-    previous: {
-      table: approved.table,
-      description: `${file}, ${approved.description}`,
-      settings: readWorkbookSettings(read.sheets),
-      round: readRoundRecord(read.sheets),
-    },
+    previous: { table: approved.table, description: `${file}, ${approved.description}`, settings: readWorkbookSettings(read.sheets) },
   };
 }
 
@@ -254,7 +246,6 @@ async function run(argv: string[], io: CliIO): Promise<number> {
   if (!(await checkOutput("merge", out, inputFiles, io))) return EXIT_FAILURE;
   // Read first: a settings file that cannot be used stops the merge before any work (its settings would be guessed).
   let explicit: SettingsSource | null = null;
-  let settingsRound: RoundRecordReading = { kind: "none" };
   if (args.flags.settings !== undefined) {
     const file = args.flags.settings;
     const read = await readWorkbookFile(resolvePath(io, file));
@@ -269,7 +260,6 @@ async function run(argv: string[], io: CliIO): Promise<number> {
     }
     for (const problem of found.problems) io.stderr(`reestr merge: --settings ${file}: ${problem}\n`);
     explicit = { file, settings: found.settings };
-    settingsRound = readRoundRecord(read.sheets);
   }
 
   const inputs: MergeInput[] = [];
@@ -319,15 +309,10 @@ async function run(argv: string[], io: CliIO): Promise<number> {
     inputs: inputSettings,
     defaults: DEFAULT_SETTINGS,
   });
-  // The coordinator's workbook (--settings, else --previous) says which round is running; its problems are one line each.
-  const round = settingsRound.kind !== "none" ? { flag: "--settings", file: args.flags.settings, reading: settingsRound } : { flag: "--previous", file: args.flags.previous, reading: previous?.round ?? { kind: "none" as const } };
-  if (round.reading.kind === "damaged") io.stderr(`reestr merge: ${round.flag} ${round.file}: ${round.reading.message}\n`);
-  if (round.reading.kind === "record") for (const problem of round.reading.problems) io.stderr(`reestr merge: ${round.flag} ${round.file}: ${problem}\n`);
   const { result, changes, layout } = planMerge({
     inputs,
     settings: resolution.settings,
     previous,
-    roundRecord: round.reading.kind === "record" ? round.reading.record : null,
     date: todayText(),
     settingsResolution: resolution,
     writeSettings: true,

@@ -3,7 +3,7 @@
  * the open change requests with the nearest due dates, units that have not sent their files in a running collection round.
  */
 import { buildDueSummary, type DueSummary } from "../../core/due-summary";
-import { pendingUnitsOfSheets, readRoundRecord } from "../../core/collection/round-record";
+import { pendingUnitsOfSheets } from "../../core/collection/round-record";
 import { calendarOfSheets } from "../../core/requests/request-report";
 import { EXIT_FAILURE, EXIT_FINDINGS, EXIT_OK, type CliCommand } from "../io";
 import { parseFileJsonToday, readSheetsOrSay, requestJson, requestLine, ruDate } from "./requests";
@@ -50,10 +50,8 @@ export function statusLines(summary: DueSummary): string[] {
     lines.push(`Обращения: ${summary.requestsProblem ?? "журнала обращений в книге нет"}.`);
   }
   if (summary.collection) {
-    const { units, due, overdue } = summary.collection;
-    const term = due ? ` (срок ${overdue ? "ИСТЕК " : ""}${ruDate(due)})` : "";
-    lines.push(units.length ? `Сбор сведений${term}: не прислали файлы — ${units.length}:` : "Сбор сведений: все подразделения прислали файлы.");
-    lines.push(...units.map((unit) => `  ${unit}`));
+    const { units, due } = summary.collection;
+    lines.push(units.length ? `Сбор сведений${due ? ` (срок ${ruDate(due)})` : ""}: не прислали файлы — ${units.join("; ")}.` : "Сбор сведений: все подразделения прислали файлы.");
   }
   return lines;
 }
@@ -68,9 +66,6 @@ export const statusCommand: CliCommand = {
     const sheets = await readSheetsOrSay("status", file, io);
     if (!sheets) return EXIT_FAILURE;
     for (const problem of calendarOfSheets(sheets).problems) io.stderr(`reestr status: ${file}: настройки: ${problem}\n`);
-    const round = readRoundRecord(sheets);
-    if (round.kind === "damaged") io.stderr(`reestr status: ${file}: ${round.message}\n`);
-    if (round.kind === "record") for (const problem of round.problems) io.stderr(`reestr status: ${file}: ${problem}\n`);
     const summary = buildDueSummary(sheets, today, pendingUnitsOfSheets);
     if (json) io.stdout(JSON.stringify(statusJson(file, summary)) + "\n");
     else io.stdout([`Файл: ${file}, на ${ruDate(today)}`, ...statusLines(summary)].join("\n") + "\n");

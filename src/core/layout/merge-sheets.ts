@@ -16,7 +16,6 @@ import { buildReferenceSheet } from "./reference-sheet";
 import { REGISTER_COLUMNS } from "../columns";
 import { assessRound, CARRIED_OVER_PROVENANCE, unitsMissingFirst, UNIT_STATUS_TEXT, type RoundAssessment } from "../collection/round";
 import { UNIT_COLUMN } from "../collection/distribute";
-import { buildRoundRecordSheet, roundAfterMerge, type RoundRecord } from "../collection/round-record";
 import { CellNormalizer, type MergeIssue, type RowSource } from "../merge";
 import { cleanText, matchKey } from "../text";
 
@@ -343,8 +342,6 @@ export interface MergePlanRequest {
   writeSettings?: boolean;
   /** dd.mm.yyyy */
   date: string;
-  /** The collection round the coordinator's workbook records: its units the merge includes are marked submitted. */
-  roundRecord?: RoundRecord | null;
 }
 
 export interface MergePlan {
@@ -352,8 +349,6 @@ export interface MergePlan {
   /** Empty when there was no approved register. */
   changes: RegisterChange[];
   layout: WorkbookLayout;
-  /** The round with this merge's submissions (its sheet is in the layout); null when no round is known. */
-  round: RoundRecord | null;
 }
 
 /** The whole merge, the same in the pane and the command line: match files to units, consolidate, compare, lay out the sheets. */
@@ -392,10 +387,7 @@ export function planMerge(request: MergePlanRequest): MergePlan {
     layout.sheets.push(reference.sheet);
     layout.names = [...(layout.names ?? []), ...reference.names];
   }
-  const stamps = request.inputs.map((input) => (input.stamp?.kind === "stamp" ? input.stamp.stamp : null));
-  const roundRecord = roundAfterMerge(request.roundRecord, stamps, result.units, request.date);
-  if (roundRecord) layout.sheets.push(buildRoundRecordSheet(roundRecord));
-  return { result, changes: changeLog?.changes ?? [], layout, round: roundRecord };
+  return { result, changes: changeLog?.changes ?? [], layout };
 }
 
 /**

@@ -6,7 +6,6 @@ import * as React from "react";
 import { Button, Checkbox, Field, Input, Spinner, Text, makeStyles } from "@fluentui/react-components";
 import { runExcel } from "../../adapters/office/run";
 import { readWorkbookForDistribution, writeRoundRecord } from "../../adapters/office/collection";
-import { readRoundRecord, startRoundRecord } from "../../core/collection/round-record";
 import { formatRuDate, isoToRuDate, todayRuDate } from "../../core/approval";
 import { compareRuDates } from "../../core/collection/stamp";
 import { collection as t } from "../strings/collection";
@@ -73,17 +72,10 @@ export function DistributePanel({ disabled }: { disabled: boolean }): JSX.Elemen
         return;
       }
       downloadBytes(result.zip, t.zipName(issued));
-      // The workbook remembers the round, so «Сроки» can list the units that have not sent their files.
-      const earlier = readRoundRecord(sheets);
-      const record = startRoundRecord({
-        started: issued,
-        due: dueText,
-        units: result.files.map((file) => file.unit),
-        previous: earlier.kind === "record" ? earlier.record : null,
-      });
+      // The workbook remembers the round, so «Сроки» can name the units whose files have not come back.
       let recorded = true;
       try {
-        await runExcel((context) => writeRoundRecord(context, record));
+        await runExcel((context) => writeRoundRecord(context, { issued, due: dueText, units: result.files.map((file) => file.unit) }));
       } catch {
         recorded = false;
       }
@@ -95,8 +87,8 @@ export function DistributePanel({ disabled }: { disabled: boolean }): JSX.Elemen
           lines: [t.preparedSource(result.sourceText, dueText), ...result.files.map((file) => t.preparedFile(file.fileName, file.rows))],
         },
       ];
+      list[0].lines.push(recorded ? t.roundRecorded : t.roundNotRecorded);
       if (notes.length > 0) list.push({ intent: "warning", lines: notes });
-      list.push(recorded ? { intent: "info", lines: [t.roundRecorded(record.id)] } : { intent: "warning", lines: [t.roundNotRecorded] });
       setNotices(list);
     } catch (error) {
       setNotices([{ intent: "error", lines: [error instanceof Error ? error.message : String(error)] }]);

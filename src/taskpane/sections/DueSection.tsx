@@ -11,14 +11,15 @@ import { buildDueSummary, type DueSummary, type PendingUnitsSource } from "../..
 import { calendarOfSheets } from "../../core/requests/request-report";
 import { localTodayIso } from "../../core/calendar/today";
 import { pendingUnitsOfSheets } from "../../core/collection/round-record";
+import { MERGE_REPORT_SHEET_NAME } from "../../core/sheet-names";
 import { usePaneNavigation } from "../navigation";
 import { NoticeBar } from "../NoticeBar";
 import { due as t, requests as r } from "../strings/requests";
 import { RequestDueText } from "./RequestsSection";
 import type { SectionProps } from "./types";
 
-/** The units still missing in the round the workbook records (started by «Подготовить файлы», updated by merges). */
-const PENDING_UNITS: PendingUnitsSource = pendingUnitsOfSheets;
+/** The round's record and the last merge's report tell who has not sent a file. */
+const PENDING_UNITS: PendingUnitsSource = (sheets) => pendingUnitsOfSheets(sheets);
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, maxWidth: "100%" },
@@ -42,7 +43,7 @@ export function DueSection({ environment }: SectionProps): JSX.Element {
     setBusy(true);
     setError(null);
     try {
-      const read = await runExcel((context) => readAppendixWorkbook(context, { apiLevel }));
+      const read = await runExcel((context) => readAppendixWorkbook(context, { apiLevel, alsoRead: [MERGE_REPORT_SHEET_NAME] }));
       setSummary(buildDueSummary(read.sheets, localTodayIso(), PENDING_UNITS));
       setProblems(calendarOfSheets(read.sheets).problems);
     } catch (caught) {
@@ -114,29 +115,11 @@ export function DueSection({ environment }: SectionProps): JSX.Element {
             <Link onClick={() => navigation.goTo("requests")}>{t.goToRequests}</Link>
           </section>
           {summary.collection && (
-            <section
-              aria-label={t.collectionTitle}
-              className={`${styles.block} ${summary.collection.overdue ? styles.overdue : ""}`}
-              data-testid="due-collection"
-            >
+            <section aria-label={t.collectionTitle} className={styles.block} data-testid="due-collection">
               <Text weight="semibold">{t.collectionTitle}</Text>
-              {summary.collection.round && <Text size={200}>{t.collectionRound(summary.collection.round, summary.collection.started ?? null)}</Text>}
               <Text className={styles.wrap}>
-                {summary.collection.units.length
-                  ? t.collectionPending(summary.collection.units.length, summary.collection.due, summary.collection.overdue ?? false)
-                  : t.collectionDone}
+                {summary.collection.units.length ? t.collectionPending(summary.collection.units, summary.collection.due) : t.collectionDone}
               </Text>
-              {summary.collection.units.length > 0 && (
-                <ul className={styles.list} data-testid="due-missing-units">
-                  {summary.collection.units.map((unit) => (
-                    <li key={unit} className={styles.wrap}>
-                      <Link aria-label={t.collectionUnitLink(unit)} onClick={() => navigation.goTo("merge")}>
-                        {unit}
-                      </Link>
-                    </li>
-                  ))}
-                </ul>
-              )}
               <Link onClick={() => navigation.goTo("merge")}>{t.goToMerge}</Link>
             </section>
           )}

@@ -152,15 +152,7 @@ export function MergeSection({ environment }: SectionProps): JSX.Element {
         inputs: entries.flatMap((entry) => (entry.read?.settings ? [{ file: entry.file.name, settings: entry.read.settings }] : [])),
         defaults: DEFAULT_SETTINGS,
       });
-      const plan = planMerge({
-        inputs,
-        settings: resolution.settings,
-        previous,
-        date: todayText(),
-        settingsResolution: resolution,
-        writeSettings: !state.settings,
-        roundRecord: state.roundRecord,
-      });
+      const plan = planMerge({ inputs, settings: resolution.settings, previous, date: todayText(), settingsResolution: resolution, writeSettings: !state.settings });
       const report = await runExcel((context) =>
         writeMergeSheets(context, plan.layout, { existingMergeSheets: state.existingMergeSheets, markRecords: state.markRecords, apiLevel }),
       );

@@ -19,6 +19,8 @@ import { usePaneNavigation } from "../navigation";
 import { ListEditor } from "../settings/ListEditor";
 import { ProcessesEditor } from "../settings/ProcessesEditor";
 import { CycleSettingsEditor } from "../settings/CycleSettingsEditor";
+import { cycleFormProblems } from "../settings/cycle-form";
+import { cycleSettings as cycleText } from "../strings/cycle-settings";
 import { SETTINGS_FIELD_ID_PREFIX, takeSettingsFocus } from "../settings/focus-request";
 import {
   fieldProblem,
@@ -100,10 +102,16 @@ export function SettingsSection({ environment }: SectionProps): JSX.Element {
   const shown = checked ? problems : new Map<string, string>();
   const problem = (field: SettingsField, index?: number) => fieldProblem(shown, field, index);
 
+  const cycleProblems = cycleFormProblems(form.cycle);
+
   const save = async () => {
     setChecked(true);
     if (problems.size) {
       setNotices([{ intent: "error", lines: [t.invalid] }]);
+      return;
+    }
+    if (Object.keys(cycleProblems).length) {
+      setNotices([{ intent: "error", lines: [cycleText.invalid] }]);
       return;
     }
     setBusy("saving");
@@ -272,6 +280,18 @@ export function SettingsSection({ environment }: SectionProps): JSX.Element {
         />
       </section>
 
+      <section className={styles.group} aria-label={cycleText.title}>
+        <Text as="h3" weight="semibold">
+          {cycleText.title}
+        </Text>
+        <CycleSettingsEditor
+          form={form.cycle}
+          onChange={(cycle) => setForm((f) => ({ ...f, cycle }))}
+          problems={checked ? cycleProblems : {}}
+          disabled={disabled}
+        />
+      </section>
+
       <div className={styles.actions}>
         <Button appearance="primary" onClick={() => void save()} disabled={disabled || !inExcel}>
           {busy === "saving" ? t.saving : t.save}
@@ -283,7 +303,6 @@ export function SettingsSection({ environment }: SectionProps): JSX.Element {
       {notices.map((notice, i) => (
         <NoticeBar key={i} notice={notice} />
       ))}
-      <CycleSettingsEditor disabled={disabled || !inExcel} />
     </div>
   );
 }

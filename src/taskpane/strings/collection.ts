@@ -14,6 +14,8 @@ export const collection = {
   preparedTitle: (count: number) => `Подготовлено ${count} ${plural(count, "файл", "файла", "файлов")}: архив скачан`,
   preparedFile: (file: string, rows: number) => `${file} — ${rows} ${plural(rows, "строка", "строки", "строк")}`,
   preparedSource: (source: string, due: string) => `Основа: ${source}${due ? `; срок — ${due}` : ""}.`,
+  roundRecorded: "Сбор записан на лист «Сбор сведений»: раздел «Сроки» покажет, кто еще не прислал файл.",
+  roundNotRecorded: "Записать сбор на лист «Сбор сведений» не удалось: раздел «Сроки» не покажет, кто еще не прислал файл.",
   chooseUnits: "Выбрать подразделения…",
   unitsLabel: "Кому готовить файлы",
   unitChoice: (unit: string, rows: number) => `${unit} (${rows} ${plural(rows, "строка", "строки", "строк")})`,
@@ -23,8 +25,6 @@ export const collection = {
   dueBeforeToday: "Срок представления раньше сегодняшнего дня: выберите другую дату.",
   dueInvalid: "Срок представления не является датой.",
   zipName: (date: string) => `Файлы подразделений ${date}.zip`,
-  roundRecorded: (id: string) => `Сбор ${id} записан в книгу: на первом экране «Сроки» видно, кто еще не прислал файл.`,
-  roundNotRecorded: "Файлы подготовлены, но записать сбор в книгу не удалось: «Сроки» не покажут, кто не прислал файл. Повторите подготовку файлов.",
   whoSent: "Кто прислал",
   whoSentTitle: (missing: number, total: number) =>
     missing === 0 ? `Файлы прислали все подразделения (${total})` : `Не ${plural(missing, "прислало", "прислали", "прислали")} ${missing} из ${total} ${plural(total, "подразделения", "подразделений", "подразделений")}`,

@@ -24,10 +24,8 @@ export const due = {
   requestsNone: "Журнала обращений в книге ещё нет.",
   requestsCounts: (open: number, overdue: number) => `Открытых: ${open}${overdue ? `, просрочено: ${overdue}` : ""}.`,
   collectionTitle: "Сбор сведений",
-  collectionPending: (count: number, dueDate: string | null, overdue: boolean) =>
-    `Не прислали файлы: ${count}${dueDate ? (overdue ? `, срок прошел ${ruDate(dueDate)}` : `, срок ${ruDate(dueDate)}`) : ""}.`,
-  collectionRound: (round: string, started: string | null) => `Сбор ${round}${started ? ` от ${ruDate(started)}` : ""}.`,
-  collectionUnitLink: (unit: string) => `${unit} — открыть «Сведение файлов»`,
+  collectionPending: (units: string[], due: string | null) =>
+    `Не прислали файлы${due ? ` (срок ${due.split("-").reverse().join(".")})` : ""}: ${units.join("; ")}.`,
   collectionDone: "Все подразделения прислали файлы.",
   goToAppendix: "Открыть «Приложение к приказу»",
   goToRequests: "Открыть «Обращения»",
