@@ -13,7 +13,7 @@ import { localTodayIso } from "../../core/calendar/today";
 import { usePaneNavigation } from "../navigation";
 import { NoticeBar } from "../NoticeBar";
 import { due as t, requests as r } from "../strings/requests";
-import { RequestDueText } from "./RequestsSection";
+import { RequestDueText } from "../requests/RequestDueText";
 import type { SectionProps } from "./types";
 
 /** The collection round's list of units that have not submitted plugs in here once that module exists. */
