@@ -131,8 +131,11 @@ async function loadOnce(origin: string, visitAll: boolean): Promise<PageLoad> {
       for (const tab of (await page.getByRole("tab").all()).slice(1)) {
         const before = pending.length;
         await tab.click();
-        await page.locator("[data-section]:not([hidden])").last().waitFor({ state: "visible" });
-        await page.waitForLoadState("networkidle");
+        // A section's chunk is fetched after the click; wait until no script has arrived for a while.
+        for (let seen = -1; seen !== pending.length; ) {
+          seen = pending.length;
+          await page.waitForTimeout(1000);
+        }
         if (pending.length > before) lazySections++;
       }
       const sections = await page.locator("[data-section]").count();
