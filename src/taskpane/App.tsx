@@ -8,6 +8,7 @@ import {
   FluentProvider,
   MessageBar,
   MessageBarBody,
+  Spinner,
   Tab,
   TabList,
   Subtitle1,
@@ -24,7 +25,7 @@ import {
   SettingsRegular,
   TableRegular,
 } from "@fluentui/react-icons";
-import { useMemo, useState, type ReactElement } from "react";
+import { Suspense, useMemo, useState, type ReactElement } from "react";
 import { MINIMUM_EXCEL_API, compareApiVersions } from "../adapters/office/host";
 import type { PaneEnvironment } from "./environment";
 import { ErrorBoundary } from "./ErrorBoundary";
@@ -140,7 +141,10 @@ function Pane({ environment, initialSection }: Required<AppProps>) {
           {SECTIONS.filter((section) => visited.has(section.id)).map(({ id, Component }) => (
             <div key={id} hidden={id !== current} data-section={id}>
               <ErrorBoundary resetKey={id === current ? "shown" : "hidden"}>
-                <Component environment={environment} />
+                {/* Sections after the first are loaded when first opened. */}
+                <Suspense fallback={<Spinner size="small" />}>
+                  <Component environment={environment} />
+                </Suspense>
               </ErrorBoundary>
             </div>
           ))}

@@ -15,7 +15,7 @@ import { MERGE_REPORT_SHEET_NAME } from "../../core/sheet-names";
 import { usePaneNavigation } from "../navigation";
 import { NoticeBar } from "../NoticeBar";
 import { due as t, requests as r } from "../strings/requests";
-import { RequestDueText } from "./RequestsSection";
+import { RequestDueText } from "../requests/RequestDueText";
 import type { SectionProps } from "./types";
 
 /** The round's record and the last merge's report tell who has not sent a file. */

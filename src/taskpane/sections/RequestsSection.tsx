@@ -28,6 +28,7 @@ import { calendarOfSheets, registerChangesOfSheets, registerIdsOfSheets } from "
 import { byUrgency, type EvaluatedRequest, type RequestIssue } from "../../core/requests/request-rules";
 import { NoticeBar, type Notice } from "../NoticeBar";
 import { CycleDocumentsPanel } from "../requests/CycleDocumentsPanel";
+import { RequestDueText } from "../requests/RequestDueText";
 import { requests as t } from "../strings/requests";
 import type { SectionProps } from "./types";
 
@@ -49,18 +50,6 @@ const useStyles = makeStyles({
   soon: { borderLeft: `${tokens.strokeWidthThicker} solid ${tokens.colorPaletteYellowBorder2}` },
   actions: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
 });
-
-/** «Просрочено на 2 рабочих дня: срок был 14.05.2025», «Осталось 3 рабочих дня, срок …». */
-export function RequestDueText({ request }: { request: EvaluatedRequest }): JSX.Element {
-  if (!request.due) return <>{t.noDue}</>;
-  const text = request.overdue ? t.overdue(request.workingDaysLeft, request.due) : request.workingDaysLeft === 0 ? t.dueToday(request.due) : t.dueIn(request.workingDaysLeft ?? 0, request.due);
-  return (
-    <>
-      {text}
-      {request.approximate ? ` (${t.approximate})` : ""}
-    </>
-  );
-}
 
 interface LogState {
   requests: EvaluatedRequest[];

@@ -1,14 +1,11 @@
-/** The pane's sections in navigation order. */
-import type { ComponentType } from "react";
+/**
+ * The pane's sections in navigation order. The first screen («Сроки») is in the start bundle; every other section is
+ * its own chunk, fetched when its tab is first opened, so the pane starts with only what the first screen uses.
+ */
+import { lazy, type ComponentType } from "react";
 import { common } from "../strings";
-import { AppendixSection } from "./AppendixSection";
 import { DueSection } from "./DueSection";
-import { RequestsSection } from "./RequestsSection";
-import { MergeSection } from "./MergeSection";
-import { SettingsSection } from "./SettingsSection";
-import { TemplateSection } from "./TemplateSection";
 import type { SectionProps } from "./types";
-import { ValidationSection } from "./ValidationSection";
 
 export type SectionId = keyof typeof common.sectionTitles;
 
@@ -17,6 +14,13 @@ export interface SectionEntry {
   title: string;
   Component: ComponentType<SectionProps>;
 }
+
+const TemplateSection = lazy(() => import(/* webpackChunkName: "section-template" */ "./TemplateSection").then((m) => ({ default: m.TemplateSection })));
+const ValidationSection = lazy(() => import(/* webpackChunkName: "section-validation" */ "./ValidationSection").then((m) => ({ default: m.ValidationSection })));
+const MergeSection = lazy(() => import(/* webpackChunkName: "section-merge" */ "./MergeSection").then((m) => ({ default: m.MergeSection })));
+const AppendixSection = lazy(() => import(/* webpackChunkName: "section-appendix" */ "./AppendixSection").then((m) => ({ default: m.AppendixSection })));
+const RequestsSection = lazy(() => import(/* webpackChunkName: "section-requests" */ "./RequestsSection").then((m) => ({ default: m.RequestsSection })));
+const SettingsSection = lazy(() => import(/* webpackChunkName: "section-settings" */ "./SettingsSection").then((m) => ({ default: m.SettingsSection })));
 
 export const SECTIONS: SectionEntry[] = [
   { id: "due", title: common.sectionTitles.due, Component: DueSection },
