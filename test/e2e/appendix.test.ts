@@ -73,7 +73,7 @@ describe("the appendix from the pane (playground)", () => {
     await section().getByLabel("Наименование органа в родительном падеже").fill(AGENCY);
     await section().getByLabel("Номер приложения").fill("1");
     await section().getByRole("button", { name: "Сформировать приложение к приказу" }).click();
-    await section().getByText(/^Приложение сформировано: 4 строки реестра\. Реестр сохранён как утвержденный приказом от 15\.01\.2024 № 7/).waitFor({ timeout: 60_000 });
+    await section().getByText(/^Приложение сформировано: 4 строки реестра\. Реестр сохранен как утвержденный приказом от 15\.01\.2024 № 7/).waitFor({ timeout: 60_000 });
     await section().getByText("Утвержден приказом от 15.01.2024 № 7.").waitFor({ timeout: 30_000 });
 
     const sheet = await appendixSheet();
@@ -135,7 +135,7 @@ describe("the appendix from the pane (playground)", () => {
     await playground.screenshot("appendix-refused");
 
     await section().getByRole("button", { name: "Сформировать проект (с отметкой «ПРОЕКТ»)" }).click();
-    await section().getByText("Сформирован проект приложения (5 строк реестра) с отметкой «ПРОЕКТ». Утвержденный реестр не изменён.").waitFor({ timeout: 60_000 });
+    await section().getByText("Сформирован проект приложения (5 строк реестра) с отметкой «ПРОЕКТ». Утвержденный реестр не изменен.").waitFor({ timeout: 60_000 });
     const draft = await appendixSheet();
     expect(draft.rows[0][0]).toBe(DRAFT_MARK);
     expect(draft.rows.map((row) => row[0])).toContain(badRow[0]);

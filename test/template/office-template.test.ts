@@ -127,7 +127,7 @@ describe.each(LEVELS)("template on the simulator at ExcelApi %s", (level) => {
       await context.sync();
     });
     const before = await allText(sim);
-    await expect(run(sim, (context) => createOrUpgradeTemplate(context, { apiLevel: level }))).rejects.toThrow(/таблица реестра на нём не найдена/);
+    await expect(run(sim, (context) => createOrUpgradeTemplate(context, { apiLevel: level }))).rejects.toThrow(/таблица реестра на нем не найдена/);
     expect(await allText(sim)).toEqual(before);
   });
 

@@ -150,7 +150,7 @@ export function RequestsSection({ environment }: SectionProps): JSX.Element {
         setNotices([{ intent: "error", lines: [outcome.error ?? ""] }]);
         return false;
       }
-      setNotices([{ intent: "success", lines: [success(outcome.written), t.syncs(outcome.syncs)] }]);
+      setNotices([{ intent: "success", lines: [success(outcome.written), ...outcome.skipped] }]);
       await refresh();
       return true;
     } catch (error) {

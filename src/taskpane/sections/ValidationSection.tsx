@@ -187,7 +187,7 @@ export function ValidationSection({ environment }: SectionProps): JSX.Element {
         />
         <Text size={200} className={styles.autoNote}>
           {!canWatch
-            ? t.autoUnsupported(environment.apiLevel)
+            ? t.autoUnsupported
             : !check
               ? t.autoNeedsCheck
               : watch === "on"

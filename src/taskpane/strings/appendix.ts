@@ -23,10 +23,10 @@ export const appendix = {
   errorsTitle: (count: number) => `В реестре есть ошибки (${count}) — приложение не сформировано`,
   errorsText: "Исправьте ошибки (раздел «Проверка») или сформируйте проект приложения с отметкой «ПРОЕКТ».",
   errorLine: (row: number, column: number, title: string, message: string) => `Строка ${row}, графа ${column} «${title}»: ${message}`,
-  moreErrors: (count: number) => `…и ещё ${count}`,
+  moreErrors: (count: number) => `…и еще ${count}`,
   builtFinal: (rows: number, date: string, number: string) =>
-    `Приложение сформировано: ${rows} ${pluralRu(rows, "строка", "строки", "строк")} реестра. Реестр сохранён как утвержденный приказом от ${date} № ${number} — следующее сведение файлов сравнит изменения с ним.`,
-  builtDraft: (rows: number) => `Сформирован проект приложения (${rows} ${pluralRu(rows, "строка", "строки", "строк")} реестра) с отметкой «ПРОЕКТ». Утвержденный реестр не изменён.`,
+    `Приложение сформировано: ${rows} ${pluralRu(rows, "строка", "строки", "строк")} реестра. Реестр сохранен как утвержденный приказом от ${date} № ${number} — следующее сведение файлов сравнит изменения с ним.`,
+  builtDraft: (rows: number) => `Сформирован проект приложения (${rows} ${pluralRu(rows, "строка", "строки", "строк")} реестра) с отметкой «ПРОЕКТ». Утвержденный реестр не изменен.`,
   setByHandTitle: "Задайте вручную",
   chartAdded: "На лист «Сводка» добавлена диаграмма.",
   orderSaved: "Реквизиты приказа и формат бумаги сохранены в книге: в следующий раз они будут подставлены сами.",
@@ -34,7 +34,7 @@ export const appendix = {
   approvedNone: "Утвержденного реестра в книге пока нет: он сохраняется при формировании окончательного приложения.",
   approvedBy: (date: string, number: string) => `Утвержден приказом от ${date} № ${number}.`,
   nextActualization: (date: string, days: number) =>
-    days >= 0 ? `Следующая актуализация — не позднее ${date} (осталось дней: ${days}).` : `Срок актуализации прошёл ${date} (просрочено дней: ${-days}).`,
+    days >= 0 ? `Следующая актуализация — не позднее ${date} (осталось дней: ${days}).` : `Срок актуализации прошел ${date} (просрочено дней: ${-days}).`,
   nextActualizationUnknown: "Срок следующей актуализации появится после утверждения реестра (не реже чем раз в шесть месяцев, п. 3.11).",
   summaryTitle: "Сводка",
   summaryTotal: (total: number) => `Всего процессов: ${total}`,
@@ -47,5 +47,5 @@ export const appendix = {
   publishText: "Выгрузка утвержденного реестра (или рабочего, если утвержденного нет): CSV для Excel и HTML-страница для сайта.",
   downloadCsv: "Скачать CSV",
   downloadHtml: "Скачать HTML",
-  downloaded: (name: string, rows: number) => `Файл «${name}» сохранён (строк: ${rows}).`,
+  downloaded: (name: string, rows: number) => `Файл «${name}» сохранен (строк: ${rows}).`,
 } as const;
