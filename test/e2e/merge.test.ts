@@ -131,7 +131,7 @@ describe("merging units' files in the playground", () => {
     // The ID typed as a number and the formula-looking ID are text; the conflict on 104 is flagged, naming both files.
     expect(written.provenance.filter(([id]) => id === "104").map(([, file]) => file).sort()).toEqual(["отдел-кадров.xlsx", "юридический-отдел.xlsx"]);
     expect(written.provenance.map(([id]) => id)).toContain("=SUM(A1:A3)");
-    expect(written.report).toContain("duplicate-id");
+    expect(written.report).toContain("Повторяющийся идентификатор");
     expect(written.report).toMatch(/сломанный\.xlsx\tне прочитан/);
     const formulaCell = await playground.sim(
       (sim, arg: { merged: string; first: number }) => {
