@@ -245,7 +245,7 @@ export function AppendixSection({ environment }: SectionProps): JSX.Element {
       </section>
 
       <Dialog open={confirming} onOpenChange={(_, data) => setConfirming(data.open)}>
-        <DialogSurface aria-describedby="appendix-confirm-text">
+        <DialogSurface aria-describedby="appendix-confirm-text" style={{ maxWidth: "calc(100vw - 24px)", boxSizing: "border-box", padding: 16 }}>
           <DialogBody>
             <DialogTitle>{t.confirmTitle}</DialogTitle>
             <DialogContent id="appendix-confirm-text">{t.confirmText(order.orderDate, order.orderNumber)}</DialogContent>

@@ -53,6 +53,7 @@ function unitsNotice(units: readonly UnitReport[]): Notice | null {
 
 const useStyles = makeStyles({
   heading: { margin: 0, fontSize: "14px" },
+  dialog: { maxWidth: "calc(100vw - 24px)", boxSizing: "border-box", padding: "16px" },
   links: { margin: 0, paddingLeft: "18px", display: "flex", flexDirection: "column", gap: "2px" },
   root: { display: "flex", flexDirection: "column", gap: "12px" },
   list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: "4px" },
@@ -98,6 +99,10 @@ export function MergeSection({ environment }: SectionProps): JSX.Element {
   const [resultSheets, setResultSheets] = React.useState<string[]>([]);
   const [sheetFailure, setSheetFailure] = React.useState<string | null>(null);
   const resultHeading = React.useRef<HTMLHeadingElement>(null);
+  const [replacing, setReplacing] = React.useState<string[]>([]);
+  React.useEffect(() => {
+    if (confirm) setReplacing(confirm.existingMergeSheets);
+  }, [confirm]);
   const nextId = React.useRef(1);
   const queue = React.useRef<Promise<void>>(Promise.resolve());
 
@@ -357,11 +362,12 @@ export function MergeSection({ environment }: SectionProps): JSX.Element {
         </nav>
       )}
 
-      <Dialog open={confirm !== null} onOpenChange={(_, data) => (!data.open ? setConfirm(null) : undefined)}>
-        <DialogSurface>
+      <Dialog modalType="alert" open={confirm !== null} onOpenChange={(_, data) => (!data.open ? setConfirm(null) : undefined)}>
+        {/* Sized to the pane (320 px) and never emptied while it closes: a blank surface read as a white layer. */}
+        <DialogSurface className={styles.dialog} aria-describedby="merge-replace-text">
           <DialogBody>
             <DialogTitle>{t.replaceTitle}</DialogTitle>
-            <DialogContent>{confirm ? t.replaceText(confirm.existingMergeSheets) : null}</DialogContent>
+            <DialogContent id="merge-replace-text">{t.replaceText(replacing)}</DialogContent>
             <DialogActions>
               <Button appearance="primary" onClick={() => confirm && void write(confirm)}>
                 {t.replaceConfirm}

@@ -31,6 +31,8 @@ export const validation = {
   nothingToShow: "Нет замечаний выбранного вида.",
 
   listLabel: "Замечания проверки",
+  listMore: (n: number) => `Показать еще ${n}`,
+  listShown: (shown: number, total: number) => `Показано ${shown} из ${total}`,
   listHint: "Стрелки — переход, Enter — выделить ячейку или свернуть группу, ← → — свернуть и развернуть группу.",
   error: "Ошибка",
   warning: "Предупреждение",
@@ -39,7 +41,7 @@ export const validation = {
       .filter(Boolean)
       .join(", "),
   issuePlace: (row: number, address: string | null, column: string) =>
-    `Строка ${row}${address ? ` · ${address}` : ""} · ${column}`,
+    `Строка ${row}${address ? ` · ${address}` : ""}${column ? ` · ${column}` : ""}`,
   selectFailed: "Не удалось выделить ячейку",
 
   autoLabel: "Проверять автоматически после изменений",
