@@ -18,7 +18,7 @@ import { REGISTER_COLUMNS } from "../columns";
 import { assessRound, CARRIED_OVER_PROVENANCE, unitsMissingFirst, UNIT_STATUS_TEXT, type RoundAssessment } from "../collection/round";
 import { UNIT_COLUMN } from "../collection/distribute";
 import { CellNormalizer, type MergeIssue, type RowSource } from "../merge";
-import { cleanText, matchKey } from "../text";
+import { cleanText, matchKey, pluralRu } from "../text";
 
 export const MERGED_SHEET_NAME = "Сводный реестр";
 import { CHANGE_LOG_SHEET_NAME, MERGE_REPORT_SHEET_NAME } from "../sheet-names";
@@ -196,7 +196,7 @@ export function mergeReportSheet(result: MergeResult, options: MergeLayoutOption
         unit.rows,
         unit.due,
         unit.match === "stamp" ? "по штампу файла" : unit.match === "column7" ? "по графе 7" : "",
-        [...unit.notes, unit.status === "missing" && unit.rows > 0 ? `${unit.rows} строк(и) перенесено из утвержденного реестра без изменений` : ""]
+        [...unit.notes, unit.status === "missing" && unit.rows > 0 ? `${unit.rows} ${pluralRu(unit.rows, "строка перенесена", "строки перенесены", "строк перенесено")} из утвержденного реестра без изменений` : ""]
           .filter(Boolean)
           .join("; "),
       ]),
