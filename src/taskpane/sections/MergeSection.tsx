@@ -362,7 +362,7 @@ export function MergeSection({ environment }: SectionProps): JSX.Element {
         </nav>
       )}
 
-      <Dialog modalType="alert" open={confirm !== null} onOpenChange={(_, data) => (!data.open ? setConfirm(null) : undefined)}>
+      <Dialog open={confirm !== null} onOpenChange={(_, data) => (!data.open ? setConfirm(null) : undefined)}>
         {/* Sized to the pane (320 px) and never emptied while it closes: a blank surface read as a white layer. */}
         <DialogSurface className={styles.dialog} aria-describedby="merge-replace-text">
           <DialogBody>
