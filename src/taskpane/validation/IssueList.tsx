@@ -86,9 +86,12 @@ export function IssueList({ view, table, onToggleGroup, onSelectIssue }: IssueLi
   const activeIndex = useMemo(() => (active === null ? -1 : view.indexOf(active)), [view, active]);
   const rowId = (index: number) => `${idPrefix}-item-${index}`;
 
-  // The active row is kept in view in the pane's own scroll.
+  // A row reached by the keyboard is brought into view in the pane's own scroll. Only then: scrolling on a mouse
+  // focus would move the row away between the button's press and release, and the click would be lost.
+  const scrollToActive = useRef(false);
   useEffect(() => {
-    if (activeIndex < 0 || activeIndex >= shown) return;
+    if (!scrollToActive.current || activeIndex < 0 || activeIndex >= shown) return;
+    scrollToActive.current = false;
     document.getElementById(rowId(activeIndex))?.scrollIntoView?.({ block: "nearest" });
   }, [activeIndex, shown]);
 
@@ -101,6 +104,7 @@ export function IssueList({ view, table, onToggleGroup, onSelectIssue }: IssueLi
     if (view.length === 0) return;
     const bounded = Math.max(0, Math.min(view.length - 1, index));
     if (bounded >= limit) setLimit(Math.ceil((bounded + 1) / ISSUE_PAGE) * ISSUE_PAGE);
+    scrollToActive.current = true;
     setActive(view.at(bounded));
   };
 
