@@ -1,36 +1,37 @@
 /** `reestr <command> [args]`: dispatches to the commands, turns usage mistakes and failures into one line and exit 2. */
 import { wantsHelp } from "./args";
-import { COMMANDS } from "./commands";
+import { COMMAND_NAMES, loadAllCommands, loadCommand } from "./command-loader";
 import { EXIT_FAILURE, EXIT_OK, oneLineMessage, UsageError, type CliCommand, type CliIO } from "./io";
 import { version } from "../../package.json";
 
-export function generalUsage(): string {
-  const width = Math.max(...COMMANDS.map((command) => command.name.length));
+/** The general help over `commands` (all of them: loadAllCommands()). */
+export function generalUsage(commands: readonly Pick<CliCommand, "name" | "summary">[]): string {
+  const width = Math.max(...commands.map((command) => command.name.length));
   return [
     "reestr — реестр межведомственных и внутриведомственных процессов",
     "",
     "Использование: reestr <команда> [аргументы]",
     "",
     "Команды:",
-    ...COMMANDS.map((command) => `  ${command.name.padEnd(width)}  ${command.summary}`),
+    ...commands.map((command) => `  ${command.name.padEnd(width)}  ${command.summary}`),
     "",
     "Справка по команде: reestr <команда> --help",
     "",
   ].join("\n");
 }
 
-function findCommand(name: string): CliCommand | undefined {
-  return COMMANDS.find((command) => command.name === name);
+async function findCommand(name: string): Promise<CliCommand | undefined> {
+  return loadCommand(name);
 }
 
 export async function runCli(argv: readonly string[], io: CliIO): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined) {
-    io.stderr(generalUsage());
+    io.stderr(generalUsage(await loadAllCommands()));
     return EXIT_FAILURE;
   }
   if (name === "--help" || name === "-h") {
-    io.stdout(generalUsage());
+    io.stdout(generalUsage(await loadAllCommands()));
     return EXIT_OK;
   }
   if (name === "--version" || name === "-v") {
@@ -38,12 +39,12 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     return EXIT_OK;
   }
   if (name === "help") {
-    const target = rest[0] === undefined ? undefined : findCommand(rest[0]);
+    const target = rest[0] === undefined ? undefined : await findCommand(rest[0]);
     if (rest[0] !== undefined && !target) return unknownCommand(rest[0], io);
-    io.stdout(target ? `${target.usage}\n` : generalUsage());
+    io.stdout(target ? `${target.usage}\n` : generalUsage(await loadAllCommands()));
     return EXIT_OK;
   }
-  const command = findCommand(name);
+  const command = await findCommand(name);
   if (!command) return unknownCommand(name, io);
   if (wantsHelp(rest)) {
     io.stdout(`${command.usage}\n`);
@@ -67,7 +68,7 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
 }
 
 function unknownCommand(name: string, io: CliIO): number {
-  const known = COMMANDS.map((command) => command.name).join(", ");
+  const known = COMMAND_NAMES.join(", ");
   const what = name.startsWith("-") ? `неизвестный флаг ${name}` : `неизвестная команда «${name}»`;
   io.stderr(`reestr: ${what}; команды: ${known}. Справка: reestr --help\n`);
   return EXIT_FAILURE;

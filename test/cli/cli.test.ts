@@ -5,6 +5,7 @@ import * as path from "path";
 import ExcelJS from "exceljs";
 import { generalUsage, runCli } from "../../src/cli/cli";
 import { COMMANDS } from "../../src/cli/commands";
+import { COMMAND_NAMES, loadCommand } from "../../src/cli/command-loader";
 import type { CliIO } from "../../src/cli/io";
 import { REGISTER_TITLES, validRows } from "../fixtures/register-data";
 
@@ -37,7 +38,13 @@ describe("reestr dispatcher", () => {
     const run = capture();
     expect(await runCli(["--help"], run.io)).toBe(0);
     for (const command of COMMANDS) expect(run.stdout()).toContain(`  ${command.name}`);
-    expect(run.stdout()).toBe(generalUsage());
+    expect(run.stdout()).toBe(generalUsage(COMMANDS));
+  });
+
+  it("loads each command by its name, the same list in the same order as the help", async () => {
+    expect(COMMAND_NAMES).toEqual(COMMANDS.map((command) => command.name));
+    for (const command of COMMANDS) expect(await loadCommand(command.name)).toBe(command);
+    expect(loadCommand("toString")).toBeUndefined();
   });
 
   it("prints the usage on stderr with exit 2 when no command is given", async () => {

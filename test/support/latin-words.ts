@@ -19,7 +19,7 @@ export const CLI_LATIN_WORDS = new Set(
     "reestr", "validate", "merge", "publish", "appendix", "template", "help", "upgrade", "summary",
     "output", "previous", "json", "working", "format", "order", "number", "date", "agency", "genitive", "code",
     "units", "paper", "draft", "typical", "list", "version", "fix", "sheet", "settings", "debug", "REESTR_DEBUG",
-    "distribute", "requests", "status", "notices", "due", "force", "today", "only", "issues", "DIR",
+    "distribute", "requests", "status", "notices", "due", "force", "today", "only", "issues", "DIR", "record",
     // the ID scheme's placeholders ({agency}-{process}-{nn}) and Excel's function names in the sheets' formulas
     "process", "nn", "OR",
     "FILE", "OUT", "APPROVED", "TEXT", "CODE", "YYYY", "MM", "DD", "N", "K", "A", "B", "C", "h", "v", "o",

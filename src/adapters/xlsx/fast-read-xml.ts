@@ -99,7 +99,19 @@ function decodeEntities(text: string): string {
     amp = text.indexOf("&", last);
   }
   for (let i = last; i < length; i++) units[n++] = text.charCodeAt(i);
-  return UTF16.decode(units.subarray(0, n));
+  return unitsToString(units, n);
+}
+
+/** Below this many code units String.fromCharCode is cheaper than a TextDecoder call (a cell's text is mostly short). */
+const SHORT_TEXT = 1024;
+
+/**
+ * One string of units[0, n). Both ways keep every code unit as it is: the decoder is handed only pairs already checked
+ * (lone surrogate references are refused above, and text decoded from UTF-8 holds none).
+ */
+function unitsToString(units: Uint16Array, n: number): string {
+  if (n > SHORT_TEXT) return UTF16.decode(units.subarray(0, n));
+  return String.fromCharCode.apply(null, units.subarray(0, n) as unknown as number[]);
 }
 
 function normalizeText(raw: string): string {
@@ -109,6 +121,17 @@ function normalizeText(raw: string): string {
 
 function normalizeAttribute(raw: string): string {
   return decodeEntities(/[\r\n\t]/.test(raw) ? raw.replace(/\r\n?|[\n\t]/g, " ") : raw);
+}
+
+/** The first whitespace in a tag's body, as body.search(/\s/) without a regex per tag: names end at XML's four. */
+function whitespaceIndex(body: string): number {
+  for (let i = 0; i < body.length; i++) {
+    const c = body.charCodeAt(i);
+    if (c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0d) return i;
+    // Any other whitespace \s matches is no name character; leave such a tag to the regex, as before.
+    if (c > 0x7f || c === 0x0b || c === 0x0c) return body.search(/[\s]/);
+  }
+  return -1;
 }
 
 const ATTRIBUTE = /([^\s=/>]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
@@ -179,7 +202,7 @@ export function scanXml(xml: string, handler: XmlHandler): void {
     }
     const selfClosing = body.endsWith("/");
     if (selfClosing) body = body.slice(0, -1);
-    const nameEnd = body.search(/[\s]/);
+    const nameEnd = whitespaceIndex(body);
     const name = nameEnd < 0 ? body : body.slice(0, nameEnd);
     // Prefixed names (mc:AlternateContent, x14:…) pass through unmatched, as in ExcelJS, which reads without namespaces.
     if (name === "") notSure("an empty element name");
@@ -260,13 +283,16 @@ function mapAttributes(attributes: Attributes, namespaces: Map<string, string>):
   return mapped ?? attributes;
 }
 
+/** Whether a quoted value is left open in a tag's body: jumps from quote to quote (a tag without quotes costs two scans). */
 function unbalancedQuotes(body: string): boolean {
-  let quote = "";
-  for (let i = 0; i < body.length; i++) {
-    const char = body[i];
-    if (quote) {
-      if (char === quote) quote = "";
-    } else if (char === '"' || char === "'") quote = char;
+  let at = 0;
+  for (;;) {
+    const double = body.indexOf('"', at);
+    const single = body.indexOf("'", at);
+    if (double < 0 && single < 0) return false;
+    const open = single < 0 || (double >= 0 && double < single) ? double : single;
+    const close = body.indexOf(body[open], open + 1);
+    if (close < 0) return true;
+    at = close + 1;
   }
-  return quote !== "";
 }

@@ -12,9 +12,14 @@ import { parseArgs } from "../args";
 import { EXIT_FAILURE, EXIT_OK, oneLineMessage, resolvePath, UsageError, type CliCommand, type CliIO } from "../io";
 import { todayText } from "../../core/approval";
 import { splitUnits } from "../settings-flags";
+import { writeFailureMessage } from "../file-safety";
+import { putTextSheet } from "../../adapters/xlsx/sheet-in-place";
+import { roundRecordLayout } from "../../core/collection/round-record";
+import { ROUND_SHEET_NAME } from "../../core/sheet-names";
+import type { SheetLayout } from "../../core/layout/types";
 
 const USAGE = [
-  'reestr distribute REGISTER.xlsx -o DIR [--due YYYY-MM-DD] [--units "A; B"] [--force]',
+  'reestr distribute REGISTER.xlsx -o DIR [--due YYYY-MM-DD] [--units "A; B"] [--force] [--record]',
   "",
   "Готовит сбор сведений (п. 3.11 порядка): в папку DIR — по книге на каждое подразделение («Отдел кадров.xlsx»). Каждая",
   "книга — полный шаблон реестра (выпадающие списки, подсветка, настройки органа) со строками подразделения из утвержденного",
@@ -25,6 +30,8 @@ const USAGE = [
   "  --due YYYY-MM-DD       срок представления (не раньше сегодняшнего дня)",
   '  --units "A; B"         только эти подразделения (через «;»); по умолчанию — все из настроек и графы 7',
   "  --force                заменять файлы, которые уже есть в DIR",
+  "  --record               записать сбор в исходную книгу (лист «Сбор сведений»; остальное в книге не меняется),",
+  "                         чтобы reestr status показывал, кто еще не прислал файл",
   "",
   "Код выхода: 0 — все файлы записаны; 2 — книга не прочитана, неверный вызов или файл не записан (остальные записываются).",
 ].join("\n");
@@ -36,6 +43,7 @@ async function run(argv: string[], io: CliIO): Promise<number> {
       due: { type: "string" },
       units: { type: "string" },
       force: { type: "boolean" },
+      record: { type: "boolean" },
     },
     positionals: { name: "REGISTER.xlsx", min: 1, max: 1 },
   });
@@ -101,8 +109,49 @@ async function run(argv: string[], io: CliIO): Promise<number> {
     }
   }
   lines.push(`Файлов: ${plan.files.length}. Разошлите их подразделениям; присланные сведите командой reestr merge --previous.`);
+  if (flags.record) {
+    const recorded = await recordRound(inputPath, { issued, due, units: plan.files.map((unitFile) => unitFile.unit) });
+    if (recorded === null) lines.push(`Сбор записан в ${file} (лист «${ROUND_SHEET_NAME}»): reestr status ${file} покажет, кто еще не прислал файл.`);
+    else {
+      failed = true;
+      io.stderr(`reestr distribute: ${file}: сбор не записан в книгу: ${recorded}\n`);
+    }
+  }
   io.stdout(lines.join("\n") + "\n");
   return failed ? EXIT_FAILURE : EXIT_OK;
+}
+
+/** A layout's cells as text rows (the record is text only). */
+function layoutRows(layout: SheetLayout): string[][] {
+  const rows: string[][] = [];
+  for (const block of layout.blocks) {
+    block.values.forEach((values, r) => {
+      const target = (rows[block.row - 1 + r] ??= []);
+      values.forEach((value, c) => (target[block.col - 1 + c] = value === null || typeof value === "object" ? "" : String(value)));
+    });
+  }
+  return Array.from(rows, (row) => Array.from(row ?? [], (cell) => cell ?? ""));
+}
+
+/**
+ * Records the round in the register workbook itself — the one place `reestr status` and the pane look. The package is
+ * patched (one sheet added or replaced, every other part kept as it was) and replaced atomically: written beside it,
+ * then renamed over it, so a failure leaves the workbook untouched. Null when recorded, else why not.
+ */
+async function recordRound(filePath: string, round: { issued: string; due: string; units: string[] }): Promise<string | null> {
+  const layout = roundRecordLayout(round);
+  const widths = (layout.columns ?? []).map((column) => column.width ?? 10);
+  const temporary = `${filePath}.${process.pid}.tmp`;
+  try {
+    const patched = await putTextSheet(await fs.readFile(filePath), { name: ROUND_SHEET_NAME, state: "visible", widths, rows: layoutRows(layout) });
+    if (!patched.ok) return patched.message;
+    await fs.writeFile(temporary, patched.bytes, { flag: "wx" });
+    await fs.rename(temporary, filePath);
+    return null;
+  } catch (error) {
+    await fs.rm(temporary, { force: true }).catch(() => undefined);
+    return writeFailureMessage(error);
+  }
 }
 
 export const distributeCommand: CliCommand = {
