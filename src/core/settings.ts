@@ -60,7 +60,7 @@ export const SettingsSchema = z.object({
   agencyGenitive: z.string(),
   /** Put into generated IDs ({agency}). */
   agencyCode: z.string().max(20, { message: "Код органа — не длиннее 20 знаков" }).regex(AGENCY_CODE_PATTERN, {
-    message: "В коде органа допустимы буквы, цифры, точка, дефис и подчёркивание: он входит в идентификаторы",
+    message: "В коде органа допустимы буквы, цифры, точка, дефис и подчеркивание: он входит в идентификаторы",
   }),
   units: z.array(ListItem),
   /** The person responsible for the register (clause 3.1). */

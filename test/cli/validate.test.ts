@@ -122,7 +122,7 @@ describe("files that cannot be validated: exit 2, one line on stderr, nothing on
     ["a missing file", () => files.missing, /файл не найден$/],
     ["a .docx-like ZIP", () => files.docxLike, /документ Word/],
     ["a text file", () => files.textFile, /текстовый файл/],
-    ["an encrypted workbook", () => files.encrypted, /защищён паролем/],
+    ["an encrypted workbook", () => files.encrypted, /защищен паролем/],
     ["a legacy .xls", () => files.legacyXls, /\.xls не поддерживается/],
     ["a zip bomb", () => files.zipBomb, /распакованном виде занимает 8,0 ГБ/],
     ["a workbook without a register", () => files.loNoRegister, /не найден реестр/],

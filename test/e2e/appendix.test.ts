@@ -72,8 +72,12 @@ describe("the appendix from the pane (playground)", () => {
     await section().getByLabel("Дата приказа (ДД.ММ.ГГГГ)").fill("15.01.2024");
     await section().getByLabel("Наименование органа в родительном падеже").fill(AGENCY);
     await section().getByLabel("Номер приложения").fill("1");
-    await section().getByRole("button", { name: "Сформировать приложение к приказу" }).click();
-    await section().getByText(/^Приложение сформировано: 4 строки реестра\. Реестр сохранён как утвержденный приказом от 15\.01\.2024 № 7/).waitFor({ timeout: 60_000 });
+    await section().getByRole("button", { name: "Утвердить…" }).click();
+    // The confirmation names the order before anything is saved as approved.
+    const dialog = page.getByRole("dialog");
+    await dialog.getByText("Реестр будет сохранен как утвержденный приказом от 15.01.2024 № 7.", { exact: false }).waitFor({ timeout: 30_000 });
+    await dialog.getByRole("button", { name: "Утвердить", exact: true }).click();
+    await section().getByText(/^Приложение сформировано: 4 строки реестра\. Реестр сохранен как утвержденный приказом от 15\.01\.2024 № 7/).waitFor({ timeout: 60_000 });
     await section().getByText("Утвержден приказом от 15.01.2024 № 7.").waitFor({ timeout: 30_000 });
 
     const sheet = await appendixSheet();
@@ -121,21 +125,31 @@ describe("the appendix from the pane (playground)", () => {
     });
     const before = await appendixSheet();
 
-    await section().getByRole("button", { name: "Сформировать приложение к приказу" }).click();
-    const refusal = section().getByText("В реестре есть ошибки (1) — приложение не сформировано");
+    await section().getByRole("button", { name: "Утвердить…" }).click();
+    await page.getByRole("dialog").getByRole("button", { name: "Утвердить", exact: true }).click();
+    const refusal = section().getByText("В реестре есть ошибки (1) — реестр не утвержден");
     await refusal.waitFor({ timeout: 60_000 });
-    // Brought into view below the form: a short pane must not hide the refusal.
+    // Focus goes to the result's heading (and so brings it into view below the form): a short pane must not hide the refusal.
     await page.waitForFunction(() => {
-      const title = [...document.querySelectorAll('[data-section="appendix"] *')].find((node) => node.textContent?.startsWith("В реестре есть ошибки (1)") && node.children.length === 0);
-      const box = title?.getBoundingClientRect();
-      return box !== undefined && box.top >= 0 && box.bottom <= window.innerHeight;
+      const heading = document.activeElement;
+      const box = heading?.getBoundingClientRect();
+      return heading?.textContent === "Результат" && box !== undefined && box.top >= 0 && box.bottom <= window.innerHeight;
     });
-    await section().getByText(new RegExp(`^Строка ${badSheetRow}, графа 7 «${REGISTER_COLUMNS[6].title}»: `)).waitFor();
+    await section().getByText(`Ошибки на листе «${REGISTER_SHEET_NAME}»`, { exact: false }).waitFor();
     expect(await appendixSheet()).toEqual(before);
+    // Each error is a link to its cell, as in «Проверка».
+    await section().getByRole("button", { name: `Строка ${badSheetRow}, графа 7 «${REGISTER_COLUMNS[6].title}»` }).click();
+    await page.waitForFunction(
+      (row) => {
+        const sheet = (window as any).__sim.workbook.activeSheet;
+        return sheet.selection.r0 === row - 1 && sheet.selection.c0 === 6;
+      },
+      badSheetRow,
+    );
     await playground.screenshot("appendix-refused");
 
-    await section().getByRole("button", { name: "Сформировать проект (с отметкой «ПРОЕКТ»)" }).click();
-    await section().getByText("Сформирован проект приложения (5 строк реестра) с отметкой «ПРОЕКТ». Утвержденный реестр не изменён.").waitFor({ timeout: 60_000 });
+    await section().getByRole("button", { name: "Сформировать проект" }).click();
+    await section().getByText("Сформирован проект приложения (5 строк реестра) с отметкой «ПРОЕКТ». Утвержденный реестр не изменен.").waitFor({ timeout: 60_000 });
     const draft = await appendixSheet();
     expect(draft.rows[0][0]).toBe(DRAFT_MARK);
     expect(draft.rows.map((row) => row[0])).toContain(badRow[0]);

@@ -103,6 +103,9 @@ describe("merging units' files in the playground", () => {
   test("three files: each file's status, then the consolidated register and the report with every row accounted for", async () => {
     const { page } = playground;
     await page.getByRole("tab", { name: "Сведение файлов", exact: true }).click();
+    // Two drop zones, each with its visible title.
+    await page.getByRole("group", { name: "Файлы подразделений" }).waitFor();
+    await page.getByRole("group", { name: "Утвержденный реестр (для оснований изменений)" }).waitFor();
     await page.locator("#merge-files-input").setInputFiles(await unitFiles());
     await page.getByText("Прочитано файлов: 3 из 3").waitFor({ timeout: 60_000 });
     const list = page.getByTestId("merge-file-list");
@@ -131,7 +134,7 @@ describe("merging units' files in the playground", () => {
     // The ID typed as a number and the formula-looking ID are text; the conflict on 104 is flagged, naming both files.
     expect(written.provenance.filter(([id]) => id === "104").map(([, file]) => file).sort()).toEqual(["отдел-кадров.xlsx", "юридический-отдел.xlsx"]);
     expect(written.provenance.map(([id]) => id)).toContain("=SUM(A1:A3)");
-    expect(written.report).toContain("duplicate-id");
+    expect(written.report).toContain("Повторяющийся идентификатор");
     expect(written.report).toMatch(/сломанный\.xlsx\tне прочитан/);
     const formulaCell = await playground.sim(
       (sim, arg: { merged: string; first: number }) => {
@@ -143,6 +146,10 @@ describe("merging units' files in the playground", () => {
     expect(formulaCell).toMatchObject({ value: "=SUM(A1:A3)", formula: null, numberFormat: "@" });
     await page.getByTestId("sheet-tab").filter({ hasText: MERGED_SHEET_NAME }).waitFor();
     await playground.screenshot("merge-written");
+    // Focus is on the result's heading; the report sheet opens from its link.
+    await page.waitForFunction(() => document.activeElement?.tagName === "H3" && document.activeElement.textContent === "Результат");
+    await page.getByTestId("merge-sheet-links").getByRole("button", { name: `Открыть лист «${MERGE_REPORT_SHEET_NAME}»` }).click();
+    await page.waitForFunction((name) => (window as any).__sim.workbook.activeSheet.name === name, MERGE_REPORT_SHEET_NAME);
   });
 
   test("a second merge asks before replacing; cancel keeps the sheets, confirm replaces them", async () => {
@@ -160,6 +167,7 @@ describe("merging units' files in the playground", () => {
     await page.getByRole("button", { name: "Свести и записать в книгу" }).click();
     await page.getByRole("dialog").getByRole("button", { name: "Заменить" }).click();
     await page.getByText(/Сводный реестр: 3 строки из 1 файла/).waitFor({ timeout: 60_000 });
+    await page.waitForFunction(() => document.activeElement?.textContent === "Результат");
     const after = await readWritten(playground);
     expect(after.sheets).toEqual(before.sheets);
     expect(after.provenance.map(([, file]) => file)).toEqual(["отдел-кадров.xlsx", "отдел-кадров.xlsx", "отдел-кадров.xlsx"]);

@@ -95,7 +95,7 @@ describe("change requests from the pane (playground)", () => {
       { sheet: REGISTER_SHEET_NAME, address: `L${GEOMETRY.firstDataRow}` },
     );
     await section().getByRole("button", { name: "Обновить" }).click();
-    await section().getByTestId("requests-satisfied").getByText(`процесс ${ROWS[0][0]} изменён по основанию «б»`, { exact: false }).waitFor({ timeout: 30_000 });
+    await section().getByTestId("requests-satisfied").getByText(`процесс ${ROWS[0][0]} изменен по основанию «б»`, { exact: false }).waitFor({ timeout: 30_000 });
     await section().getByRole("button", { name: "Отметить «учтено»" }).click();
     await section().getByText("Обращение в строке 4: «учтено», дата решения — сегодня.", { exact: false }).waitFor({ timeout: 30_000 });
     const rows = await logRows();

@@ -183,7 +183,8 @@ describe("settings section at 320 px (playground, ExcelApi 1.8)", () => {
     // The appendix heading follows the agency.
     await page.getByRole("tab", { name: "Приложение к приказу", exact: true }).click();
     const appendix = page.locator('[data-section="appendix"]');
-    await appendix.getByRole("button", { name: "Сформировать приложение к приказу" }).click();
+    await appendix.getByRole("button", { name: "Утвердить…" }).click();
+    await page.getByRole("dialog").getByRole("button", { name: "Утвердить", exact: true }).click();
     await appendix.getByText(/^Приложение сформировано/).waitFor({ timeout: 60_000 });
     const title = await playground.sim((sim, row: number) => String(sim.workbook.sheet("Приложение к приказу").textAt(row, 0)), APPENDIX_ROWS.title - 1);
     expect(title).toBe(`Реестр межведомственных и внутриведомственных процессов ${GENITIVE}`);

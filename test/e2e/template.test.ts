@@ -28,6 +28,10 @@ describe("template from the pane (playground, ExcelApi 1.8)", () => {
     await page.getByText(`Лист «${REGISTER}» создан по шаблону.`).waitFor({ timeout: 60_000 });
     // At 1.8 the print settings cannot be set from an add-in: the pane says so instead of failing.
     await page.getByText(/Параметры печати листа/).first().waitFor();
+    // Focus moves to the result's heading; the empty settings are listed, each a link to its field.
+    await page.waitForFunction(() => document.activeElement?.tagName === "H3" && document.activeElement.textContent === "Результат");
+    const missing = page.getByTestId("template-missing");
+    expect(await missing.getByRole("button").allInnerTexts()).toEqual(["Наименование органа", "Код органа для идентификаторов", "Структурные подразделения"]);
     const state = await playground.sim(
       (sim, names: { register: string; reference: string }) => {
         const register = sim.workbook.sheet(names.register);
@@ -62,7 +66,9 @@ describe("template from the pane (playground, ExcelApi 1.8)", () => {
 
   test("the settings form saves the agency; the typical list's names follow it", async () => {
     const { page } = playground;
-    await page.getByRole("tab", { name: "Настройки", exact: true }).click();
+    // The template's link opens «Настройки» at the (empty) units list: its «add» button has the focus.
+    await page.getByTestId("template-missing").getByRole("button", { name: "Структурные подразделения" }).click();
+    await page.waitForFunction(() => document.activeElement?.id === "settings-field-units", undefined, { timeout: 30_000 });
     await page.getByLabel("Наименование органа в родительном падеже").fill("Архивной службы Республики Северная Осетия-Алания");
     for (const [index, unit] of ["Отдел комплектования", "Отдел использования"].entries()) {
       await page.getByRole("button", { name: "Добавить: Структурные подразделения" }).click();

@@ -162,7 +162,7 @@ describe.each(LEVELS)("merge written into Excel on the simulator at ExcelApi %s"
     expect(sheet.cell(at("104"), 17).value).toBe(5);
 
     const report = sheetText(sim, MERGE_REPORT_SHEET_NAME);
-    for (const expected of ["отдел-А.xlsx", "отдел-Б.xlsx", "сломанный.xlsx", "не прочитан", "файл не является книгой Excel (.xlsx)", "duplicate-id"]) {
+    for (const expected of ["отдел-А.xlsx", "отдел-Б.xlsx", "сломанный.xlsx", "не прочитан", "файл не является книгой Excel (.xlsx)", "Повторяющийся идентификатор"]) {
       expect(report).toContain(expected);
     }
     // Every issue is listed with its file and source row.

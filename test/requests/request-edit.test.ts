@@ -37,7 +37,7 @@ describe("registering a request from the pane", () => {
 
   it("a message at each field: no received date, a date in the future, IDs not in the register, a memo dated after receipt", () => {
     expect(validateRequestDraft(draft({ received: "", initiator: " " }), context)).toEqual({
-      received: "Укажите дату поступления — от неё считается срок рассмотрения.",
+      received: "Укажите дату поступления — от нее считается срок рассмотрения.",
       initiator: "Укажите инициатора: подразделение или сотрудника.",
     });
     expect(validateRequestDraft(draft({ received: "2025-05-07", memoDate: "" }), context).received).toBe("Дата поступления не может быть позже сегодняшней.");

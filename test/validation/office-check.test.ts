@@ -393,7 +393,7 @@ describe("watchSheetEdits", () => {
   test("below ExcelApi 1.7 it rejects with a Russian message", async () => {
     const sim = createExcelSimulator({ apiVersion: "1.6" });
     sim.install();
-    await expect(watchSheetEdits("Sheet1", () => undefined)).rejects.toThrow(/ExcelApi 1\.7/);
+    await expect(watchSheetEdits("Sheet1", () => undefined)).rejects.toThrow(/более новой версии Excel/);
   });
 });
 

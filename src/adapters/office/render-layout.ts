@@ -268,7 +268,7 @@ function describePrint(sheetName: string, print: PrintSpec): string {
   if (print.fitToWidth) parts.push("все столбцы на одной странице в ширину");
   if (print.titleRows) parts.push(`сквозные строки ${print.titleRows.first}:${print.titleRows.last}`);
   if (print.footerCenter) parts.push("номера страниц в нижнем колонтитуле");
-  return `Параметры печати листа «${sheetName}» (${parts.join(", ")}) задайте вручную: Разметка страницы → Параметры страницы — эта версия Excel не поддерживает их настройку из надстройки (нужен ExcelApi 1.9).`;
+  return `Параметры печати листа «${sheetName}» (${parts.join(", ")}) задайте вручную: Разметка страницы → Параметры страницы — эта версия Excel не поддерживает их настройку из надстройки.`;
 }
 
 function isVisibilityError(error: unknown): boolean {
@@ -321,7 +321,7 @@ function queueSheetAfterValues(
   }
   if (layout.validations?.length) {
     if (supports("1.8")) for (const validation of layout.validations) applyValidation(sheet, layout.name, validation, report.warnings);
-    else note(`Выпадающие списки на листе «${layout.name}» не созданы: эта версия Excel не поддерживает их настройку из надстройки (нужен ExcelApi 1.8).`);
+    else note(`Выпадающие списки на листе «${layout.name}» не созданы: эта версия Excel не поддерживает их настройку из надстройки.`);
   }
   if (layout.conditionalFormats?.length) {
     if (supports("1.6")) {
@@ -331,7 +331,7 @@ function queueSheetAfterValues(
       }
       for (const spec of layout.conditionalFormats) applyConditionalFormat(sheet, spec);
     } else {
-      note(`Условное форматирование на листе «${layout.name}» не создано: нужен ExcelApi 1.6.`);
+      note(`Условное форматирование на листе «${layout.name}» не создано: эта функция требует более новой версии Excel.`);
     }
   }
   if (layout.freeze) {
@@ -342,7 +342,7 @@ function queueSheetAfterValues(
       else if (rows > 0) sheet.freezePanes.freezeRows(rows);
       else if (columns > 0) sheet.freezePanes.freezeColumns(columns);
     } else {
-      note(`Закрепите вручную строки 1–${layout.freeze.rows} листа «${layout.name}» (Вид → Закрепить области): нужен ExcelApi 1.7.`);
+      note(`Закрепите вручную строки 1–${layout.freeze.rows} листа «${layout.name}» (Вид → Закрепить области): эта функция требует более новой версии Excel.`);
     }
   }
   if (layout.print) {
@@ -435,7 +435,7 @@ export async function renderLayout(context: Excel.RequestContext, layout: Workbo
         context.workbook.names.add(definedName.name, formula, definedName.comment);
       });
     } else {
-      note("Имена списков не созданы: нужен ExcelApi 1.4.");
+      note("Имена списков не созданы: эта функция требует более новой версии Excel.");
     }
   }
   for (const item of pending) queueSheetAfterValues(item, supports, report, note);

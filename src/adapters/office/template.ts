@@ -133,7 +133,7 @@ export async function createOrUpgradeTemplate(context: Excel.RequestContext, opt
     const table = findRegister([target.sheet]);
     if (!table) {
       throw new Error(
-        `Лист «${REGISTER_SHEET_NAME}» уже есть, но таблица реестра на нём не найдена. Переименуйте его или перенесите данные — надстройка не меняет чужие листы.`,
+        `Лист «${REGISTER_SHEET_NAME}» уже есть, но таблица реестра на нем не найдена. Переименуйте его или перенесите данные — надстройка не меняет чужие листы.`,
       );
     }
     plan = planTemplateUpgrade(target.sheet, table);
@@ -295,7 +295,7 @@ export async function attachProcessAutofill(
   if (!supports("1.7")) {
     return {
       attached: false,
-      note: "Автозаполнение графы 5 и 10 при выборе процесса недоступно: нужен Excel с ExcelApi 1.7. Используйте исправления на вкладке проверки.",
+      note: "Автозаполнение графы 5 и 10 при выборе процесса недоступно: эта функция требует более новой версии Excel. Используйте исправления в разделе «Проверка».",
       remove: async () => undefined,
     };
   }

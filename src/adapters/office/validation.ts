@@ -57,9 +57,9 @@ const MARKS_API = "1.6";
 export const EDIT_EVENTS_API = "1.7";
 
 export const NO_MARKS_NOTE =
-  "Ячейки с замечаниями не подсвечены: эта версия Excel не даёт надстройкам условное форматирование (нужен ExcelApi 1.6). Щёлкните замечание в списке — надстройка выделит ячейку.";
+  "Ячейки с замечаниями не подсвечены: эта версия Excel не дает надстройкам подсвечивать ячейки. Щелкните замечание в списке — надстройка выделит ячейку.";
 
-export const NO_REGISTER_ERROR = `${NO_REGISTER_MESSAGE.charAt(0).toUpperCase()}${NO_REGISTER_MESSAGE.slice(1)}. Создайте реестр на вкладке «Шаблон» или откройте лист с реестром.`;
+export const NO_REGISTER_ERROR = `${NO_REGISTER_MESSAGE.charAt(0).toUpperCase()}${NO_REGISTER_MESSAGE.slice(1)}. Создайте реестр в разделе «Шаблон» или откройте лист с реестром.`;
 
 /** Throws an Error with a Russian message when the workbook holds no register. */
 export async function checkRegister(context: Excel.RequestContext, options: CheckOptions = {}): Promise<RegisterCheck> {
@@ -269,7 +269,7 @@ export function isOwnWrite(sheet: string, event: Pick<Excel.WorksheetChangedEven
 }
 
 export const NO_EVENTS_MESSAGE =
-  "Автоматическая проверка после правок недоступна: нужен Excel с ExcelApi 1.7. Проверяйте реестр кнопкой «Проверить реестр».";
+  "Автоматическая проверка после правок недоступна: эта функция требует более новой версии Excel. Проверяйте реестр кнопкой «Проверить реестр».";
 
 type ExcelRun = {
   <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;

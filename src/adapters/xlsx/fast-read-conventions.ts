@@ -66,5 +66,5 @@ export function refuseOutsideGrid(where: string): never {
 }
 
 export function refuseLongText(): never {
-  refuse("в книге есть текст длиннее 32 767 знаков — больше, чем Excel хранит в ячейке: файл повреждён или составлен намеренно");
+  refuse("в книге есть текст длиннее 32 767 знаков — больше, чем Excel хранит в ячейке: файл поврежден или составлен намеренно");
 }

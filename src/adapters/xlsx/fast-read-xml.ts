@@ -92,7 +92,7 @@ function decodeEntities(text: string): string {
     } else {
       const named = NAMED_ENTITIES[text.slice(amp + 1, end)];
       // Without a DTD (which we refuse) any other entity is a well-formedness error.
-      if (named === undefined) refuse(`книга повреждена: в её XML ссылка на неизвестную сущность «&${text.slice(amp + 1, end).slice(0, 20)};»`);
+      if (named === undefined) refuse(`книга повреждена: в ее XML ссылка на неизвестную сущность «&${text.slice(amp + 1, end).slice(0, 20)};»`);
       units[n++] = named.charCodeAt(0);
     }
     last = end + 1;
@@ -172,7 +172,7 @@ export function scanXml(xml: string, handler: XmlHandler): void {
         continue;
       }
       // Excel never writes a DTD; its internal subset is where entity-expansion attacks live.
-      refuse("в книге есть объявление DTD (<!DOCTYPE>), какого Excel не пишет: файл отклонён как небезопасный");
+      refuse("в книге есть объявление DTD (<!DOCTYPE>), какого Excel не пишет: файл отклонен как небезопасный");
     }
     if (next === 0x3f /* ? */) {
       const end = xml.indexOf("?>", lt + 2);

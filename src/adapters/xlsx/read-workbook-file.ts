@@ -39,7 +39,7 @@ export async function readRegularFile(filePath: string, maxBytes: number): Promi
 }
 
 function tooLarge(size: number, maxBytes: number): ReadWorkbookResult & { ok: false } {
-  const shown = size > maxBytes ? `${formatMegabytes(size)} при пределе ${formatMegabytes(maxBytes)}` : "он растёт во время чтения";
+  const shown = size > maxBytes ? `${formatMegabytes(size)} при пределе ${formatMegabytes(maxBytes)}` : "он растет во время чтения";
   return failure("too-large", `файл слишком большой: ${shown}`) as ReadWorkbookResult & { ok: false };
 }
 
@@ -78,7 +78,7 @@ export function fileSystemMessage(error: unknown): string {
     case "ENAMETOOLONG":
       return "слишком длинное имя файла";
     case "ELOOP":
-      return "путь ведёт по кругу через символические ссылки";
+      return "путь ведет по кругу через символические ссылки";
     case "EROFS":
       return "диск доступен только для чтения";
     case "ENOSPC":

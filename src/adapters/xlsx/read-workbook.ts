@@ -88,13 +88,13 @@ export function vetWorkbookBytes(
   }
   if (OLE_SIGNATURE.every((byte, index) => data[index] === byte)) {
     if (containsUtf16(data, "EncryptedPackage") || containsUtf16(data, "EncryptionInfo")) {
-      return failure("encrypted", "файл защищён паролем: снимите пароль в Excel и сохраните книгу снова");
+      return failure("encrypted", "файл защищен паролем: снимите пароль в Excel и сохраните книгу снова");
     }
     return failure("legacy-xls", "формат .xls не поддерживается, сохраните книгу как .xlsx");
   }
   if (!startsLikeZip(data)) return failure("not-workbook", notZipMessage(data, fileName));
   const directory = readZipDirectory(data);
-  if (!directory) return failure("not-workbook", "файл повреждён или не является книгой Excel (.xlsx): архив не читается");
+  if (!directory) return failure("not-workbook", "файл поврежден или не является книгой Excel (.xlsx): архив не читается");
   const formatProblem = describeForeignZip(directory);
   if (formatProblem) return formatProblem;
   const ambiguity = ambiguousPackage(directory);
@@ -136,7 +136,7 @@ export async function readWorkbookData(
     return failure(
       "unsupported-format",
       `книга записана необычным образом, а для чтения другим способом она слишком велика (${formatMegabytes(unpacked)} в распакованном виде при пределе ` +
-        `${formatMegabytes(fallbackLimit)}): откройте её в Excel и сохраните заново`,
+        `${formatMegabytes(fallbackLimit)}): откройте ее в Excel и сохраните заново`,
     );
   }
   // ExcelJS knows the workbook only at xl/workbook.xml; a package whose main part the lean reader did not read is no workbook.
@@ -167,13 +167,13 @@ async function unreadableDialect(data: Uint8Array, directory: ZipDirectory, infl
   if (strict) {
     return failure(
       "unsupported-format",
-      "книга сохранена в формате «Strict Open XML», и её не удалось прочитать полностью: откройте её в Excel и сохраните как обычную «Книгу Excel (.xlsx)»",
+      "книга сохранена в формате «Strict Open XML», и ее не удалось прочитать полностью: откройте ее в Excel и сохраните как обычную «Книгу Excel (.xlsx)»",
     );
   }
   if (prefixed) {
     return failure(
       "unsupported-format",
-      "книга записана с префиксами пространств имён (так пишут Open XML SDK и генераторы отчётов), и её не удалось прочитать полностью: откройте её в Excel и сохраните заново",
+      "книга записана с префиксами пространств имен (так пишут Open XML SDK и генераторы отчетов), и ее не удалось прочитать полностью: откройте ее в Excel и сохраните заново",
     );
   }
   return null;
@@ -215,9 +215,9 @@ export function excelJsFailureMessage(detail: string): string {
     return "книга повреждена: в ней есть ячейки за пределами листа Excel (1 048 576 строк × 16 384 столбца)";
   }
   if (/entity|doctype|unclosed|unexpected|xml|tag|attribute|text data outside/i.test(detail)) {
-    return "книга повреждена: одна из её XML-частей составлена с ошибками";
+    return "книга повреждена: одна из ее XML-частей составлена с ошибками";
   }
-  return "книга повреждена или записана в неизвестном виде, её не удалось прочитать: откройте её в Excel и сохраните заново";
+  return "книга повреждена или записана в неизвестном виде, ее не удалось прочитать: откройте ее в Excel и сохраните заново";
 }
 
 /** Only the used rows are materialised; each row ends at its last non-empty cell, empty rows are []. */
@@ -278,7 +278,7 @@ function ambiguousPackage(directory: ZipDirectory): ReadWorkbookResult | null {
     if (other && (other.crc32 !== entry.crc32 || other.uncompressedSize !== entry.uncompressedSize)) {
       return failure(
         "corrupt",
-        `книга повреждена: в её архиве две части с именем ${entry.name.slice(0, 80)} и разным содержимым — неясно, какая настоящая`,
+        `книга повреждена: в ее архиве две части с именем ${entry.name.slice(0, 80)} и разным содержимым — неясно, какая настоящая`,
       );
     }
     seen.set(name, entry);
@@ -286,7 +286,7 @@ function ambiguousPackage(directory: ZipDirectory): ReadWorkbookResult | null {
   return null;
 }
 
-const NO_WORKBOOK_MESSAGE = "это ZIP-архив, но не книга Excel (.xlsx): в нём нет xl/workbook.xml";
+const NO_WORKBOOK_MESSAGE = "это ZIP-архив, но не книга Excel (.xlsx): в нем нет xl/workbook.xml";
 
 function hasPart(directory: ZipDirectory, name: string): boolean {
   return directory.entries.some((entry) => entry.name.replace(/^\//, "").toLowerCase() === name);

@@ -31,7 +31,7 @@ export const validateCommand: CliCommand = {
     '            {"file","sheet","headerRow","rows","issues":[{"row","column","code","severity","message"}]}',
     "",
     "Код выхода: 0 — ошибок нет (предупреждения допустимы), 1 — найдены ошибки,",
-    "2 — файл не прочитан или в нём нет реестра.",
+    "2 — файл не прочитан или в нем нет реестра.",
   ].join("\n"),
 
   async run(argv, io) {

@@ -114,6 +114,6 @@ export function limitValidationText(
   if (text === undefined) return undefined;
   const limit = VALIDATION_TEXT_LIMITS[field];
   if (text.length <= limit) return text;
-  warnings.push(`${where}: текст «${text.slice(0, 20)}…» длиннее ${limit} знаков, сокращён.`);
+  warnings.push(`${where}: текст «${text.slice(0, 20)}…» длиннее ${limit} знаков, сокращен.`);
   return text.slice(0, limit - 1) + "…";
 }

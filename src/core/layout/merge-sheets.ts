@@ -10,6 +10,7 @@ import type { RegisterTable } from "../register-types";
 import { mergeRegisters, mergeTotals, MERGE_COLUMN_COUNT } from "../merge";
 import { detectChanges, normalizedRows, GROUND_LETTERS, GROUND_TITLES, groundLetters } from "../changes";
 import { buildCatalog } from "../catalog";
+import { ISSUE_CODE_TITLES } from "../issue-views";
 import { DEFAULT_SETTINGS, type Settings } from "../settings";
 import { settingsResolutionLines, type SettingsResolution } from "../settings-sources";
 import { buildReferenceSheet } from "./reference-sheet";
@@ -17,7 +18,7 @@ import { REGISTER_COLUMNS } from "../columns";
 import { assessRound, CARRIED_OVER_PROVENANCE, unitsMissingFirst, UNIT_STATUS_TEXT, type RoundAssessment } from "../collection/round";
 import { UNIT_COLUMN } from "../collection/distribute";
 import { CellNormalizer, type MergeIssue, type RowSource } from "../merge";
-import { cleanText, matchKey } from "../text";
+import { cleanText, matchKey, pluralRu } from "../text";
 
 export const MERGED_SHEET_NAME = "Сводный реестр";
 import { CHANGE_LOG_SHEET_NAME, MERGE_REPORT_SHEET_NAME } from "../sheet-names";
@@ -195,7 +196,7 @@ export function mergeReportSheet(result: MergeResult, options: MergeLayoutOption
         unit.rows,
         unit.due,
         unit.match === "stamp" ? "по штампу файла" : unit.match === "column7" ? "по графе 7" : "",
-        [...unit.notes, unit.status === "missing" && unit.rows > 0 ? `${unit.rows} строк(и) перенесено из утвержденного реестра без изменений` : ""]
+        [...unit.notes, unit.status === "missing" && unit.rows > 0 ? `${unit.rows} ${pluralRu(unit.rows, "строка перенесена", "строки перенесены", "строк перенесено")} из утвержденного реестра без изменений` : ""]
           .filter(Boolean)
           .join("; "),
       ]),
@@ -247,14 +248,15 @@ export function mergeReportSheet(result: MergeResult, options: MergeLayoutOption
   const issues = table(
     next,
     "Замечания (строки перенесены в сводный реестр, исправьте их там или в файле подразделения)",
-    ["Файл", "Строка в файле", "Строка сводного реестра", "Графа", "Уровень", "Код", "Описание"],
+    ["Файл", "Строка в файле", "Строка сводного реестра", "Графа", "Уровень", "Правило", "Описание"],
     result.issues.map((issue) => [
       issue.file,
       issue.row,
       mergedSheetRow(issue.mergedIndex),
       columnLabel(issue.column),
       SEVERITY_TEXT[issue.severity],
-      issue.code,
+      // The sheet is read by clerks: the rule's Russian title, never its machine code (that stays in the CLI's JSON).
+      ISSUE_CODE_TITLES[issue.code] ?? issue.code,
       issue.message,
     ]),
     "Замечаний нет.",
@@ -262,7 +264,7 @@ export function mergeReportSheet(result: MergeResult, options: MergeLayoutOption
   blocks.push(...issues.blocks);
   if (options.settings) blocks.push(...settingsTable(issues.next, options.settings).blocks);
 
-  const widths = [30, 24, 22, 24, 16, 16, 60, 40];
+  const widths = [30, 24, 22, 24, 16, 32, 60, 40];
   return {
     name: MERGE_REPORT_SHEET_NAME,
     tabColor: "#548235",

@@ -115,7 +115,7 @@ export function buildRequestLogSheet(requests: readonly EvaluatedRequest[], opti
       {
         row: 2,
         col: 1,
-        values: [[`Срок рассмотрения — ${10} рабочих дней после дня поступления (п. 3.10 порядка), по производственному календарю. Красным — просрочено, жёлтым — срок в ближайшие ${DUE_SOON_WORKING_DAYS} рабочих дня.`]],
+        values: [[`Срок рассмотрения — ${10} рабочих дней после дня поступления (п. 3.10 порядка), по производственному календарю. Красным — просрочено, желтым — срок в ближайшие ${DUE_SOON_WORKING_DAYS} рабочих дня.`]],
         style: { italic: true, fontSize: 9 },
       },
       { row: REQUEST_LOG_HEADER_ROW, col: 1, values: [REQUEST_COLUMNS.map((column) => column.title)], style: { bold: true, wrap: true, border: true, fill: "#F2F2F2", horizontal: "center", vertical: "center" } },

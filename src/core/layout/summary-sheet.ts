@@ -43,7 +43,7 @@ export function buildSummarySheet(summary: RegisterSummary, options: { agencyGen
   const actualization = summary.actualization;
   const dueLine = actualization
     ? `Следующая актуализация — не позднее ${actualization.due} (через шесть месяцев после ${actualization.since})` +
-      (actualization.overdue ? ": срок прошёл" : "")
+      (actualization.overdue ? ": срок прошел" : "")
     : "Следующая актуализация: дата утверждения реестра не указана";
   blocks.push({ row: 2, col: 1, values: [[`Всего процессов: ${summary.total}`], [dueLine]], style: { wrap: false } });
 

@@ -127,7 +127,7 @@ export function templateValidations(geometry: TemplateGeometry): ListValidation[
       source: `=${LIST_NAMES.units}`,
       errorStyle: "warning",
       promptTitle: "Ответственный за процесс",
-      promptMessage: "Выберите структурное подразделение или впишите своё (список — в настройках надстройки).",
+      promptMessage: "Выберите структурное подразделение или впишите свое (список — в настройках надстройки).",
       errorTitle: "Подразделения нет в списке",
       errorMessage: "Такого подразделения нет в настройках. Оставить значение?",
     },

@@ -34,7 +34,7 @@ export function validateRequestDraft(draft: RequestDraft, context: DraftContext)
   const errors: Partial<Record<DraftField, string>> = {};
   const today = isoToDayNumber(context.today) ?? 0;
   if (cleanText(draft.initiator) === "") errors.initiator = "Укажите инициатора: подразделение или сотрудника.";
-  if (draft.received === "") errors.received = "Укажите дату поступления — от неё считается срок рассмотрения.";
+  if (draft.received === "") errors.received = "Укажите дату поступления — от нее считается срок рассмотрения.";
   else if (isoToDayNumber(draft.received) === null) errors.received = "Дата поступления — не дата.";
   else if (isoToDayNumber(draft.received)! > today) errors.received = "Дата поступления не может быть позже сегодняшней.";
   if (draft.memoDate !== "") {

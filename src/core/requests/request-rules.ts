@@ -109,7 +109,7 @@ export function evaluateRequestLog(log: RequestLog, options: RequestCheckOptions
     if (request.status !== "на рассмотрении" && !request.decisionDate && !request.raw.decisionDate)
       add(request, "decisionDate", "missing-decision-date", "warning", `статус «${request.status}», но не указана дата решения.`);
     if (request.status === "отклонено" && request.rejectionReason === "")
-      add(request, "rejectionReason", "rejected-without-reason", "warning", "обращение отклонено, но причина не указана — её нужно сообщить инициатору.");
+      add(request, "rejectionReason", "rejected-without-reason", "warning", "обращение отклонено, но причина не указана — ее нужно сообщить инициатору.");
     if (request.informedDate && request.decisionDate && request.informedDate < request.decisionDate)
       add(request, "informedDate", "informed-before-decision", "error", `инициатор проинформирован ${ruDate(request.informedDate)}, раньше решения ${ruDate(request.decisionDate)}.`);
 

@@ -1,4 +1,8 @@
-/** Horizontal bars as plain SVG (no chart library): a label, a bar proportional to the value, the value. */
+/**
+ * Horizontal bars as HTML (no chart library): each row is the full label, wrapped to the pane's width, over a bar
+ * proportional to the value and the value itself. Text stays at the pane's reading size at 320 px (an SVG scaled to
+ * the width would shrink it), and a screen reader reads it as a list.
+ */
 import * as React from "react";
 import { tokens } from "@fluentui/react-components";
 
@@ -7,40 +11,31 @@ export interface Bar {
   value: number;
 }
 
-const ROW_HEIGHT = 22;
-const LABEL_WIDTH = 150;
-const VALUE_WIDTH = 36;
-const CHART_WIDTH = 300;
-
-function shortLabel(label: string, max = 26): string {
-  return label.length > max ? `${label.slice(0, max - 1)}…` : label;
-}
-
 export function BarChart(props: { title: string; bars: readonly Bar[]; ariaLabel: string }): JSX.Element {
   const max = Math.max(1, ...props.bars.map((bar) => bar.value));
-  const barSpace = CHART_WIDTH - LABEL_WIDTH - VALUE_WIDTH;
-  const height = Math.max(ROW_HEIGHT, props.bars.length * ROW_HEIGHT);
   return (
-    <figure style={{ margin: 0 }}>
+    <figure style={{ margin: 0 }} aria-label={props.ariaLabel}>
       <figcaption style={{ fontWeight: 600, marginBottom: 4 }}>{props.title}</figcaption>
-      <svg role="img" aria-label={props.ariaLabel} width="100%" viewBox={`0 0 ${CHART_WIDTH} ${height}`} preserveAspectRatio="xMinYMin meet">
-        {props.bars.map((bar, i) => {
-          const y = i * ROW_HEIGHT;
-          const width = Math.round((bar.value / max) * barSpace);
-          return (
-            <g key={`${bar.label}-${i}`}>
-              <title>{`${bar.label}: ${bar.value}`}</title>
-              <text x={0} y={y + 15} fontSize={10} fill={tokens.colorNeutralForeground1}>
-                {shortLabel(bar.label)}
-              </text>
-              <rect x={LABEL_WIDTH} y={y + 4} width={Math.max(width, bar.value > 0 ? 2 : 0)} height={ROW_HEIGHT - 8} fill={tokens.colorBrandBackground} rx={2} />
-              <text x={LABEL_WIDTH + width + 4} y={y + 15} fontSize={10} fill={tokens.colorNeutralForeground1}>
-                {bar.value}
-              </text>
-            </g>
-          );
-        })}
-      </svg>
+      <ul style={{ listStyle: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: 6 }}>
+        {props.bars.map((bar, i) => (
+          <li key={`${bar.label}-${i}`} style={{ fontSize: 12, lineHeight: "16px", minWidth: 0 }}>
+            <div style={{ overflowWrap: "anywhere" }}>{bar.label}</div>
+            <div style={{ display: "flex", alignItems: "center", gap: 4 }}>
+              <div
+                aria-hidden="true"
+                style={{
+                  height: 10,
+                  width: `${(bar.value / max) * 85}%`,
+                  minWidth: bar.value > 0 ? 2 : 0,
+                  background: tokens.colorBrandBackground,
+                  borderRadius: 2,
+                }}
+              />
+              <span>{bar.value}</span>
+            </div>
+          </li>
+        ))}
+      </ul>
     </figure>
   );
 }

@@ -12,8 +12,10 @@ export function SummaryView(props: { summary: RegisterSummary }): JSX.Element {
   const byStatus = summary.statuses.map((status, i) => ({ label: status, value: summary.statusTotals[i] }));
   const byUnit = summary.units.slice(0, 12).map((unit) => ({ label: unit.unit, value: unit.count }));
   return (
-    <section aria-label={t.summaryTitle} style={{ display: "flex", flexDirection: "column", gap: 8 }}>
-      <Text weight="semibold">{t.summaryTitle}</Text>
+    <section aria-labelledby="appendix-summary-heading" style={{ display: "flex", flexDirection: "column", gap: 8 }}>
+      <h3 id="appendix-summary-heading" style={{ margin: 0, fontSize: 14 }}>
+        {t.summaryTitle}
+      </h3>
       <Text>{t.summaryTotal(summary.total)}</Text>
       <Text>{t.summaryDigital(share, summary.digital.digital, summary.total)}</Text>
       <BarChart title={t.summaryByDirection} bars={byDirection} ariaLabel={t.chartLabel(t.summaryByDirection)} />

@@ -13,7 +13,10 @@ const useStyles = makeStyles({
     border: `1px dashed ${tokens.colorNeutralStroke1}`,
     borderRadius: tokens.borderRadiusMedium,
     backgroundColor: tokens.colorNeutralBackground2,
+    minWidth: 0,
   },
+  title: { margin: 0, fontSize: tokens.fontSizeBase300, alignSelf: "stretch", textAlign: "center", overflowWrap: "anywhere" },
+  hint: { textAlign: "center", overflowWrap: "anywhere" },
   active: {
     border: `1px dashed ${tokens.colorBrandStroke1}`,
     backgroundColor: tokens.colorBrandBackground2,
@@ -46,7 +49,8 @@ export function FileDropZone(props: FileDropZoneProps): JSX.Element {
   return (
     <div
       className={dragging ? `${styles.zone} ${styles.active}` : styles.zone}
-      aria-label={props.label}
+      role="group"
+      aria-labelledby={`${props.inputId}-title`}
       onDragOver={(event) => {
         event.preventDefault();
         if (!props.disabled) setDragging(true);
@@ -58,6 +62,10 @@ export function FileDropZone(props: FileDropZoneProps): JSX.Element {
         if (!props.disabled) take(event.dataTransfer.files);
       }}
     >
+      {/* A visible title: two zones side by side must say which files each takes. */}
+      <h3 id={`${props.inputId}-title`} className={styles.title}>
+        {props.label}
+      </h3>
       <input
         ref={input}
         id={props.inputId}
@@ -72,10 +80,19 @@ export function FileDropZone(props: FileDropZoneProps): JSX.Element {
           event.currentTarget.value = "";
         }}
       />
-      <Button icon={<DocumentAddRegular />} disabled={props.disabled} onClick={() => input.current?.click()}>
+      <Button
+        icon={<DocumentAddRegular />}
+        disabledFocusable={props.disabled}
+        aria-describedby={`${props.inputId}-title`}
+        onClick={() => {
+          if (!props.disabled) input.current?.click();
+        }}
+      >
         {props.buttonText}
       </Button>
-      <Text size={200}>{dragging ? props.activeHint : props.hint}</Text>
+      <Text size={200} className={styles.hint}>
+        {dragging ? props.activeHint : props.hint}
+      </Text>
     </div>
   );
 }

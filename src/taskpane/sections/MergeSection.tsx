@@ -16,12 +16,16 @@ import {
   ProgressBar,
   Spinner,
   Text,
+  Link,
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
 import { DismissRegular } from "@fluentui/react-icons";
 import { readMergeWorkbookState, writeMergeSheets, type MergeWorkbookState } from "../../adapters/office/merge";
-import { runExcel } from "../../adapters/office/run";
+import { describeOfficeError, runExcel } from "../../adapters/office/run";
+import { activateSheet } from "../../adapters/office/sheets";
+import { CHANGE_LOG_SHEET_NAME, MERGE_REPORT_SHEET_NAME } from "../../core/sheet-names";
+import { MERGED_SHEET_NAME } from "../../core/layout/merge-sheets";
 import { planMerge } from "../../core/layout/merge-sheets";
 import { todayText } from "../../core/approval";
 import { DEFAULT_SETTINGS } from "../../core/settings";
@@ -48,6 +52,9 @@ function unitsNotice(units: readonly UnitReport[]): Notice | null {
 }
 
 const useStyles = makeStyles({
+  heading: { margin: 0, fontSize: "14px" },
+  dialog: { maxWidth: "calc(100vw - 24px)", boxSizing: "border-box", padding: "16px" },
+  links: { margin: 0, paddingLeft: "18px", display: "flex", flexDirection: "column", gap: "2px" },
   root: { display: "flex", flexDirection: "column", gap: "12px" },
   list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: "4px" },
   item: { display: "flex", alignItems: "flex-start", gap: "6px" },
@@ -89,6 +96,13 @@ export function MergeSection({ environment }: SectionProps): JSX.Element {
   const [busy, setBusy] = React.useState(false);
   const [notices, setNotices] = React.useState<Notice[]>([]);
   const [confirm, setConfirm] = React.useState<MergeWorkbookState | null>(null);
+  const [resultSheets, setResultSheets] = React.useState<string[]>([]);
+  const [sheetFailure, setSheetFailure] = React.useState<string | null>(null);
+  const resultHeading = React.useRef<HTMLHeadingElement>(null);
+  const [replacing, setReplacing] = React.useState<string[]>([]);
+  React.useEffect(() => {
+    if (confirm) setReplacing(confirm.existingMergeSheets);
+  }, [confirm]);
   const nextId = React.useRef(1);
   const queue = React.useRef<Promise<void>>(Promise.resolve());
 
@@ -136,6 +150,7 @@ export function MergeSection({ environment }: SectionProps): JSX.Element {
     setConfirm(null);
     setBusy(true);
     setNotices([]);
+    setResultSheets([]);
     try {
       const inputs: MergeInput[] = entries.map((entry) => ({
         file: entry.file.name,
@@ -168,11 +183,18 @@ export function MergeSection({ environment }: SectionProps): JSX.Element {
       if (report.skipped.length > 0) result.push({ intent: "info", title: t.skippedTitle, lines: report.skipped });
       if (report.warnings.length > 0) result.push({ intent: "warning", lines: report.warnings });
       setNotices(result);
+      setResultSheets([MERGED_SHEET_NAME, MERGE_REPORT_SHEET_NAME, ...(previous ? [CHANGE_LOG_SHEET_NAME] : [])]);
     } catch (error) {
       setNotices([{ intent: "error", lines: [errorText(error)] }]);
     } finally {
       setBusy(false);
+      requestAnimationFrame(() => resultHeading.current?.focus());
     }
+  };
+
+  const openSheet = (name: string) => {
+    setSheetFailure(null);
+    runExcel((context) => activateSheet(context, name)).catch((error: unknown) => setSheetFailure(`${t.openSheetFailed}: ${describeOfficeError(error)}`));
   };
 
   /** «Кто прислал»: the units of the chosen files, without writing anything. */
@@ -216,9 +238,6 @@ export function MergeSection({ environment }: SectionProps): JSX.Element {
 
   return (
     <section className={styles.root} aria-label={t.title}>
-      <Text as="h2" weight="semibold" size={400}>
-        {t.title}
-      </Text>
       <DistributePanel disabled={busy || environment.kind === "outside"} />
 
       <Text size={200}>{t.intro}</Text>
@@ -293,7 +312,14 @@ export function MergeSection({ environment }: SectionProps): JSX.Element {
       )}
 
       <div className={styles.row}>
-        <Button appearance="primary" disabled={busy || reading || environment.kind === "outside"} onClick={() => void start()}>
+        <Button
+          appearance="primary"
+          disabled={environment.kind === "outside"}
+          disabledFocusable={busy || reading}
+          onClick={() => {
+            if (!busy && !reading) void start();
+          }}
+        >
           {busy ? t.writing : t.write}
         </Button>
         {entries.length > 0 && (
@@ -309,15 +335,39 @@ export function MergeSection({ environment }: SectionProps): JSX.Element {
         {busy && <Spinner size="tiny" />}
       </div>
 
+      {notices.length > 0 && (
+        <h3 ref={resultHeading} tabIndex={-1} className={styles.heading}>
+          {t.resultHeading}
+        </h3>
+      )}
       {notices.map((notice, index) => (
         <NoticeBar key={index} notice={notice} testId="merge-notice" />
       ))}
+      {resultSheets.length > 0 && (
+        <nav aria-label={t.sheetsTitle} data-testid="merge-sheet-links">
+          <ul className={styles.links}>
+            {resultSheets.map((name) => (
+              <li key={name}>
+                <Link as="button" onClick={() => openSheet(name)}>
+                  {t.openSheet(name)}
+                </Link>
+              </li>
+            ))}
+          </ul>
+          {sheetFailure && (
+            <Text role="alert" size={200} className={styles.error}>
+              {sheetFailure}
+            </Text>
+          )}
+        </nav>
+      )}
 
       <Dialog open={confirm !== null} onOpenChange={(_, data) => (!data.open ? setConfirm(null) : undefined)}>
-        <DialogSurface>
+        {/* Sized to the pane (320 px) and never emptied while it closes: a blank surface read as a white layer. */}
+        <DialogSurface className={styles.dialog} aria-describedby="merge-replace-text">
           <DialogBody>
             <DialogTitle>{t.replaceTitle}</DialogTitle>
-            <DialogContent>{confirm ? t.replaceText(confirm.existingMergeSheets) : null}</DialogContent>
+            <DialogContent id="merge-replace-text">{t.replaceText(replacing)}</DialogContent>
             <DialogActions>
               <Button appearance="primary" onClick={() => confirm && void write(confirm)}>
                 {t.replaceConfirm}

@@ -119,6 +119,8 @@ export function RequestsSection({ environment }: SectionProps): JSX.Element {
     setDueOfDraft(calendarRef.current ? dueDateOfDraft(draft, calendarRef.current) : null);
   }, [draft]);
 
+  const resultHeading = React.useRef<HTMLHeadingElement>(null);
+
   /** Reads the log afresh, applies `change` to its requests, writes the sheet: one Excel.run. */
   const changeLog = async (change: (requests: ChangeRequest[], today: string, registerIds: ReadonlySet<string> | null) => ChangeRequest[] | string, success: (written: EvaluatedRequest[]) => string) => {
     setBusy(true);
@@ -139,7 +141,7 @@ export function RequestsSection({ environment }: SectionProps): JSX.Element {
         setNotices([{ intent: "error", lines: [outcome.error ?? ""] }]);
         return false;
       }
-      setNotices([{ intent: "success", lines: [success(outcome.written), t.syncs(outcome.syncs)] }]);
+      setNotices([{ intent: "success", lines: [success(outcome.written), ...outcome.skipped] }]);
       await refresh();
       return true;
     } catch (error) {
@@ -147,6 +149,8 @@ export function RequestsSection({ environment }: SectionProps): JSX.Element {
       return false;
     } finally {
       setBusy(false);
+      // The decided request leaves the list with its button: focus goes to the result's heading, not to the page.
+      requestAnimationFrame(() => resultHeading.current?.focus());
     }
   };
 
@@ -182,11 +186,16 @@ export function RequestsSection({ environment }: SectionProps): JSX.Element {
     <div className={styles.root} data-testid="requests-section">
       <Text>{t.intro}</Text>
       <div>
-        <Button size="small" disabled={busy || outside} onClick={() => void refresh()}>
+        <Button size="small" disabled={outside} disabledFocusable={busy} onClick={() => !busy && void refresh()}>
           {t.refresh}
         </Button>
       </div>
       {busy && !state && <Spinner size="tiny" />}
+      {notices.length > 0 && (
+        <h3 ref={resultHeading} tabIndex={-1} style={{ margin: 0, fontSize: 14 }}>
+          {t.resultHeading}
+        </h3>
+      )}
       {notices.map((notice, i) => (
         <NoticeBar key={i} notice={notice} testId="requests-notice" />
       ))}
@@ -285,7 +294,7 @@ export function RequestsSection({ environment }: SectionProps): JSX.Element {
           <Textarea value={draft.summary} onChange={(_e, data) => setField("summary", data.value)} resize="vertical" />
         </Field>
         <div>
-          <Button appearance="primary" disabled={busy || outside} onClick={() => void register()}>
+          <Button appearance="primary" disabled={outside} disabledFocusable={busy} onClick={() => !busy && void register()}>
             {busy && state ? t.registering : t.register}
           </Button>
         </div>

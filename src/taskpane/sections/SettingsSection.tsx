@@ -206,6 +206,7 @@ export function SettingsSection({ environment }: SectionProps): JSX.Element {
           listProblem={problem("units")}
           disabled={disabled}
           testId="settings-units"
+          focusId={`${SETTINGS_FIELD_ID_PREFIX}units`}
         />
         {renameOffer && (
           <MessageBar intent="info" data-testid="settings-rename-offer">

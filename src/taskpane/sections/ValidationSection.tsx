@@ -44,6 +44,7 @@ import { useAutoRecheck, useRegisterCheck } from "../validation/useRegisterCheck
 import type { SectionProps } from "./types";
 
 const useStyles = makeStyles({
+  summaryHeading: { margin: 0, fontSize: tokens.fontSizeBase300, overflowWrap: "anywhere" },
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
   intro: { color: tokens.colorNeutralForeground2 },
   buttons: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "center", flexWrap: "wrap" },
@@ -123,6 +124,8 @@ export function ValidationSection({ environment }: SectionProps): JSX.Element {
       setApplying(null);
     }
     await recheck();
+    // The applied fix leaves the list with its button: focus goes to the result's heading, not to the page.
+    requestAnimationFrame(() => summaryHeading.current?.focus());
   };
 
   const [adding, setAdding] = React.useState<string | null>(null);
@@ -157,6 +160,7 @@ export function ValidationSection({ environment }: SectionProps): JSX.Element {
   };
 
   const total = check?.issues.length ?? 0;
+  const summaryHeading = React.useRef<HTMLHeadingElement>(null);
 
   return (
     <section className={styles.root} aria-label={t.title} data-testid="validation-section">
@@ -170,10 +174,25 @@ export function ValidationSection({ environment }: SectionProps): JSX.Element {
       )}
 
       <div className={styles.buttons}>
-        <Button appearance="primary" disabled={busy || outside} onClick={() => void recheck()} icon={running ? <Spinner size="tiny" /> : undefined}>
+        {/* Focusable while busy (aria-disabled): the keyboard user stays on the button through the check. */}
+        <Button
+          appearance="primary"
+          disabled={outside}
+          disabledFocusable={busy}
+          onClick={() => {
+            if (!busy) void recheck();
+          }}
+          icon={running ? <Spinner size="tiny" /> : undefined}
+        >
           {running ? t.checking : t.check}
         </Button>
-        <Button disabled={busy || outside || !check} onClick={() => void clearMarks()}>
+        <Button
+          disabled={outside || !check}
+          disabledFocusable={busy}
+          onClick={() => {
+            if (!busy) void clearMarks();
+          }}
+        >
           {t.clearMarks}
         </Button>
       </div>
@@ -187,7 +206,7 @@ export function ValidationSection({ environment }: SectionProps): JSX.Element {
         />
         <Text size={200} className={styles.autoNote}>
           {!canWatch
-            ? t.autoUnsupported(environment.apiLevel)
+            ? t.autoUnsupported
             : !check
               ? t.autoNeedsCheck
               : watch === "on"
@@ -201,7 +220,9 @@ export function ValidationSection({ environment }: SectionProps): JSX.Element {
       {result && check && (
         <>
           <div className={styles.summary} aria-live="polite" aria-label={t.summaryLabel} data-testid="validation-summary">
-            <Text weight="semibold">{t.summary(check.summary.errors, check.summary.warnings, check.rowsChecked, check.sheet)}</Text>
+            <Text as="h3" weight="semibold" ref={summaryHeading} tabIndex={-1} className={styles.summaryHeading}>
+              {t.summary(check.summary.errors, check.summary.warnings, check.rowsChecked, check.sheet)}
+            </Text>
             <Text size={200} className={styles.muted}>
               {t.checkedAt(timeText(result.checkedAt), result.automatic)}
               {check.marked > 0 ? ` ${t.marked(check.marked)}` : ""}

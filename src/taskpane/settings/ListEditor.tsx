@@ -26,9 +26,11 @@ export interface ListEditorProps {
   defaults?: readonly string[];
   disabled?: boolean;
   testId: string;
+  /** An id for the list's first input (or its «add» button when empty): other sections send focus here. */
+  focusId?: string;
 }
 
-export function ListEditor({ label, hint, items, onChange, itemProblem, listProblem, defaults, disabled, testId }: ListEditorProps): JSX.Element {
+export function ListEditor({ label, hint, items, onChange, itemProblem, listProblem, defaults, disabled, testId, focusId }: ListEditorProps): JSX.Element {
   const styles = useStyles();
   const move = (index: number, by: number) => {
     const next = [...items];
@@ -53,6 +55,7 @@ export function ListEditor({ label, hint, items, onChange, itemProblem, listProb
           <div key={item.key} className={styles.item}>
             <Field className={styles.field} validationState={problem ? "error" : "none"} validationMessage={problem}>
               <Input
+                id={index === 0 ? focusId : undefined}
                 className={styles.input}
                 aria-label={t.listItem(label, index + 1)}
                 value={item.text}
@@ -78,7 +81,11 @@ export function ListEditor({ label, hint, items, onChange, itemProblem, listProb
         </Text>
       )}
       <div className={styles.actions}>
-        <Button size="small" disabled={disabled} onClick={() => onChange([...items, { key: newKey(), text: "", original: null }])} aria-label={`${t.listAdd}: ${label}`}>
+        <Button
+          id={items.length === 0 ? focusId : undefined}
+          size="small"
+          disabled={disabled}
+          onClick={() => onChange([...items, { key: newKey(), text: "", original: null }])} aria-label={`${t.listAdd}: ${label}`}>
           {t.listAdd}
         </Button>
         {defaults && (

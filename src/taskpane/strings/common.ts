@@ -16,14 +16,15 @@ export const common = {
   apiLevel: (level: string) => `Excel API ${level}`,
   apiLevelUnknown: "Версия Excel API не определена",
   playgroundBadge: "Песочница",
-  apiTooOld: (level: string, minimum: string) =>
-    `Эта версия Excel поддерживает Excel API ${level || "ниже 1.1"}, а надстройке нужен ${minimum} (Office 2019 или новее). Часть функций может не работать.`,
+  // Shown to clerks: the version numbers themselves are in the administrator's facts.
+  apiTooOld: (_level: string, _minimum: string) =>
+    "Эта версия Excel старше Office 2019: часть возможностей надстройки может не работать.",
   notInExcelTitle: "Надстройка открыта вне Excel",
   notInExcelText:
     "Эта страница — панель надстройки «Реестр процессов». Она работает внутри Excel: на вкладке «Главная» нажмите кнопку «Реестр процессов». Чтобы попробовать надстройку без Excel, откройте песочницу.",
   playgroundLink: "Открыть песочницу",
   officeNotLoaded:
-    "Не удалось загрузить библиотеку Office (office.js). Проверьте, что надстройка открыта из Excel и сервер надстройки доступен.",
+    "Не удалось загрузить библиотеку Office. Проверьте, что надстройка открыта из Excel и сервер надстройки доступен.",
   errorBoundaryTitle: "Что-то пошло не так",
   errorBoundaryText:
     "В панели произошла непредвиденная ошибка. Данные книги не изменены сверх уже выполненных действий. Нажмите «Продолжить», чтобы вернуться к работе.",

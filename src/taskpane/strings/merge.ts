@@ -9,7 +9,11 @@ export const merge = {
   filesLabel: "Файлы подразделений",
   dropHint: "или перетащите файлы .xlsx сюда",
   dropActive: "Отпустите, чтобы добавить файлы",
-  approvedLabel: "Утвержденный реестр из файла (необязательно)",
+  approvedLabel: "Утвержденный реестр (для оснований изменений)",
+  sheetsTitle: "Листы результата",
+  resultHeading: "Результат",
+  openSheet: (name: string) => `Открыть лист «${name}»`,
+  openSheetFailed: "Лист не открыт",
   approvedChoose: "Выбрать файл…",
   approvedClear: "Убрать",
   approvedHint: "Если не выбран, используется утвержденный реестр из текущей книги (скрытый лист «_Утвержденный реестр»), когда он есть.",
@@ -38,8 +42,8 @@ export const merge = {
   doneSummary: (rows: number, duplicates: number, files: number) =>
     `Сводный реестр: ${rows} ${plural(rows, "строка", "строки", "строк")} из ${files} ${plural(files, "файла", "файлов", "файлов")}; объединено полных дубликатов: ${duplicates}.`,
   doneIssues: (errors: number, warnings: number) =>
-    errors + warnings === 0 ? "Замечаний нет." : `Ошибок: ${errors}, предупреждений: ${warnings} — см. лист «Отчет о сведении».`,
-  doneChanges: (count: number, source: string) => `Изменений относительно утвержденного реестра (${source}): ${count} — см. лист «Журнал изменений».`,
+    errors + warnings === 0 ? "Замечаний нет." : `Ошибок: ${errors}, предупреждений: ${warnings}.`,
+  doneChanges: (count: number, source: string) => `Изменений относительно утвержденного реестра (${source}): ${count}.`,
   doneFailed: (count: number) => `Не ${plural(count, "прочитан", "прочитаны", "прочитано")} ${count} ${plural(count, "файл", "файла", "файлов")} — причины в отчете.`,
   skippedTitle: "Настройте вручную",
   removeFile: (file: string) => `Убрать «${file}» из списка`,

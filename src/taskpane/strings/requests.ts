@@ -1,11 +1,5 @@
 /** Strings of the sections «Сроки» (what is due) and «Обращения» (change requests). */
-const plural = (n: number, one: string, few: string, many: string) => {
-  const mod10 = n % 10;
-  const mod100 = n % 100;
-  if (mod10 === 1 && mod100 !== 11) return one;
-  if (mod10 >= 2 && mod10 <= 4 && (mod100 < 12 || mod100 > 14)) return few;
-  return many;
-};
+import { pluralRu as plural } from "../../core/text";
 
 export const ruDate = (iso: string | null) => (iso ? `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}` : "—");
 export const workingDays = (n: number) => `${n} ${plural(n, "рабочий день", "рабочих дня", "рабочих дней")}`;
@@ -19,9 +13,9 @@ export const due = {
   actualizationUnchanged: (since: string, dueDate: string) => `Изменений нет с ${ruDate(since)}: актуализировать нечего (п. 3.11 «при наличии изменений»). Плановый срок — ${ruDate(dueDate)}.`,
   actualizationDue: (dueDate: string, since: string, changed: boolean | null) =>
     `Не позднее ${ruDate(dueDate)} — шесть месяцев после ${ruDate(since)}.${changed ? " В реестре есть изменения." : ""}`,
-  actualizationOverdue: (dueDate: string) => `Срок актуализации прошёл ${ruDate(dueDate)}, а в реестре есть изменения.`,
+  actualizationOverdue: (dueDate: string) => `Срок актуализации прошел ${ruDate(dueDate)}, а в реестре есть изменения.`,
   requestsTitle: "Обращения об изменении реестра",
-  requestsNone: "Журнала обращений в книге ещё нет.",
+  requestsNone: "Журнала обращений в книге еще нет.",
   requestsCounts: (open: number, overdue: number) => `Открытых: ${open}${overdue ? `, просрочено: ${overdue}` : ""}.`,
   collectionTitle: "Сбор сведений",
   collectionPending: (units: string[], due: string | null) =>
@@ -36,6 +30,7 @@ export const due = {
 
 export const requests = {
   intro: "Обращения владельцев процессов и начальников подразделений об изменении реестра (п. 3.10). Срок рассмотрения — 10 рабочих дней после дня поступления по производственному календарю.",
+  resultHeading: "Результат",
   refresh: "Обновить",
   newTitle: "Новое обращение",
   initiator: "Инициатор",
@@ -54,7 +49,7 @@ export const requests = {
   registered: (row: number, dueDate: string | null) => `Обращение записано в журнал (строка ${row})${dueDate ? `, срок рассмотрения — ${ruDate(dueDate)}` : ""}.`,
   listTitle: "Открытые обращения",
   listEmpty: "Открытых обращений нет.",
-  closedCount: (n: number) => `Решённых обращений в журнале: ${n}.`,
+  closedCount: (n: number) => `Решенных обращений в журнале: ${n}.`,
   overdue: (days: number | null, dueDate: string) => `Просрочено${days && days < 0 ? ` на ${workingDays(-days)}` : ""}: срок был ${ruDate(dueDate)}`,
   dueToday: (dueDate: string) => `Срок сегодня, ${ruDate(dueDate)}`,
   dueIn: (days: number, dueDate: string) => `Осталось ${workingDays(days)}, срок ${ruDate(dueDate)}`,
@@ -68,12 +63,11 @@ export const requests = {
   cancel: "Отмена",
   decided: (row: number, status: string) => `Обращение в строке ${row}: «${status}», дата решения — сегодня.`,
   satisfiedTitle: "Изменения в реестре уже учитывают обращения",
-  satisfiedLine: (row: number, ids: string[], ground: string) => `Строка ${row}: процесс ${ids.join("; ")} изменён по основанию «${ground}».`,
+  satisfiedLine: (row: number, ids: string[], ground: string) => `Строка ${row}: процесс ${ids.join("; ")} изменен по основанию «${ground}».`,
   markSatisfied: "Отметить «учтено»",
   foreignColumns: (titles: string[]) =>
     `В журнале есть графы, которых надстройка не знает: ${titles.join(", ")}. Чтобы ничего не потерять, журнал не перезаписывается — внесите изменение на листе вручную.`,
   issuesTitle: (n: number) => `Замечания по журналу: ${n}`,
-  syncs: (n: number) => `Обращений к Excel: ${n}.`,
 } as const;
 
 export const documents = {
@@ -81,7 +75,7 @@ export const documents = {
   intro: "После утверждения реестра: извещение подразделениям (п. 3.11) и ответы инициаторам рассмотренных обращений (п. 3.10); проект приказа с реестром в приложении.",
   prepareNotices: "Подготовить извещения",
   orderDocx: "Проект приказа (.docx)",
-  orderSaved: "Проект приказа сохранён как файл .docx.",
+  orderSaved: "Проект приказа сохранен как файл .docx.",
   refused: (message: string) => `Документы не подготовлены: ${message}.`,
   copy: "Копировать текст",
   docx: "Скачать .docx",

@@ -1,4 +1,4 @@
-/** Strings of the «Проверка реестра» section. */
+/** Strings of the «Проверка» section. */
 import { pluralRu as plural } from "../../core/text";
 
 const count = (n: number, one: string, few: string, many: string): string => `${n} ${plural(n, one, few, many)}`;
@@ -31,6 +31,8 @@ export const validation = {
   nothingToShow: "Нет замечаний выбранного вида.",
 
   listLabel: "Замечания проверки",
+  listMore: (n: number) => `Показать еще ${n}`,
+  listShown: (shown: number, total: number) => `Показано ${shown} из ${total}`,
   listHint: "Стрелки — переход, Enter — выделить ячейку или свернуть группу, ← → — свернуть и развернуть группу.",
   error: "Ошибка",
   warning: "Предупреждение",
@@ -39,28 +41,27 @@ export const validation = {
       .filter(Boolean)
       .join(", "),
   issuePlace: (row: number, address: string | null, column: string) =>
-    `Строка ${row}${address ? ` · ${address}` : ""} · ${column}`,
+    `Строка ${row}${address ? ` · ${address}` : ""}${column ? ` · ${column}` : ""}`,
   selectFailed: "Не удалось выделить ячейку",
 
   autoLabel: "Проверять автоматически после изменений",
   autoNeedsCheck: "Сначала проверьте реестр: автоматическая проверка следит за листом реестра.",
-  autoUnsupported: (level: string) =>
-    `Эта версия Excel (API ${level || "неизвестна"}) не сообщает надстройке об изменениях на листе (нужен ExcelApi 1.7) — проверяйте кнопкой.`,
+  autoUnsupported: "Эта версия Excel не сообщает надстройке об изменениях на листе — проверяйте реестр кнопкой «Проверить реестр».",
   autoOn: (sheet: string) => `Лист «${sheet}» проверяется заново через 1–2 секунды после изменений, в том числе после вставки.`,
   autoStarting: "Включается…",
   autoFailed: "Автоматическая проверка не включена",
 
   fixesTitle: "Исправления",
   fixesHint: "Каждое исправление меняет только показанные ячейки, одним действием; ячейки, измененные после проверки, не трогаются.",
-  fixCells: (n: number) => `Будет изменено ${count(n, "ячейка", "ячейки", "ячеек")}.`,
+  fixCells: (n: number) => `Будет ${plural(n, "изменена", "изменены", "изменено")} ${count(n, "ячейка", "ячейки", "ячеек")}.`,
   fixMore: (n: number) => `…и еще ${n}`,
   fixPreviewLabel: (title: string) => `Что изменится: ${title}`,
   emptyValue: "(пусто)",
   apply: "Применить",
   applying: "Применение…",
   applied: (changed: number, skipped: number) =>
-    `Изменено ${count(changed, "ячейка", "ячейки", "ячеек")}.` +
-    (skipped ? ` Не тронуто ${count(skipped, "ячейка", "ячейки", "ячеек")}: их изменили после проверки.` : "") +
+    `${plural(changed, "Изменена", "Изменены", "Изменено")} ${count(changed, "ячейка", "ячейки", "ячеек")}.` +
+    (skipped ? ` Не ${plural(skipped, "тронута", "тронуты", "тронуто")} ${count(skipped, "ячейка", "ячейки", "ячеек")}: их изменили после проверки.` : "") +
     " Реестр проверяется заново.",
   setAgencyCode: "Задать код органа в настройках",
   unknownTitle: "Процессы не из перечня",
@@ -68,8 +69,8 @@ export const validation = {
     `«${text}» (${rows.length === 1 ? "строка" : "строки"} ${rows.slice(0, 5).join(", ")}${rows.length > 5 ? " и др." : ""}): если это процесс органа, добавьте его в список процессов органа с кодом ${code} — код и описание можно поправить в настройках.`,
   unknownAdd: "Добавить в процессы органа",
   unknownAdding: "Добавляю…",
-  unknownMore: (n: number) => `И ещё процессов: ${n}.`,
-  unknownAdded: (code: string) => `Процесс добавлен в список процессов органа с кодом ${code}; выпадающий список графы 6 обновлён.`,
+  unknownMore: (n: number) => `И еще процессов: ${n}.`,
+  unknownAdded: (code: string) => `Процесс добавлен в список процессов органа с кодом ${code}; выпадающий список графы 6 обновлен.`,
   unknownFailed: "Процесс не добавлен",
   openSettings: "Изменить в настройках",
   confirmTitle: "Применить исправление?",

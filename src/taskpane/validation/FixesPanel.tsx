@@ -106,7 +106,7 @@ export function FixesPanel({ fixes, busy, applying, onApply, onOpenSettings }: F
               </ul>
               <div className={styles.actions}>
                 <Text size={200}>{t.fixCells(plan.changes.length)}</Text>
-                <Button size="small" appearance="primary" disabled={busy} onClick={() => apply(plan)} aria-label={`${t.apply}: ${plan.title}`}>
+                <Button size="small" appearance="primary" disabledFocusable={busy} onClick={() => !busy && apply(plan)} aria-label={`${t.apply}: ${plan.title}`}>
                   {applying === plan.kind ? t.applying : t.apply}
                 </Button>
                 {applying === plan.kind && <Spinner size="tiny" />}
@@ -116,7 +116,7 @@ export function FixesPanel({ fixes, busy, applying, onApply, onOpenSettings }: F
         </div>
       ))}
       <Dialog open={confirm !== null} onOpenChange={(_, data) => (!data.open ? setConfirm(null) : undefined)}>
-        <DialogSurface>
+        <DialogSurface style={{ maxWidth: "calc(100vw - 24px)", boxSizing: "border-box", padding: 16 }}>
           <DialogBody>
             <DialogTitle>{t.confirmTitle}</DialogTitle>
             <DialogContent>{confirm ? t.confirmText(confirm.title, confirm.changes.length) : null}</DialogContent>

@@ -1,51 +1,52 @@
 /**
- * The check's issues as one virtualised tree: group headers (collapsible) and issues. Only the rows in view are in the
- * DOM, so 100,000 issues cost no more to draw than 20. Keyboard: the list is one tab stop; arrows move, Enter acts,
- * ← → collapse and expand (aria-activedescendant points at the active row). Cell text is rendered as React text only.
+ * The check's issues as one tree in the page's flow: group headers (collapsible) and issues, wrapped to the pane's
+ * width. The pane itself scrolls, so the list has no scroll area of its own; it shows a page of rows at a time and
+ * «Показать еще» adds the next, so 100,000 issues cost no more to draw than a page. Keyboard: the list is one tab stop;
+ * arrows move (past the shown rows, more are shown), Enter acts, ← → collapse and expand (aria-activedescendant points
+ * at the active row). Cell text is rendered as React text only.
  */
-import { makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import { Button, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { ChevronDownRegular, ChevronRightRegular, ErrorCircleFilled, WarningFilled } from "@fluentui/react-icons";
-import { useVirtualizer } from "@tanstack/react-virtual";
-import { useCallback, useId, useMemo, useRef, useState, type KeyboardEvent } from "react";
+import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from "react";
 import { REGISTER_COLUMNS } from "../../core/columns";
 import { issueAddress, type IssueListItem, type IssueListView } from "../../core/issue-views";
 import type { RegisterIssue, RegisterTable } from "../../core/register-types";
 import { validation as t } from "../strings/validation";
+import { messageInPlace } from "./issue-text";
 
-const GROUP_HEIGHT = 34;
-const ISSUE_HEIGHT = 62;
+/** Rows drawn at once; each «Показать еще» adds as many. */
+export const ISSUE_PAGE = 100;
+/** Rows PageUp/PageDown move by. */
+const KEY_PAGE = 10;
 
 const useStyles = makeStyles({
-  scroller: {
-    overflowY: "auto",
+  tree: {
     position: "relative",
-    maxHeight: "60vh",
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
     borderRadius: tokens.borderRadiusMedium,
     outline: "none",
     ":focus-visible": { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: "1px" },
   },
   row: {
-    position: "absolute",
-    left: 0,
-    width: "100%",
     boxSizing: "border-box",
     display: "flex",
     gap: tokens.spacingHorizontalXS,
     cursor: "pointer",
+    minWidth: 0,
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke3}`,
     ":hover": { backgroundColor: tokens.colorNeutralBackground1Hover },
   },
   group: {
-    alignItems: "center",
-    padding: `0 ${tokens.spacingHorizontalS}`,
+    alignItems: "flex-start",
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalS}`,
     backgroundColor: tokens.colorNeutralBackground3,
     fontWeight: tokens.fontWeightSemibold,
     fontSize: tokens.fontSizeBase200,
+    lineHeight: tokens.lineHeightBase200,
   },
   issue: {
     alignItems: "flex-start",
-    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS} 0 ${tokens.spacingHorizontalL}`,
+    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS} ${tokens.spacingVerticalXS} ${tokens.spacingHorizontalL}`,
     fontSize: tokens.fontSizeBase200,
     lineHeight: tokens.lineHeightBase200,
   },
@@ -54,25 +55,16 @@ const useStyles = makeStyles({
     boxShadow: `inset 3px 0 0 ${tokens.colorBrandStroke1}`,
   },
   grow: { flexGrow: 1, minWidth: 0 },
-  groupTitle: { flexGrow: 1, minWidth: 0, overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap" },
+  // Wrapped, never cut: at 320 px a title or a position line takes two lines rather than losing its end.
+  groupTitle: { flexGrow: 1, minWidth: 0, overflowWrap: "anywhere" },
   counts: { flexShrink: 0, fontWeight: tokens.fontWeightRegular, color: tokens.colorNeutralForeground3 },
-  place: {
-    overflow: "hidden",
-    textOverflow: "ellipsis",
-    whiteSpace: "nowrap",
-    color: tokens.colorNeutralForeground2,
-  },
+  place: { overflowWrap: "anywhere", color: tokens.colorNeutralForeground2 },
   severity: { fontWeight: tokens.fontWeightSemibold },
-  message: {
-    overflow: "hidden",
-    display: "-webkit-box",
-    WebkitLineClamp: 2,
-    WebkitBoxOrient: "vertical",
-    wordBreak: "break-word",
-  },
+  message: { overflowWrap: "anywhere" },
   icon: { flexShrink: 0, fontSize: "16px", marginTop: "1px" },
   errorIcon: { color: tokens.colorPaletteRedForeground1 },
   warningIcon: { color: tokens.colorPaletteDarkOrangeForeground1 },
+  more: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalS, marginTop: tokens.spacingVerticalXS },
 });
 
 export interface IssueListProps {
@@ -85,22 +77,23 @@ export interface IssueListProps {
 export function IssueList({ view, table, onToggleGroup, onSelectIssue }: IssueListProps) {
   const styles = useStyles();
   const idPrefix = useId();
-  const scroller = useRef<HTMLDivElement>(null);
+  const tree = useRef<HTMLDivElement>(null);
   // The one piece of list state: the row the keyboard is on, kept as an item so it is found again in a new view.
   const [active, setActive] = useState<IssueListItem | null>(null);
-
-  // New identities per view make the virtualiser re-measure (it caches sizes by these); both are O(1) per row.
-  const estimateSize = useCallback((index: number) => (view.isGroup(index) ? GROUP_HEIGHT : ISSUE_HEIGHT), [view]);
-  const getItemKey = useCallback((index: number) => index, [view]);
-  const virtualizer = useVirtualizer({
-    count: view.length,
-    getScrollElement: () => scroller.current,
-    estimateSize,
-    getItemKey,
-    overscan: 6,
-  });
+  const [limit, setLimit] = useState(ISSUE_PAGE);
+  const shown = Math.min(limit, view.length);
 
   const activeIndex = useMemo(() => (active === null ? -1 : view.indexOf(active)), [view, active]);
+  const rowId = (index: number) => `${idPrefix}-item-${index}`;
+
+  // A row reached by the keyboard is brought into view in the pane's own scroll. Only then: scrolling on a mouse
+  // focus would move the row away between the button's press and release, and the click would be lost.
+  const scrollToActive = useRef(false);
+  useEffect(() => {
+    if (!scrollToActive.current || activeIndex < 0 || activeIndex >= shown) return;
+    scrollToActive.current = false;
+    document.getElementById(rowId(activeIndex))?.scrollIntoView?.({ block: "nearest" });
+  }, [activeIndex, shown]);
 
   const act = (item: IssueListItem) => {
     if (item.kind === "group") onToggleGroup(item.key);
@@ -110,14 +103,14 @@ export function IssueList({ view, table, onToggleGroup, onSelectIssue }: IssueLi
   const moveTo = (index: number) => {
     if (view.length === 0) return;
     const bounded = Math.max(0, Math.min(view.length - 1, index));
+    if (bounded >= limit) setLimit(Math.ceil((bounded + 1) / ISSUE_PAGE) * ISSUE_PAGE);
+    scrollToActive.current = true;
     setActive(view.at(bounded));
-    virtualizer.scrollToIndex(bounded, { align: "auto" });
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     const index = activeIndex;
     const item = index >= 0 ? view.at(index) : undefined;
-    const page = Math.max(1, Math.floor((scroller.current?.clientHeight ?? 300) / ISSUE_HEIGHT));
     switch (event.key) {
       case "ArrowDown":
         moveTo(index + 1);
@@ -126,10 +119,10 @@ export function IssueList({ view, table, onToggleGroup, onSelectIssue }: IssueLi
         moveTo(index < 0 ? 0 : index - 1);
         break;
       case "PageDown":
-        moveTo(index + page);
+        moveTo(index + KEY_PAGE);
         break;
       case "PageUp":
-        moveTo(index - page);
+        moveTo(index - KEY_PAGE);
         break;
       case "Home":
         moveTo(0);
@@ -157,45 +150,52 @@ export function IssueList({ view, table, onToggleGroup, onSelectIssue }: IssueLi
     event.preventDefault();
   };
 
-  const rowId = (index: number) => `${idPrefix}-item-${index}`;
-  const totalSize = virtualizer.getTotalSize();
+  const rows: JSX.Element[] = [];
+  for (let index = 0; index < shown; index++) {
+    const item = view.at(index);
+    const common = {
+      id: rowId(index),
+      active: index === activeIndex,
+      onClick: () => {
+        setActive(item);
+        act(item);
+      },
+    };
+    rows.push(
+      item.kind === "group" ? (
+        <GroupRow key={item.key} {...common} item={item} />
+      ) : (
+        <IssueRow key={item.key} {...common} item={item} address={issueAddress(table, item.issue)} />
+      ),
+    );
+  }
 
   return (
-    <div
-      ref={scroller}
-      className={styles.scroller}
-      style={{ height: `min(${totalSize + 2}px, 60vh)` }}
-      role="tree"
-      aria-label={t.listLabel}
-      aria-description={t.listHint}
-      tabIndex={0}
-      aria-activedescendant={activeIndex >= 0 ? rowId(activeIndex) : undefined}
-      onKeyDown={onKeyDown}
-      onFocus={() => {
-        if (activeIndex < 0 && view.length > 0) setActive(view.at(0));
-      }}
-      data-testid="validation-issue-list"
-    >
-      <div style={{ height: totalSize, position: "relative" }} role="presentation">
-        {virtualizer.getVirtualItems().map((virtual) => {
-          const item = view.at(virtual.index);
-          const common = {
-            id: rowId(virtual.index),
-            active: virtual.index === activeIndex,
-            top: virtual.start,
-            height: virtual.size,
-            onClick: () => {
-              setActive(item);
-              act(item);
-            },
-          };
-          return item.kind === "group" ? (
-            <GroupRow key={item.key} {...common} item={item} />
-          ) : (
-            <IssueRow key={item.key} {...common} item={item} address={issueAddress(table, item.issue)} />
-          );
-        })}
+    <div>
+      <div
+        ref={tree}
+        className={styles.tree}
+        role="tree"
+        aria-label={t.listLabel}
+        aria-description={t.listHint}
+        tabIndex={0}
+        aria-activedescendant={activeIndex >= 0 && activeIndex < shown ? rowId(activeIndex) : undefined}
+        onKeyDown={onKeyDown}
+        onFocus={() => {
+          if (activeIndex < 0 && view.length > 0) setActive(view.at(0));
+        }}
+        data-testid="validation-issue-list"
+      >
+        {rows}
       </div>
+      {shown < view.length && (
+        <div className={styles.more}>
+          <Button size="small" onClick={() => setLimit((current) => current + ISSUE_PAGE)} data-testid="validation-issue-more">
+            {t.listMore(Math.min(ISSUE_PAGE, view.length - shown))}
+          </Button>
+          <span>{t.listShown(shown, view.length)}</span>
+        </div>
+      )}
     </div>
   );
 }
@@ -203,12 +203,10 @@ export function IssueList({ view, table, onToggleGroup, onSelectIssue }: IssueLi
 interface RowProps {
   id: string;
   active: boolean;
-  top: number;
-  height: number;
   onClick(): void;
 }
 
-function GroupRow({ id, active, top, height, onClick, item }: RowProps & { item: Extract<IssueListItem, { kind: "group" }> }) {
+function GroupRow({ id, active, onClick, item }: RowProps & { item: Extract<IssueListItem, { kind: "group" }> }) {
   const styles = useStyles();
   const { group, collapsed } = item;
   return (
@@ -221,12 +219,11 @@ function GroupRow({ id, active, top, height, onClick, item }: RowProps & { item:
       aria-posinset={item.position}
       aria-selected={active}
       className={mergeClasses(styles.row, styles.group, active && styles.active)}
-      style={{ top, height }}
       onClick={onClick}
       data-group={group.key}
     >
       {collapsed ? <ChevronRightRegular aria-hidden /> : <ChevronDownRegular aria-hidden />}
-      <span className={styles.groupTitle} title={group.title}>
+      <span className={styles.groupTitle}>
         {group.title}
       </span>
       <span className={styles.counts}>{t.groupCounts(group.errors, group.warnings)}</span>
@@ -234,12 +231,13 @@ function GroupRow({ id, active, top, height, onClick, item }: RowProps & { item:
   );
 }
 
-function IssueRow({ id, active, top, height, onClick, item, address }: RowProps & { item: Extract<IssueListItem, { kind: "issue" }>; address: string | null }) {
+function IssueRow({ id, active, onClick, item, address }: RowProps & { item: Extract<IssueListItem, { kind: "issue" }>; address: string | null }) {
   const styles = useStyles();
   const { issue } = item;
   const isError = issue.severity === "error";
   const severity = isError ? t.error : t.warning;
   const column = REGISTER_COLUMNS[issue.column - 1]?.title ?? "";
+  // The rules' messages usually name their column («графа 3 «…»»); the place line then does not repeat it.
   const place = t.issuePlace(issue.row, address, column);
   return (
     <div
@@ -250,7 +248,6 @@ function IssueRow({ id, active, top, height, onClick, item, address }: RowProps 
       aria-posinset={item.position}
       aria-selected={active}
       className={mergeClasses(styles.row, styles.issue, active && styles.active)}
-      style={{ top, height }}
       onClick={onClick}
       data-address={address ?? ""}
       data-severity={issue.severity}
@@ -262,11 +259,11 @@ function IssueRow({ id, active, top, height, onClick, item, address }: RowProps 
         <WarningFilled className={mergeClasses(styles.icon, styles.warningIcon)} aria-hidden />
       )}
       <div className={styles.grow}>
-        <div className={styles.place} title={`${severity}. ${place}`}>
+        <div className={styles.place}>
           <span className={styles.severity}>{severity}</span> · {place}
         </div>
-        <div className={styles.message} title={issue.message}>
-          {issue.message}
+        <div className={styles.message}>
+          {messageInPlace(issue.message, issue.column)}
         </div>
       </div>
     </div>

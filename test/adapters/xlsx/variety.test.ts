@@ -321,7 +321,7 @@ describe("files that are not workbooks: one Russian line each", () => {
 
 describe("what the lean reader gives up on in a prefixed or Strict workbook gets a clear line, not empty sheets", () => {
   test.each([
-    ["prefixed", `<x:worksheet xmlns:x="${MAIN_NS}"><x:sheetData><x:row r="1"><x:c r="$A$1" t="inlineStr"><x:is><x:t>x</x:t></x:is></x:c></x:row></x:sheetData></x:worksheet>`, /префиксами пространств имён/],
+    ["prefixed", `<x:worksheet xmlns:x="${MAIN_NS}"><x:sheetData><x:row r="1"><x:c r="$A$1" t="inlineStr"><x:is><x:t>x</x:t></x:is></x:c></x:row></x:sheetData></x:worksheet>`, /префиксами пространств имен/],
     ["Strict", `<worksheet xmlns="${STRICT_MAIN_NS}"><sheetData><row r="1"><c r="$A$1" t="inlineStr"><is><t>x</t></is></c></row></sheetData></worksheet>`, /«Strict Open XML»/],
   ])("%s", async (_, sheetXml, message) => {
     const data = packageWithParts({ "xl/worksheets/sheet1.xml": sheetXml as string });
