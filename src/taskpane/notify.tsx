@@ -1,6 +1,8 @@
 /**
- * The pane's status area. Sections call `useNotify()` to show a Fluent MessageBar (success, info, warning, error);
- * messages stay until closed unless `timeoutMs` is given.
+ * The pane's status area. Sections call `useNotify()` to show a Fluent MessageBar (success, info, warning, error).
+ * A message belongs to the section that raised it and shows at the top of that section only, so it scrolls with the
+ * section instead of pushing every section down. Successes and information close themselves (after `timeoutMs`, by
+ * default SELF_CLOSING_MS); warnings and errors stay until closed.
  */
 import {
   Button,
@@ -21,13 +23,21 @@ export interface NotificationInput {
   intent: NotificationIntent;
   text: string;
   title?: string;
-  /** Closes itself after this many milliseconds. */
+  /** Closes itself after this many milliseconds (success and info: after SELF_CLOSING_MS unless given). */
   timeoutMs?: number;
 }
 
 export interface PaneNotification extends NotificationInput {
   id: number;
+  /** The section that raised it; null for the pane's own messages. */
+  section: string | null;
 }
+
+/** How long a success or information message stays when the section gives no time. */
+export const SELF_CLOSING_MS = 12_000;
+
+/** The section a component belongs to; App sets it around each section. */
+export const NotifySectionContext = createContext<string | null>(null);
 
 export interface NotifyApi {
   /** Shows a message and returns its id. */
@@ -36,8 +46,11 @@ export interface NotifyApi {
   clear(): void;
 }
 
-interface NotifyState extends NotifyApi {
+interface NotifyState {
   notifications: PaneNotification[];
+  notify(notification: NotificationInput, section: string | null): number;
+  dismiss(id: number): void;
+  clear(section: string | null): void;
 }
 
 const MAX_VISIBLE = 4;
@@ -56,21 +69,30 @@ export function NotifyProvider({ children }: { children: React.ReactNode }) {
   }, []);
 
   const notify = useCallback(
-    (notification: NotificationInput) => {
+    (notification: NotificationInput, section: string | null) => {
       const id = nextId.current++;
-      setNotifications((current) => [...current, { ...notification, id }].slice(-MAX_VISIBLE));
-      if (notification.timeoutMs && notification.timeoutMs > 0) {
-        timers.current.set(id, setTimeout(() => dismiss(id), notification.timeoutMs));
-      }
+      setNotifications((current) => {
+        const mine = [...current.filter((item) => item.section === section), { ...notification, id, section }].slice(-MAX_VISIBLE);
+        return [...current.filter((item) => item.section !== section), ...mine];
+      });
+      const selfClosing = notification.intent === "success" || notification.intent === "info";
+      const timeoutMs = notification.timeoutMs ?? (selfClosing ? SELF_CLOSING_MS : 0);
+      if (timeoutMs > 0) timers.current.set(id, setTimeout(() => dismiss(id), timeoutMs));
       return id;
     },
     [dismiss],
   );
 
-  const clear = useCallback(() => {
-    for (const timer of timers.current.values()) clearTimeout(timer);
-    timers.current.clear();
-    setNotifications([]);
+  const clear = useCallback((section: string | null) => {
+    setNotifications((current) => {
+      for (const item of current) {
+        if (item.section !== section) continue;
+        const timer = timers.current.get(item.id);
+        if (timer) clearTimeout(timer);
+        timers.current.delete(item.id);
+      }
+      return current.filter((item) => item.section !== section);
+    });
   }, []);
 
   useEffect(() => {
@@ -87,9 +109,13 @@ export function NotifyProvider({ children }: { children: React.ReactNode }) {
 /** The notification API for sections; must be used inside the pane (NotifyProvider). */
 export function useNotify(): NotifyApi {
   const context = useContext(NotifyContext);
+  const section = useContext(NotifySectionContext);
   if (!context) throw new Error("useNotify() вызван вне NotifyProvider");
   const { notify, dismiss, clear } = context;
-  return useMemo(() => ({ notify, dismiss, clear }), [notify, dismiss, clear]);
+  return useMemo(
+    () => ({ notify: (notification: NotificationInput) => notify(notification, section), dismiss, clear: () => clear(section) }),
+    [notify, dismiss, clear, section],
+  );
 }
 
 const useStyles = makeStyles({
@@ -97,19 +123,21 @@ const useStyles = makeStyles({
     display: "flex",
     flexDirection: "column",
     gap: tokens.spacingVerticalS,
-    padding: `0 ${tokens.spacingHorizontalM}`,
+    marginBottom: tokens.spacingVerticalS,
+    minWidth: 0,
   },
 });
 
-/** Renders the current messages; place once in the pane. */
-export function NotificationArea() {
+/** Renders the messages of `section` (null: the pane's own); place at the top of each section. */
+export function NotificationArea({ section = null }: { section?: string | null }) {
   const context = useContext(NotifyContext);
   const styles = useStyles();
-  if (!context || context.notifications.length === 0) return null;
+  const shown = context?.notifications.filter((item) => item.section === section) ?? [];
+  // The live region stays in the page even when empty, so screen readers announce the first message too.
   return (
-    <div className={styles.area} role="region" aria-label={common.notificationsLabel} aria-live="polite">
-      {context.notifications.map((item) => (
-        <MessageBar key={item.id} intent={item.intent} data-testid="pane-notification">
+    <div className={shown.length ? styles.area : undefined} role="status" aria-label={common.notificationsLabel} aria-live="polite">
+      {context && shown.map((item) => (
+        <MessageBar key={item.id} intent={item.intent} layout="multiline" data-testid="pane-notification">
           <MessageBarBody>
             {item.title ? <MessageBarTitle>{item.title}</MessageBarTitle> : null}
             {item.text}

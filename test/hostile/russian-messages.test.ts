@@ -10,31 +10,11 @@ import ts from "typescript";
 import { runCli } from "../../src/cli/cli";
 import { COMMANDS } from "../../src/cli/commands";
 import type { CliIO } from "../../src/cli/io";
+import { CLI_LATIN_WORDS, foreignWords as foreignWordsOf } from "../support/latin-words";
 
 const ROOT = path.join(__dirname, "..", "..");
 const SOURCE_DIRS = ["src/cli", "src/core", "src/adapters/xlsx"];
 
-/** Latin words a Russian message may hold: names of commands, flags, formats and programs. */
-const ALLOWED = new Set(
-  [
-    // the program, its commands and flags
-    "reestr", "validate", "merge", "publish", "appendix", "template", "help", "upgrade", "summary",
-    "output", "previous", "json", "working", "format", "order", "number", "date", "agency", "genitive", "code",
-    "units", "paper", "draft", "typical", "list", "version", "fix", "sheet", "settings", "debug", "REESTR_DEBUG",
-    "distribute", "requests", "status", "notices", "due", "force", "today", "only", "issues", "DIR",
-    // the ID scheme's placeholders ({agency}-{process}-{nn}) and Excel's function names in the sheets' formulas
-    "process", "nn", "OR",
-    "FILE", "OUT", "APPROVED", "TEXT", "CODE", "YYYY", "MM", "DD", "N", "K", "A", "B", "C", "h", "v", "o",
-    // formats, standards, programs
-    "csv", "html", "xlsx", "xls", "xlsb", "xlsm", "ods", "CSV", "HTML", "XML", "JSON", "PDF", "RTF", "ZIP", "DTD",
-    "DOCTYPE", "FIFO", "BOM", "UTF", "CRLF", "Excel", "Word", "PowerPoint", "LibreOffice", "OpenDocument", "Open",
-    "SDK", "Strict", "Office", "OWASP", "ID", "ISO", "A4", "A3", "XFD", "A1", "R7", "ECMA", "ExcelJS", "NAME",
-    // Excel's header and footer codes (&P: page number)
-    "P",
-    // the sources a data file was checked against, and the .docx format of the cycle's documents
-    "python", "holidays", "docx",
-  ].map((word) => word.toLowerCase()),
-);
 
 function sourceFiles(dir: string): string[] {
   return fs.readdirSync(path.join(ROOT, dir), { withFileTypes: true }).flatMap((entry) => {
@@ -58,12 +38,8 @@ function literals(file: string): string[] {
   return found;
 }
 
-/** Latin words outside the list, in a text the user may read (it has Cyrillic). */
 function foreignWords(text: string): string[] {
-  if (!/[а-яё]/i.test(text)) return [];
-  // File and part names («xl/workbook.xml», «render-layout.ts») are names, not words.
-  const withoutNames = text.replace(/[\w./-]*[\w-]\.(?:xml|xlsx|ts|rels)\b/g, " ");
-  return (withoutNames.match(/[A-Za-z][A-Za-z0-9_]*/g) ?? []).filter((word) => !ALLOWED.has(word.toLowerCase()));
+  return foreignWordsOf(text, CLI_LATIN_WORDS);
 }
 
 describe("every message the CLI can print is Russian", () => {
