@@ -37,12 +37,14 @@ export const CLI_LATIN_WORDS = new Set(
  */
 export const PANE_LATIN_WORDS = new Set([...FORMATS_AND_PROGRAMS, "agency", "process", "nn"].map((word) => word.toLowerCase()));
 
-/** Latin words of `text` outside `allowed`; only texts with Cyrillic are read (a bare file name is not a message). */
-export function foreignWords(text: string, allowed: ReadonlySet<string>): string[] {
+/**
+ * Latin words of `text` outside `allowed`; only texts with Cyrillic are read (a bare file name is not a message).
+ * `cells`: the text may name cells and columns («A7», «графа B»), which are Excel's notation, not words.
+ */
+export function foreignWords(text: string, allowed: ReadonlySet<string>, options: { cells?: boolean } = {}): string[] {
   if (!/[а-яё]/i.test(text)) return [];
   // File and part names («xl/workbook.xml», «render-layout.ts», «Реестр.xlsx») are names, not words.
   const withoutNames = text.replace(/[\w./-]*[\w-]\.(?:xml|xlsx|ts|rels|zip|docx|csv|html)\b/g, " ");
-  // Cell addresses and column letters («A7», «B», «AB12») are Excel's own notation.
-  const withoutCells = withoutNames.replace(/\b[A-Z]{1,3}\d{0,7}\b/g, " ");
+  const withoutCells = options.cells ? withoutNames.replace(/\b[A-Z]{1,3}\d{1,7}\b|\b[A-Z]\b/g, " ") : withoutNames;
   return (withoutCells.match(/[A-Za-z][A-Za-z0-9_]*/g) ?? []).filter((word) => !allowed.has(word.toLowerCase()));
 }
