@@ -40,9 +40,14 @@ export const PANE_LATIN_WORDS = new Set([...FORMATS_AND_PROGRAMS, "agency", "pro
 /**
  * Latin words of `text` outside `allowed`; only texts with Cyrillic are read (a bare file name is not a message).
  * `cells`: the text may name cells and columns («A7», «графа B»), which are Excel's notation, not words.
+ * `everyText`: read texts without Cyrillic too (a pane's visible line «Excel API 1.17» is shown to the user).
  */
-export function foreignWords(text: string, allowed: ReadonlySet<string>, options: { cells?: boolean } = {}): string[] {
-  if (!/[а-яё]/i.test(text)) return [];
+export function foreignWords(
+  text: string,
+  allowed: ReadonlySet<string>,
+  options: { cells?: boolean; everyText?: boolean } = {},
+): string[] {
+  if (!options.everyText && !/[а-яё]/i.test(text)) return [];
   // File and part names («xl/workbook.xml», «render-layout.ts», «Реестр.xlsx») are names, not words.
   const withoutNames = text.replace(/[\w./-]*[\w-]\.(?:xml|xlsx|ts|rels|zip|docx|csv|html)\b/g, " ");
   const withoutCells = options.cells ? withoutNames.replace(/\b[A-Z]{1,3}\d{1,7}\b|\b[A-Z]\b/g, " ") : withoutNames;
