@@ -1,8 +1,8 @@
 /**
  * The pane's status area. Sections call `useNotify()` to show a Fluent MessageBar (success, info, warning, error).
- * A message belongs to the section that raised it and shows at the top of that section only, so it scrolls with the
- * section instead of pushing every section down. Successes and information close themselves (after `timeoutMs`, by
- * default SELF_CLOSING_MS); warnings and errors stay until closed.
+ * The pane gives each section its own provider and area, so a message shows at the top of the section that raised it
+ * and scrolls with it instead of pushing every section down. Successes and information close themselves (after
+ * `timeoutMs`, by default SELF_CLOSING_MS); warnings and errors stay until closed.
  */
 import {
   Button,
@@ -29,15 +29,11 @@ export interface NotificationInput {
 
 export interface PaneNotification extends NotificationInput {
   id: number;
-  /** The section that raised it; null for the pane's own messages. */
-  section: string | null;
 }
 
 /** How long a success or information message stays when the section gives no time. */
 export const SELF_CLOSING_MS = 12_000;
 
-/** The section a component belongs to; App sets it around each section. */
-export const NotifySectionContext = createContext<string | null>(null);
 
 export interface NotifyApi {
   /** Shows a message and returns its id. */
@@ -46,11 +42,8 @@ export interface NotifyApi {
   clear(): void;
 }
 
-interface NotifyState {
+interface NotifyState extends NotifyApi {
   notifications: PaneNotification[];
-  notify(notification: NotificationInput, section: string | null): number;
-  dismiss(id: number): void;
-  clear(section: string | null): void;
 }
 
 const MAX_VISIBLE = 4;
@@ -69,12 +62,9 @@ export function NotifyProvider({ children }: { children: React.ReactNode }) {
   }, []);
 
   const notify = useCallback(
-    (notification: NotificationInput, section: string | null) => {
+    (notification: NotificationInput) => {
       const id = nextId.current++;
-      setNotifications((current) => {
-        const mine = [...current.filter((item) => item.section === section), { ...notification, id, section }].slice(-MAX_VISIBLE);
-        return [...current.filter((item) => item.section !== section), ...mine];
-      });
+      setNotifications((current) => [...current, { ...notification, id }].slice(-MAX_VISIBLE));
       const selfClosing = notification.intent === "success" || notification.intent === "info";
       const timeoutMs = notification.timeoutMs ?? (selfClosing ? SELF_CLOSING_MS : 0);
       if (timeoutMs > 0) timers.current.set(id, setTimeout(() => dismiss(id), timeoutMs));
@@ -83,16 +73,10 @@ export function NotifyProvider({ children }: { children: React.ReactNode }) {
     [dismiss],
   );
 
-  const clear = useCallback((section: string | null) => {
-    setNotifications((current) => {
-      for (const item of current) {
-        if (item.section !== section) continue;
-        const timer = timers.current.get(item.id);
-        if (timer) clearTimeout(timer);
-        timers.current.delete(item.id);
-      }
-      return current.filter((item) => item.section !== section);
-    });
+  const clear = useCallback(() => {
+    for (const timer of timers.current.values()) clearTimeout(timer);
+    timers.current.clear();
+    setNotifications([]);
   }, []);
 
   useEffect(() => {
@@ -109,13 +93,9 @@ export function NotifyProvider({ children }: { children: React.ReactNode }) {
 /** The notification API for sections; must be used inside the pane (NotifyProvider). */
 export function useNotify(): NotifyApi {
   const context = useContext(NotifyContext);
-  const section = useContext(NotifySectionContext);
   if (!context) throw new Error("useNotify() вызван вне NotifyProvider");
   const { notify, dismiss, clear } = context;
-  return useMemo(
-    () => ({ notify: (notification: NotificationInput) => notify(notification, section), dismiss, clear: () => clear(section) }),
-    [notify, dismiss, clear, section],
-  );
+  return useMemo(() => ({ notify, dismiss, clear }), [notify, dismiss, clear]);
 }
 
 const useStyles = makeStyles({
@@ -128,15 +108,15 @@ const useStyles = makeStyles({
   },
 });
 
-/** Renders the messages of `section` (null: the pane's own); place at the top of each section. */
-export function NotificationArea({ section = null }: { section?: string | null }) {
+/** Renders the provider's messages; place once at the top of each section. */
+export function NotificationArea() {
   const context = useContext(NotifyContext);
   const styles = useStyles();
-  const shown = context?.notifications.filter((item) => item.section === section) ?? [];
+  const shown = context?.notifications ?? [];
   // The live region stays in the page even when empty, so screen readers announce the first message too.
   return (
     <div className={shown.length ? styles.area : undefined} role="status" aria-label={common.notificationsLabel} aria-live="polite">
-      {context && shown.map((item) => (
+      {shown.map((item) => (
         <MessageBar key={item.id} intent={item.intent} layout="multiline" data-testid="pane-notification">
           <MessageBarBody>
             {item.title ? <MessageBarTitle>{item.title}</MessageBarTitle> : null}
@@ -148,7 +128,7 @@ export function NotificationArea({ section = null }: { section?: string | null }
                 appearance="transparent"
                 aria-label={common.dismiss}
                 icon={<DismissRegular />}
-                onClick={() => context.dismiss(item.id)}
+                onClick={() => context?.dismiss(item.id)}
               />
             }
           />
