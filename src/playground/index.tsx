@@ -47,7 +47,6 @@ function changeApiChoice(choice: string): void {
 }
 
 const useStyles = makeStyles({
-  page: { display: "flex", height: "100vh", overflow: "hidden" },
   pane: {
     flexShrink: 0,
     height: "100%",
@@ -63,7 +62,8 @@ function PlaygroundPage({ sim, apiChoice }: { sim: Simulator; apiChoice: string 
   const [environment] = useState(() => ({ kind: "playground" as const, apiLevel: excelApiLevel(), platform: "Simulator" }));
   const [dark, setDark] = useState(darkFromUrl);
   return (
-    <FluentProvider theme={webLightTheme} className={styles.page}>
+    // Layout in `style`: the provider's classes are copied onto portal mount nodes.
+    <FluentProvider theme={webLightTheme} style={{ display: "flex", height: "100vh", overflow: "hidden" }}>
       <aside className={styles.pane} style={{ width: `${paneWidthFromUrl()}px` }} data-testid="taskpane">
         <App environment={environment} theme={dark ? "dark" : "light"} />
       </aside>

@@ -55,8 +55,9 @@ const SECTION_ICONS: Record<SectionId, ReactElement> = {
 /** The help page built from docs/guide-ru.md beside taskpane.html. */
 export const HELP_PAGE = "help.html";
 
+const PROVIDER_STYLE = { height: "100%" } as const;
+
 const useStyles = makeStyles({
-  provider: { height: "100%", backgroundColor: tokens.colorNeutralBackground1, color: tokens.colorNeutralForeground1 },
   pane: { display: "flex", flexDirection: "column", height: "100%", minHeight: 0, minWidth: 0 },
   header: {
     display: "flex",
@@ -74,7 +75,7 @@ const useStyles = makeStyles({
   },
   tabs: { flexWrap: "nowrap", minWidth: 0 },
   // Icon-only tabs: tighter than Fluent's default so seven of them and the open one's word share 320 px.
-  tab: { paddingLeft: tokens.spacingHorizontalS, paddingRight: tokens.spacingHorizontalS, minWidth: 0 },
+  tab: { paddingLeft: tokens.spacingHorizontalXS, paddingRight: tokens.spacingHorizontalXS, minWidth: 0 },
   warning: { padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM} 0` },
   content: {
     flex: 1,
@@ -84,7 +85,8 @@ const useStyles = makeStyles({
     overflowX: "hidden",
     padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM} ${tokens.spacingVerticalXXL}`,
   },
-  section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, minWidth: 0 },
+  // display:flex would override the hidden attribute: hidden sections must not show.
+  section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, minWidth: 0, "&[hidden]": { display: "none" } },
   sectionTitle: { margin: 0, outlineOffset: "2px" },
   loading: { padding: tokens.spacingVerticalL },
 });
@@ -99,11 +101,12 @@ export interface AppProps {
 
 /** The pane with its own FluentProvider (Office's light or dark theme, system fonts). */
 export function App({ environment, initialSection, theme }: AppProps) {
-  const styles = useStyles();
   const kind = usePaneTheme(theme);
   return (
     <PaneThemeContext.Provider value={kind}>
-      <FluentProvider theme={fluentThemeOf(kind)} className={styles.provider} data-theme={kind}>
+      {/* Sizes go in `style`: the provider's classes are copied onto every portal's mount node (tooltips, dialogs),
+          and a full-height class there would lay a blank layer over the whole pane. */}
+      <FluentProvider theme={fluentThemeOf(kind)} style={PROVIDER_STYLE} data-theme={kind}>
         <Pane environment={environment} initialSection={initialSection} />
       </FluentProvider>
     </PaneThemeContext.Provider>
