@@ -51,7 +51,4 @@ export function FirstRunCard({ onOpen, fallback, headingId, headingRef }: FirstR
   );
 }
 
-/** Settings count as empty when neither the agency nor any unit is named. */
-export function settingsAreEmpty(settings: { agencyName: string; units: readonly unknown[] }): boolean {
-  return settings.agencyName.trim() === "" && settings.units.length === 0;
-}
+export { settingsAreEmpty } from "./first-run-rule";
