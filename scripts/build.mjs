@@ -7,6 +7,7 @@
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { helpPage } from "./guide-help.mjs";
 import { DEV_URL, PROJECT_ROOT, normaliseDeploymentUrl, rewriteManifestUrls, validateManifestText } from "./manifest-tools.mjs";
 
 const args = process.argv.slice(2);
@@ -32,6 +33,9 @@ try {
 } catch (error) {
   fail(error.message);
 }
+
+// help.html is made from docs/guide-ru.md at every build, so the deployed help is the guide as it stands.
+fs.writeFileSync(path.join(PROJECT_ROOT, "src", "taskpane", "help.html"), helpPage());
 
 const webpackCli = path.join(PROJECT_ROOT, "node_modules", "webpack-cli", "bin", "cli.js");
 const webpack = spawnSync(

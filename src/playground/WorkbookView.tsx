@@ -44,10 +44,13 @@ export interface WorkbookViewProps {
   sim: PlaygroundSimulator;
   apiChoice: string;
   onApiChoice(choice: string): void;
+  /** The task pane's theme, as Office's dark themes would set it. */
+  darkPane: boolean;
+  onDarkPane(dark: boolean): void;
   syncCount(): number;
 }
 
-export function WorkbookView({ sim, apiChoice, onApiChoice, syncCount }: WorkbookViewProps) {
+export function WorkbookView({ sim, apiChoice, onApiChoice, darkPane, onDarkPane, syncCount }: WorkbookViewProps) {
   const styles = useStyles();
   const [version, setVersion] = useState(0);
   const [showVeryHidden, setShowVeryHidden] = useState(false);
@@ -141,6 +144,7 @@ export function WorkbookView({ sim, apiChoice, onApiChoice, syncCount }: Workboo
           }}
         />
         <Switch label={t.showVeryHidden} checked={showVeryHidden} onChange={(_e, data) => setShowVeryHidden(data.checked)} />
+        <Switch label={t.darkPane} checked={darkPane} data-testid="theme-choice" onChange={(_e, data) => onDarkPane(data.checked)} />
         <span className={styles.spacer} />
         <Caption1 id="api-level-label">{t.apiLevelLabel}</Caption1>
         <Select

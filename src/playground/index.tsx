@@ -1,10 +1,12 @@
 /**
- * playground.html: the real task pane (left, 350 px) running on Microsoft's office.js client (its Excel-on-the-web build,
+ * playground.html: the real task pane (left, 350 px; ?pane=320 for Excel's default width, ?theme=dark for Office's dark
+ * themes, also switchable above the grid) running on Microsoft's office.js client (its Excel-on-the-web build,
  * loaded into a hidden iframe) against the simulated Excel host, and the simulated workbook drawn as a grid (right).
  * The client's Excel, Office and OfficeExtension become the page's globals before the pane renders.
  * `window.__sim` is the simulator, for browser tests and curious developers.
  */
 import { FluentProvider, makeStyles, tokens, webLightTheme } from "@fluentui/react-components";
+import { useState } from "react";
 import { createRoot } from "react-dom/client";
 import { excelApiLevel } from "../adapters/office/host";
 import { createExcelSimulator } from "../simulator";
@@ -27,6 +29,16 @@ function apiChoiceFromUrl(): string {
   return new URLSearchParams(window.location.search).get("api") === "1.8" ? "1.8" : "newest";
 }
 
+/** ?pane=N sets the pane's width (240–600 px); Excel's default is 320. */
+function paneWidthFromUrl(): number {
+  const asked = Number(new URLSearchParams(window.location.search).get("pane"));
+  return Number.isFinite(asked) && asked >= 240 && asked <= 600 ? asked : 350;
+}
+
+function darkFromUrl(): boolean {
+  return new URLSearchParams(window.location.search).get("theme") === "dark";
+}
+
 function changeApiChoice(choice: string): void {
   const url = new URL(window.location.href);
   if (choice === "1.8") url.searchParams.set("api", "1.8");
@@ -35,9 +47,7 @@ function changeApiChoice(choice: string): void {
 }
 
 const useStyles = makeStyles({
-  page: { display: "flex", height: "100vh", overflow: "hidden" },
   pane: {
-    width: "350px",
     flexShrink: 0,
     height: "100%",
     borderRight: `1px solid ${tokens.colorNeutralStroke1}`,
@@ -49,17 +59,21 @@ const useStyles = makeStyles({
 
 function PlaygroundPage({ sim, apiChoice }: { sim: Simulator; apiChoice: string }) {
   const styles = useStyles();
-  const environment = { kind: "playground" as const, apiLevel: excelApiLevel(), platform: "Simulator" };
+  const [environment] = useState(() => ({ kind: "playground" as const, apiLevel: excelApiLevel(), platform: "Simulator" }));
+  const [dark, setDark] = useState(darkFromUrl);
   return (
-    <FluentProvider theme={webLightTheme} className={styles.page}>
-      <aside className={styles.pane} data-testid="taskpane">
-        <App environment={environment} />
+    // Layout in `style`: the provider's classes are copied onto portal mount nodes.
+    <FluentProvider theme={webLightTheme} style={{ display: "flex", height: "100vh", overflow: "hidden" }}>
+      <aside className={styles.pane} style={{ width: `${paneWidthFromUrl()}px` }} data-testid="taskpane">
+        <App environment={environment} theme={dark ? "dark" : "light"} />
       </aside>
       <main className={styles.workbook}>
         <WorkbookView
           sim={sim as unknown as PlaygroundSimulator}
           apiChoice={apiChoice}
           onApiChoice={changeApiChoice}
+          darkPane={dark}
+          onDarkPane={setDark}
           syncCount={() => sim.stats.syncs}
         />
       </main>

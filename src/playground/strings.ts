@@ -8,6 +8,7 @@ export const playgroundStrings = {
   apiNewest: "новейший",
   apiOffice2019: "1.8 (Office 2019)",
   showVeryHidden: "Показать скрытые служебные листы",
+  darkPane: "Темная тема Office",
   hiddenMark: "скрыт",
   veryHiddenMark: "служебный",
   sheetTabsLabel: "Листы книги",

@@ -1,20 +1,24 @@
 /**
- * The task pane: header, section navigation, notifications and the sections. The same component runs in Excel
- * (taskpane.html) and in the playground beside the simulated workbook.
+ * The task pane: a one-line header, one row of section tabs, and the open section under its own heading. The same
+ * component runs in Excel (taskpane.html) and in the playground beside the simulated workbook.
+ *
+ * At Excel's default pane width (320 px) seven labelled tabs do not fit one row, so every tab shows its icon and only the
+ * open one its short word; the full title is each tab's accessible name and tooltip. The pane has one scroll area.
  */
 import {
   Badge,
-  Caption1,
   FluentProvider,
+  Link,
   MessageBar,
   MessageBarBody,
   Spinner,
+  Subtitle2,
   Tab,
   TabList,
-  Subtitle1,
+  Text,
+  Tooltip,
   makeStyles,
   tokens,
-  webLightTheme,
 } from "@fluentui/react-components";
 import {
   CalendarClockRegular,
@@ -25,14 +29,18 @@ import {
   SettingsRegular,
   TableRegular,
 } from "@fluentui/react-icons";
-import { Suspense, useMemo, useState, type ReactElement } from "react";
+import { Suspense, useCallback, useEffect, useMemo, useRef, useState, type ReactElement } from "react";
 import { MINIMUM_EXCEL_API, compareApiVersions } from "../adapters/office/host";
 import type { PaneEnvironment } from "./environment";
 import { ErrorBoundary } from "./ErrorBoundary";
+import { FirstRunCard } from "./FirstRunCard";
+import { useFirstRun } from "./first-run";
 import { NavigationContext } from "./navigation";
 import { NotificationArea, NotifyProvider } from "./notify";
 import { SECTIONS, type SectionId } from "./sections";
 import { common } from "./strings";
+import { shell } from "./strings/shell";
+import { PaneThemeContext, fluentThemeOf, usePaneTheme, type PaneThemeKind } from "./theme";
 
 const SECTION_ICONS: Record<SectionId, ReactElement> = {
   due: <CalendarClockRegular />,
@@ -44,123 +52,188 @@ const SECTION_ICONS: Record<SectionId, ReactElement> = {
   settings: <SettingsRegular />,
 };
 
+/** The help page built from docs/guide-ru.md beside taskpane.html. */
+export const HELP_PAGE = "help.html";
+
+const PROVIDER_STYLE = { height: "100%" } as const;
+
 const useStyles = makeStyles({
-  provider: { height: "100%", backgroundColor: tokens.colorNeutralBackground1 },
-  pane: { display: "flex", flexDirection: "column", height: "100%", minHeight: 0 },
+  pane: { display: "flex", flexDirection: "column", height: "100%", minHeight: 0, minWidth: 0 },
   header: {
     display: "flex",
-    flexDirection: "column",
-    gap: tokens.spacingVerticalXXS,
-    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
-    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    alignItems: "center",
+    gap: tokens.spacingHorizontalS,
+    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalM}`,
+    minWidth: 0,
   },
-  titleRow: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
-  title: { margin: 0 },
-  subtitle: { color: tokens.colorNeutralForeground3 },
-  nav: { padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalXS}` },
-  // Five sections do not fit one row of a 320–350 px pane; wrapping keeps every one visible.
-  tabs: { flexWrap: "wrap", rowGap: 0 },
-  notifications: { paddingTop: tokens.spacingVerticalS },
-  warning: { padding: `0 ${tokens.spacingHorizontalM}`, marginBottom: tokens.spacingVerticalS },
-  content: { flex: 1, minHeight: 0, overflowY: "auto", padding: tokens.spacingHorizontalM },
+  title: { margin: 0, flexShrink: 1, minWidth: 0, overflowWrap: "anywhere" },
+  help: { marginLeft: "auto", flexShrink: 0 },
+  nav: {
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    padding: `0 ${tokens.spacingHorizontalXS}`,
+    minWidth: 0,
+  },
+  tabs: { flexWrap: "nowrap", minWidth: 0 },
+  // Icon-only tabs: tighter than Fluent's default so seven of them and the open one's word share 320 px.
+  tab: { paddingLeft: tokens.spacingHorizontalXS, paddingRight: tokens.spacingHorizontalXS, minWidth: 0 },
+  warning: { padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM} 0` },
+  content: {
+    flex: 1,
+    minHeight: 0,
+    minWidth: 0,
+    overflowY: "auto",
+    overflowX: "hidden",
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM} ${tokens.spacingVerticalXXL}`,
+  },
+  // display:flex would override the hidden attribute: hidden sections must not show.
+  section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, minWidth: 0, "&[hidden]": { display: "none" } },
+  sectionTitle: { margin: 0, outlineOffset: "2px" },
+  loading: { padding: tokens.spacingVerticalL },
 });
 
 export interface AppProps {
   environment: PaneEnvironment;
+  /** Opens this section and skips the first-run card. */
   initialSection?: SectionId;
+  /** The playground's theme switch; otherwise the pane follows Office's theme. */
+  theme?: PaneThemeKind;
 }
 
-/** The pane with its own FluentProvider (Office-like light theme, system fonts). */
-export function App({ environment, initialSection = "due" }: AppProps) {
-  const styles = useStyles();
+/** The pane with its own FluentProvider (Office's light or dark theme, system fonts). */
+export function App({ environment, initialSection, theme }: AppProps) {
+  const kind = usePaneTheme(theme);
   return (
-    <FluentProvider theme={webLightTheme} className={styles.provider}>
-      <NotifyProvider>
+    <PaneThemeContext.Provider value={kind}>
+      {/* Sizes go in `style`: the provider's classes are copied onto every portal's mount node (tooltips, dialogs),
+          and a full-height class there would lay a blank layer over the whole pane. */}
+      <FluentProvider theme={fluentThemeOf(kind)} style={PROVIDER_STYLE} data-theme={kind}>
         <Pane environment={environment} initialSection={initialSection} />
-      </NotifyProvider>
-    </FluentProvider>
+      </FluentProvider>
+    </PaneThemeContext.Provider>
   );
 }
 
-function Pane({ environment, initialSection }: Required<AppProps>) {
+function Pane({ environment, initialSection }: { environment: PaneEnvironment; initialSection?: SectionId }) {
   const styles = useStyles();
-  const [current, setCurrent] = useState<SectionId>(initialSection);
-  // Sections stay mounted once visited, so their results survive switching tabs.
-  const [visited, setVisited] = useState<Set<SectionId>>(() => new Set([initialSection]));
-  const navigation = useMemo(
-    () => ({
-      current,
-      goTo(section: SectionId) {
-        setCurrent(section);
-        setVisited((previous) => (previous.has(section) ? previous : new Set(previous).add(section)));
-      },
-    }),
-    [current],
+  const [current, setCurrent] = useState<SectionId>(initialSection ?? "due");
+  // Sections stay mounted once visited, so their results survive switching.
+  const [visited, setVisited] = useState<Set<SectionId>>(() => new Set([initialSection ?? "due"]));
+  const firstRun = useFirstRun(environment, initialSection === undefined);
+  const headings = useRef(new Map<string, HTMLElement>());
+  // Focus moves to the heading only after the user switched, never on the pane's first drawing.
+  const focusPending = useRef<string | null>(null);
+
+  const goTo = useCallback(
+    (section: SectionId) => {
+      firstRun.dismiss();
+      focusPending.current = section;
+      setCurrent(section);
+      setVisited((previous) => (previous.has(section) ? previous : new Set(previous).add(section)));
+    },
+    [firstRun],
   );
+  const navigation = useMemo(() => ({ current, goTo }), [current, goTo]);
+  const showStart = firstRun.show;
+
+  useEffect(() => {
+    const target = focusPending.current;
+    if (!target) return;
+    const heading = headings.current.get(target);
+    if (heading) {
+      focusPending.current = null;
+      heading.focus();
+    }
+  });
+
   const apiTooOld =
     environment.kind === "excel" && compareApiVersions(environment.apiLevel || "0", MINIMUM_EXCEL_API) < 0;
+  const registerHeading = (id: string) => (element: HTMLElement | null) => {
+    if (element) headings.current.set(id, element);
+    else headings.current.delete(id);
+  };
 
   return (
     <NavigationContext.Provider value={navigation}>
       <div className={styles.pane}>
         <header className={styles.header}>
-          <div className={styles.titleRow}>
-            <Subtitle1 as="h1" className={styles.title}>
-              {common.appName}
-            </Subtitle1>
-            {environment.kind === "playground" ? (
-              <Badge appearance="tint" color="informative">
-                {common.playgroundBadge}
-              </Badge>
-            ) : null}
-            <Badge appearance="outline" color={apiTooOld ? "warning" : "brand"} data-testid="api-level">
-              {environment.apiLevel ? common.apiLevel(environment.apiLevel) : common.apiLevelUnknown}
+          <Subtitle2 as="h1" className={styles.title}>
+            {common.appName}
+          </Subtitle2>
+          {environment.kind === "playground" ? (
+            <Badge appearance="tint" color="informative" size="small">
+              {common.playgroundBadge}
             </Badge>
-          </div>
-          <Caption1 className={styles.subtitle}>{common.appSubtitle}</Caption1>
+          ) : null}
+          <Link className={styles.help} href={HELP_PAGE} target="_blank" rel="noopener" aria-label={shell.helpLabel}>
+            {shell.help}
+          </Link>
         </header>
         <nav className={styles.nav} aria-label={common.navigationLabel}>
           <TabList
             className={styles.tabs}
             size="small"
-            selectedValue={current}
-            onTabSelect={(_event, data) => navigation.goTo(data.value as SectionId)}
+            selectedValue={showStart ? null : current}
+            onTabSelect={(_event, data) => goTo(data.value as SectionId)}
           >
-            {SECTIONS.map((section) => (
-              <Tab key={section.id} value={section.id} icon={SECTION_ICONS[section.id]}>
-                {section.title}
-              </Tab>
-            ))}
+            {SECTIONS.map((section) => {
+              const open = !showStart && section.id === current;
+              const tab = (
+                <Tab
+                  key={section.id}
+                  className={styles.tab}
+                  value={section.id}
+                  icon={SECTION_ICONS[section.id]}
+                  aria-label={section.title}
+                  data-testid={`tab-${section.id}`}
+                >
+                  {open ? shell.shortTitles[section.id] : undefined}
+                </Tab>
+              );
+              return open ? (
+                tab
+              ) : (
+                <Tooltip key={section.id} content={section.title} relationship="description" withArrow>
+                  {tab}
+                </Tooltip>
+              );
+            })}
           </TabList>
         </nav>
-        <div className={styles.notifications}>
-          {apiTooOld ? <OldApiWarning level={environment.apiLevel} /> : null}
-          <NotificationArea />
-        </div>
-        <main className={styles.content}>
-          {SECTIONS.filter((section) => visited.has(section.id)).map(({ id, Component }) => (
-            <div key={id} hidden={id !== current} data-section={id}>
-              <ErrorBoundary resetKey={id === current ? "shown" : "hidden"}>
-                {/* Sections after the first are loaded when first opened. */}
-                <Suspense fallback={<Spinner size="small" />}>
-                  <Component environment={environment} />
-                </Suspense>
-              </ErrorBoundary>
-            </div>
+        {apiTooOld ? (
+          <div className={styles.warning}>
+            <MessageBar intent="warning" layout="multiline">
+              <MessageBarBody>{shell.oldExcel}</MessageBarBody>
+            </MessageBar>
+          </div>
+        ) : null}
+        <main className={styles.content} data-testid="pane-content">
+          {showStart ? (
+            <FirstRunCard onOpen={goTo} fallback="due" headingId="pane-heading-start" headingRef={registerHeading("start")} />
+          ) : null}
+          {SECTIONS.filter((section) => visited.has(section.id)).map(({ id, title, Component }) => (
+            <section
+              key={id}
+              className={styles.section}
+              hidden={showStart || id !== current}
+              data-section={id}
+              aria-labelledby={`pane-heading-${id}`}
+            >
+              <Text as="h2" size={400} weight="semibold" id={`pane-heading-${id}`} tabIndex={-1} className={styles.sectionTitle} ref={registerHeading(id)}>
+                {title}
+              </Text>
+              {/* Each section has its own notifications, shown at its top and hidden with it. */}
+              <NotifyProvider>
+                <NotificationArea />
+                <ErrorBoundary resetKey={id === current ? "shown" : "hidden"}>
+                  <Suspense fallback={<Spinner className={styles.loading} size="small" label={shell.sectionLoading} />}>
+                    <Component environment={environment} />
+                  </Suspense>
+                </ErrorBoundary>
+              </NotifyProvider>
+            </section>
           ))}
         </main>
       </div>
     </NavigationContext.Provider>
-  );
-}
-
-function OldApiWarning({ level }: { level: string }) {
-  const styles = useStyles();
-  return (
-    <div className={styles.warning}>
-      <MessageBar intent="warning" layout="multiline">
-        <MessageBarBody>{common.apiTooOld(level, MINIMUM_EXCEL_API)}</MessageBarBody>
-      </MessageBar>
-    </div>
   );
 }

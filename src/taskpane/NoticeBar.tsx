@@ -9,7 +9,7 @@ export interface Notice {
 
 export function NoticeBar({ notice, testId }: { notice: Notice; testId?: string }): JSX.Element {
   return (
-    <MessageBar intent={notice.intent} layout="multiline" data-testid={testId}>
+    <MessageBar intent={notice.intent} layout="multiline" data-testid={testId} style={{ minWidth: 0, overflowWrap: "anywhere" }}>
       <MessageBarBody>
         {notice.title && <MessageBarTitle>{notice.title}</MessageBarTitle>}
         {notice.lines.length === 1 ? (

@@ -1,6 +1,8 @@
 /**
- * The pane's status area. Sections call `useNotify()` to show a Fluent MessageBar (success, info, warning, error);
- * messages stay until closed unless `timeoutMs` is given.
+ * The pane's status area. Sections call `useNotify()` to show a Fluent MessageBar (success, info, warning, error).
+ * The pane gives each section its own provider and area, so a message shows at the top of the section that raised it
+ * and scrolls with it instead of pushing every section down. Successes and information close themselves (after
+ * `timeoutMs`, by default SELF_CLOSING_MS); warnings and errors stay until closed.
  */
 import {
   Button,
@@ -21,13 +23,17 @@ export interface NotificationInput {
   intent: NotificationIntent;
   text: string;
   title?: string;
-  /** Closes itself after this many milliseconds. */
+  /** Closes itself after this many milliseconds (success and info: after SELF_CLOSING_MS unless given). */
   timeoutMs?: number;
 }
 
 export interface PaneNotification extends NotificationInput {
   id: number;
 }
+
+/** How long a success or information message stays when the section gives no time. */
+export const SELF_CLOSING_MS = 12_000;
+
 
 export interface NotifyApi {
   /** Shows a message and returns its id. */
@@ -59,9 +65,9 @@ export function NotifyProvider({ children }: { children: React.ReactNode }) {
     (notification: NotificationInput) => {
       const id = nextId.current++;
       setNotifications((current) => [...current, { ...notification, id }].slice(-MAX_VISIBLE));
-      if (notification.timeoutMs && notification.timeoutMs > 0) {
-        timers.current.set(id, setTimeout(() => dismiss(id), notification.timeoutMs));
-      }
+      const selfClosing = notification.intent === "success" || notification.intent === "info";
+      const timeoutMs = notification.timeoutMs ?? (selfClosing ? SELF_CLOSING_MS : 0);
+      if (timeoutMs > 0) timers.current.set(id, setTimeout(() => dismiss(id), timeoutMs));
       return id;
     },
     [dismiss],
@@ -97,19 +103,21 @@ const useStyles = makeStyles({
     display: "flex",
     flexDirection: "column",
     gap: tokens.spacingVerticalS,
-    padding: `0 ${tokens.spacingHorizontalM}`,
+    marginBottom: tokens.spacingVerticalS,
+    minWidth: 0,
   },
 });
 
-/** Renders the current messages; place once in the pane. */
+/** Renders the provider's messages; place once at the top of each section. */
 export function NotificationArea() {
   const context = useContext(NotifyContext);
   const styles = useStyles();
-  if (!context || context.notifications.length === 0) return null;
+  const shown = context?.notifications ?? [];
+  // The live region stays in the page even when empty, so screen readers announce the first message too.
   return (
-    <div className={styles.area} role="region" aria-label={common.notificationsLabel} aria-live="polite">
-      {context.notifications.map((item) => (
-        <MessageBar key={item.id} intent={item.intent} data-testid="pane-notification">
+    <div className={shown.length ? styles.area : undefined} role="status" aria-label={common.notificationsLabel} aria-live="polite">
+      {shown.map((item) => (
+        <MessageBar key={item.id} intent={item.intent} layout="multiline" data-testid="pane-notification">
           <MessageBarBody>
             {item.title ? <MessageBarTitle>{item.title}</MessageBarTitle> : null}
             {item.text}
@@ -120,7 +128,7 @@ export function NotificationArea() {
                 appearance="transparent"
                 aria-label={common.dismiss}
                 icon={<DismissRegular />}
-                onClick={() => context.dismiss(item.id)}
+                onClick={() => context?.dismiss(item.id)}
               />
             }
           />

@@ -182,6 +182,8 @@ export interface PlaygroundOptions {
   /** Another page of the build, e.g. "taskpane.html". */
   page?: string;
   viewport?: { width: number; height: number };
+  /** More of the page's query, e.g. { pane: "320", theme: "dark" } for the playground. */
+  query?: Record<string, string>;
 }
 
 /** Builds (once), serves and opens the playground in headless Chromium; waits until the pane and the grid are drawn. */
@@ -203,7 +205,8 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
     if (message.type() === "error") pageErrors.push(message.text());
   });
   const pageName = options.page ?? "playground.html";
-  const url = `${server.origin}/${pageName}${options.api ? `?api=${options.api}` : ""}`;
+  const query = new URLSearchParams({ ...(options.api ? { api: options.api } : {}), ...options.query }).toString();
+  const url = `${server.origin}/${pageName}${query ? `?${query}` : ""}`;
   const close = async () => {
     await browser.close().catch(() => undefined);
     await server.close();

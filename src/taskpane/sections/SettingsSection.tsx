@@ -14,6 +14,7 @@ import { processLabel, typicalProcesses } from "../../core/typical-list";
 import type { UnitRename } from "../../core/unit-rename";
 import { settings as t } from "../strings/settings";
 import type { SectionProps } from "./types";
+import { AdminFacts } from "../AdminFacts";
 import { NoticeBar, type Notice } from "../NoticeBar";
 import { usePaneNavigation } from "../navigation";
 import { ListEditor } from "../settings/ListEditor";
@@ -304,6 +305,7 @@ export function SettingsSection({ environment }: SectionProps): JSX.Element {
       {notices.map((notice, i) => (
         <NoticeBar key={i} notice={notice} />
       ))}
+      <AdminFacts environment={environment} />
     </div>
   );
 }

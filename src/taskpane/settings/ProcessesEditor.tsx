@@ -18,7 +18,8 @@ const useStyles = makeStyles({
     minWidth: 0,
   },
   hint: { color: tokens.colorNeutralForeground3 },
-  typical: { display: "flex", flexDirection: "column", maxHeight: "260px", overflowY: "auto", minWidth: 0 },
+  // The full list, no box of its own: the pane has one scroll area, and a box inside it traps the mouse wheel.
+  typical: { display: "flex", flexDirection: "column", minWidth: 0 },
 });
 
 export interface ProcessesEditorProps {
