@@ -122,11 +122,14 @@ function Pane({ environment, initialSection }: { environment: PaneEnvironment; i
   const headings = useRef(new Map<string, HTMLElement>());
   // Focus moves to the heading only after the user switched, never on the pane's first drawing.
   const focusPending = useRef<string | null>(null);
+  // Picking the section already open changes no state; this makes the pane render so the heading still gets focus.
+  const [, setFocusRequests] = useState(0);
 
   const goTo = useCallback(
     (section: SectionId) => {
       firstRun.dismiss();
       focusPending.current = section;
+      setFocusRequests((count) => count + 1);
       setCurrent(section);
       setVisited((previous) => (previous.has(section) ? previous : new Set(previous).add(section)));
     },

@@ -158,7 +158,8 @@ export function SettingsSection({ environment }: SectionProps): JSX.Element {
   const input = (key: TextField, label: string, hint?: string, placeholder?: string) => {
     const message = problem(key);
     return (
-      <Field label={label} hint={hint} validationState={message ? "error" : "none"} validationMessage={message}>
+      // The label names the input by its id (the id lets other sections focus the field).
+      <Field label={{ children: label, htmlFor: `${SETTINGS_FIELD_ID_PREFIX}${key}` }} hint={hint} validationState={message ? "error" : "none"} validationMessage={message}>
         <Input
           id={`${SETTINGS_FIELD_ID_PREFIX}${key}`}
           value={form[key]}

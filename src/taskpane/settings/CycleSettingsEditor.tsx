@@ -26,12 +26,12 @@ export function CycleSettingsEditor({ form, onChange, problems, disabled }: Cycl
   const styles = useStyles();
   const set = (field: CycleFormField, value: string) => onChange({ ...form, [field]: value });
   const dates = (field: "nonWorking" | "working", label: string, hint: string) => (
-    <Field label={label} hint={hint} validationState={problems[field] ? "error" : "none"} validationMessage={problems[field]}>
+    <Field label={{ children: label, htmlFor: `${SETTINGS_FIELD_ID_PREFIX}${field}` }} hint={hint} validationState={problems[field] ? "error" : "none"} validationMessage={problems[field]}>
       <Input id={`${SETTINGS_FIELD_ID_PREFIX}${field}`} value={form[field]} placeholder="09.01.2027; 02.11.2027" disabled={disabled} onChange={(_, data) => set(field, data.value)} />
     </Field>
   );
   const template = (kind: TemplateKind, label: string) => (
-    <Field label={label} hint={t.templateHint} validationState={problems[kind] ? "error" : "none"} validationMessage={problems[kind]}>
+    <Field label={{ children: label, htmlFor: `${SETTINGS_FIELD_ID_PREFIX}${kind}` }} hint={t.templateHint} validationState={problems[kind] ? "error" : "none"} validationMessage={problems[kind]}>
       <Textarea
         id={`${SETTINGS_FIELD_ID_PREFIX}${kind}`}
         value={form[kind]}
@@ -51,7 +51,7 @@ export function CycleSettingsEditor({ form, onChange, problems, disabled }: Cycl
       <Text size={200}>{t.calendarIntro}</Text>
       {dates("nonWorking", t.nonWorking, t.nonWorkingHint)}
       {dates("working", t.working, t.workingHint)}
-      <Field label={t.publicationPlace} hint={t.publicationPlaceHint}>
+      <Field label={{ children: t.publicationPlace, htmlFor: `${SETTINGS_FIELD_ID_PREFIX}publicationPlace` }} hint={t.publicationPlaceHint}>
         <Input id={`${SETTINGS_FIELD_ID_PREFIX}publicationPlace`} value={form.publicationPlace} disabled={disabled} onChange={(_, data) => set("publicationPlace", data.value)} />
       </Field>
       {template("notice", t.notice)}
