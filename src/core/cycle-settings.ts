@@ -101,3 +101,18 @@ export function cycleSettingsFromSheets(sheets: readonly SheetText[], settingsSh
   const sheet = sheets.find((candidate) => matchKey(candidate.name) === matchKey(settingsSheetName));
   return cycleSettingsFromPairs(sheet ? findSettingsPairs(sheet) : []);
 }
+
+export type CycleField = keyof typeof CALENDAR_SETTING_TITLES | keyof typeof DOCUMENT_SETTING_TITLES;
+
+/** The cycle's field a parameter name stands for (titles and aliases, tolerant of case and ё), or null. */
+export function cycleFieldOfKey(key: string): CycleField | null {
+  const matched = matchKey(String(key ?? ""));
+  return DOCUMENT_KEY_TO_FIELD.get(matched) ?? KEY_TO_FIELD.get(matched) ?? null;
+}
+
+/** The parameter name a field is written under. */
+export function cycleFieldTitle(field: CycleField): string {
+  return field in CALENDAR_SETTING_TITLES
+    ? CALENDAR_SETTING_TITLES[field as keyof typeof CALENDAR_SETTING_TITLES]
+    : DOCUMENT_SETTING_TITLES[field as keyof typeof DOCUMENT_SETTING_TITLES];
+}

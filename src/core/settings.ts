@@ -88,6 +88,11 @@ export const SettingsSchema = z.object({
   agencyProcesses: z.array(AgencyProcessSchema).optional(),
   /** Codes of typical processes hidden from the dropdowns (a typical process is never deleted). */
   hiddenProcesses: z.array(z.string()).optional(),
+  /**
+   * Parameters of the block these settings do not know — the cycle's calendar and document templates, a user's own
+   * notes — kept as they are, after the known ones, whenever the block is rewritten.
+   */
+  otherPairs: z.array(z.tuple([z.string(), z.string()])).optional(),
 });
 
 export type Settings = z.infer<typeof SettingsSchema>;
@@ -192,6 +197,7 @@ export function settingsToPairs(settings: Settings): [string, string][] {
     else if (kind === "json") pairs.push([title, JSON.stringify(value)]);
     else pairs.push([title, String(value)]);
   }
+  for (const [key, value] of settings.otherPairs ?? []) pairs.push([key, value]);
   return pairs;
 }
 
@@ -259,10 +265,15 @@ export function readSettingsPairs(pairs: readonly (readonly [string, string])[])
   const result: Record<string, unknown> = { ...DEFAULT_SETTINGS };
   const problems: string[] = [];
   const shape = SettingsSchema.shape as Record<string, z.ZodType>;
+  const other: [string, string][] = [];
   for (const pair of pairs ?? []) {
     if (!pair) continue;
     const entry = FIELD_BY_KEY.get(matchKey(String(pair[0] ?? "")));
-    if (!entry) continue;
+    if (!entry) {
+      const key = cleanText(String(pair[0] ?? ""));
+      if (key !== "") other.push([key, String(pair[1] ?? "")]);
+      continue;
+    }
     const raw = String(pair[1] ?? "");
     // An empty list or JSON cell means "use the defaults".
     if ((entry.kind === "list" || entry.kind === "json") && cleanText(raw) === "" && entry.field !== "units") continue;
@@ -275,8 +286,9 @@ export function readSettingsPairs(pairs: readonly (readonly [string, string])[])
     if (parsed.success) result[entry.field] = parsed.data;
     else problems.push(`параметр «${entry.title}» не принят: ${parsed.error.issues[0]?.message ?? "неверное значение"}; используется значение по умолчанию`);
   }
+  if (other.length) result.otherPairs = other;
   const whole = SettingsSchema.safeParse(result);
-  if (!whole.success) return { settings: { ...DEFAULT_SETTINGS }, problems: [...problems, "настройки не прочитаны; используются значения по умолчанию"] };
+  if (!whole.success) return { settings: { ...DEFAULT_SETTINGS, ...(other.length ? { otherPairs: other } : {}) }, problems: [...problems, "настройки не прочитаны; используются значения по умолчанию"] };
   const cross = crossSettingsProblems(whole.data);
   if (cross.length) {
     // Agency processes that clash are not guessed at: the whole list waits until the settings are corrected.

@@ -9,6 +9,8 @@ export const TYPICAL_LIST_SHEET_NAME = "Типовой перечень";
 export const SUMMARY_SHEET_NAME = "Сводка";
 export const MERGE_REPORT_SHEET_NAME = "Отчет о сведении";
 export const CHANGE_LOG_SHEET_NAME = "Журнал изменений";
+/** The running collection round (a record the coordinator may read and edit; not a copy of the register). */
+export const ROUND_SHEET_NAME = "Сбор сведений";
 
 /**
  * Sheets we generate that repeat the register's column titles but are not the register a user keeps. The consolidated

@@ -140,6 +140,14 @@ describe("reestr distribute", () => {
     expect(report.getRow(6).getCell(1).value).toBe("Архивный отдел");
     expect(report.getRow(6).getCell(2).value).toBe("не представлен");
 
+    // The merged workbook remembers who has not sent a file: `reestr status` names the unit, overdue after the due date.
+    const status = reestr(["status", "свод.xlsx", "--json", "--today", "2099-12-01"], dir);
+    expect(status.stderr).toBe("");
+    expect(JSON.parse(status.stdout).collection).toEqual({ units: ["Архивный отдел"], due: "2099-12-31" });
+    const statusText = reestr(["status", "свод.xlsx", "--today", "2100-01-05"], dir);
+    expect(statusText.status).toBe(1);
+    expect(statusText.stdout).toContain("Сбор сведений (срок 31.12.2099): не прислали файлы — Архивный отдел.");
+
     const text = reestr(["merge", "ответы/кадры-из-libreoffice.xlsx", "-o", "свод2.xlsx", "--previous", "реестр.xlsx"], dir);
     expect(text.stdout.split("\n")[0]).toBe("Подразделения: 4, представили файл 1, не представили 3.");
     expect(text.stdout).toContain("✗ Архивный отдел: не представлен; строк перенесено из утвержденного реестра: 2");

@@ -4,7 +4,10 @@
  * (simulated) Excel, edits it through the API and saves it; the coordinator merges the answers into the workbook with the
  * approved register kept in it.
  */
-import { readWorkbookForDistribution } from "../../src/adapters/office/collection";
+import { readWorkbookForDistribution, writeRoundRecord } from "../../src/adapters/office/collection";
+import { readAppendixWorkbook } from "../../src/adapters/office/appendix-read";
+import { pendingUnitsOfSheets } from "../../src/core/collection/round-record";
+import { buildDueSummary } from "../../src/core/due-summary";
 import { readMergeWorkbookState, writeMergeSheets } from "../../src/adapters/office/merge";
 import { renderLayout } from "../../src/adapters/office/render-layout";
 import { readWorkbookData } from "../../src/adapters/xlsx/read-workbook";
@@ -67,6 +70,13 @@ describe.each(["1.8", NEWEST_API_VERSION])("collection round in the pane, ExcelA
     expect(coordinator.stats.syncs - coordinator.stats.releases).toBe(2);
     const prepared = await buildUnitFilesZip(sheets, "01.12.2026", "15.12.2026");
     if (!prepared.ok) throw new Error(prepared.message);
+    // The pane records the round in the workbook: a lookup and one write, whatever the number of units.
+    coordinator.stats.reset();
+    await run(coordinator, (context) => writeRoundRecord(context, { issued: "01.12.2026", due: "15.12.2026", units: prepared.files.map((file) => file.unit) }));
+    expect(coordinator.stats.syncs - coordinator.stats.releases).toBe(2);
+    const due = async (today: string) =>
+      buildDueSummary((await run(coordinator, (context) => readAppendixWorkbook(context, { apiLevel: level, alsoRead: [MERGE_REPORT_SHEET_NAME] }))).sheets, today, pendingUnitsOfSheets);
+    expect((await due("2026-12-10")).collection).toEqual({ units: UNITS, due: "2026-12-15" });
     const files = unzipStored(prepared.zip);
     expect([...files.keys()]).toEqual(UNITS.map((unit) => `${unit}.xlsx`));
     if (level === "1.8") for (const [name, bytes] of files) await expectValidXlsx(bytes, `pane: ${name}`);
@@ -114,5 +124,7 @@ describe.each(["1.8", NEWEST_API_VERSION])("collection round in the pane, ExcelA
     const carried = merged.values.filter((row) => row[15] === CARRIED_OVER_PROVENANCE).map((row) => row[0]);
     expect(carried).toEqual(["017-1.1-07", "017-1.1-08"]);
     expect(merged.report).toEqual([["Архивный отдел", "не представлен"]]);
+    // After the merge the due-date screen names only the silent unit, overdue past the 15th.
+    expect(await due("2026-12-20")).toMatchObject({ collection: { units: ["Архивный отдел"], due: "2026-12-15" }, anyOverdue: true });
   }, 120_000);
 });

@@ -52,7 +52,8 @@ describe("settings", () => {
       ["Типовой перечень процессов (JSON)", "{не json"],
       ["Неизвестный параметр", "x"],
     ]);
-    expect(settings).toEqual({ ...DEFAULT_SETTINGS, agencyCode: "МФ" });
+    // A parameter these settings do not know is kept as it is, to be written back when the block is rewritten.
+    expect(settings).toEqual({ ...DEFAULT_SETTINGS, agencyCode: "МФ", otherPairs: [["Неизвестный параметр", "x"]] });
     expect(settingsFromPairs(undefined as unknown as [string, string][])).toEqual(DEFAULT_SETTINGS);
   });
 

@@ -72,6 +72,11 @@ describe("the collection round in the playground", () => {
       if (!read.ok) throw new Error(read.message);
       expect(readCollectionStamp(read.sheets)).toMatchObject({ kind: "stamp", stamp: { unit, due: "31.12.2099", source: { orderNumber: "7" } } });
     }
+    // The round is recorded in the workbook, and «Сроки» names every unit until its file comes back.
+    await page.getByText(/Сбор записан на лист «Сбор сведений»/).waitFor({ timeout: 30_000 });
+    await page.getByRole("tab", { name: "Сроки", exact: true }).click();
+    await page.getByTestId("due-collection").getByText(`Не прислали файлы (срок 31.12.2099): ${UNITS.join("; ")}.`).waitFor({ timeout: 30_000 });
+    await page.getByRole("tab", { name: "Сведение файлов", exact: true }).click();
     await playground.screenshot("collection-prepared");
   });
 
@@ -116,6 +121,10 @@ describe("the collection round in the playground", () => {
     );
     expect(provenance.filter((file) => file.startsWith("не представлено"))).toHaveLength(4);
     await playground.screenshot("collection-merged");
+    await page.getByRole("tab", { name: "Сроки", exact: true }).click();
+    await page.getByTestId("due-collection").getByText("Не прислали файлы (срок 31.12.2099): Отдел информатизации; Архивный отдел.").waitFor({ timeout: 30_000 });
+    await page.getByTestId("due-collection").getByRole("button", { name: "Открыть «Сведение файлов»" }).click();
+    await page.getByRole("button", { name: "Подготовить файлы подразделениям" }).waitFor();
   });
 
   test("«Выбрать подразделения…»: only the units left ticked get a file", async () => {

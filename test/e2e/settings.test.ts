@@ -189,6 +189,34 @@ describe("settings section at 320 px (playground, ExcelApi 1.8)", () => {
     expect(title).toBe(`Реестр межведомственных и внутриведомственных процессов ${GENITIVE}`);
   });
 
+  test("the calendar's extra days and a document template: refused at the field when wrong, saved in the block when right", async () => {
+    await playground.page.getByRole("tab", { name: "Настройки", exact: true }).click();
+    const cycle = section().getByTestId("settings-cycle");
+    await cycle.getByLabel("Дополнительные нерабочие дни").fill("04.05.2027; 31.02.2027");
+    await cycle.getByLabel("Извещение подразделениям об утверждении реестра").fill("Об утверждении\nРеестр утвержден {номер_приказ}.");
+    const before = await reference(playground);
+    await section().getByRole("button", { name: "Сохранить в книгу" }).click();
+    await section().getByText("Исправьте календарь или шаблоны документов: ошибки показаны у полей.").waitFor();
+    await cycle.getByText("Не даты: «31.02.2027». Укажите даты в виде ДД.ММ.ГГГГ через «;».").waitFor();
+    await cycle.getByText(/^Неизвестная подстановка «\{номер_приказ\}»/).waitFor();
+    expect(await reference(playground)).toEqual(before);
+
+    await cycle.getByLabel("Дополнительные нерабочие дни").fill("04.05.2027");
+    await cycle.getByLabel("Дополнительные рабочие дни").fill("13.11.2027");
+    await cycle.getByLabel("Извещение подразделениям об утверждении реестра").fill("Об утверждении\nРеестр утвержден приказом № {номер_приказа}.");
+    await section().getByRole("button", { name: "Сохранить в книгу" }).click();
+    await section().getByText("Настройки сохранены; списки и названия процессов в реестре обновлены.").waitFor({ timeout: 60_000 });
+    await playground.screenshot("settings-cycle-320");
+    const saved = await reference(playground);
+    expect(saved.pairs).toMatchObject({
+      "Нерабочие дни (дополнительно к календарю)": "04.05.2027",
+      "Рабочие дни (дополнительно к календарю)": "13.11.2027",
+      "Шаблон извещения подразделениям": "Об утверждении\nРеестр утвержден приказом № {номер_приказа}.",
+    });
+    // The register's own settings are as the previous save left them.
+    expect(saved.pairs["Код органа"]).toBe("АС");
+  });
+
   test("renaming a unit offers to rename it in column 7", async () => {
     const { page } = playground;
     await page.getByRole("tab", { name: "Настройки", exact: true }).click();

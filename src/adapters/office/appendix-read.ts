@@ -29,6 +29,8 @@ export interface AppendixWorkbookRead {
 export type AppendixReadOptions = Pick<RenderOptions, "supports" | "apiLevel" | "maxRequestBytes"> & {
   /** "PC", "Mac", "OfficeOnline"…; Office's own when not given. */
   platform?: HostPlatform;
+  /** Generated sheets to read all the same (the due-date screen needs the merge report's units table). */
+  alsoRead?: readonly string[];
 };
 
 export async function readAppendixWorkbook(context: Excel.RequestContext, options: AppendixReadOptions = {}): Promise<AppendixWorkbookRead> {
@@ -43,7 +45,8 @@ export async function readAppendixWorkbook(context: Excel.RequestContext, option
     names: names ? names.items.map((item) => item.name) : [],
   };
 
-  const chosen = worksheets.items.filter((ws) => !isGeneratedSheetName(ws.name) && !sameSheetName(ws.name, CHECK_MARKS_SHEET_NAME));
+  const wanted = (name: string) => (options.alsoRead ?? []).some((other) => sameSheetName(other, name));
+  const chosen = worksheets.items.filter((ws) => (wanted(ws.name) || !isGeneratedSheetName(ws.name)) && !sameSheetName(ws.name, CHECK_MARKS_SHEET_NAME));
   const budget = readBudget(options.platform ?? hostPlatform(), options.maxRequestBytes);
   const budgetCells = Number.isFinite(budget.bytes)
     ? Math.max(1, Math.floor((budget.bytes || DEFAULT_READ_REQUEST_BYTES) / ASSUMED_BYTES_PER_CELL))

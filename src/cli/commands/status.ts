@@ -3,6 +3,7 @@
  * the open change requests with the nearest due dates, units that have not sent their files in a running collection round.
  */
 import { buildDueSummary, type DueSummary } from "../../core/due-summary";
+import { pendingUnitsOfSheets } from "../../core/collection/round-record";
 import { calendarOfSheets } from "../../core/requests/request-report";
 import { EXIT_FAILURE, EXIT_FINDINGS, EXIT_OK, type CliCommand } from "../io";
 import { parseFileJsonToday, readSheetsOrSay, requestJson, requestLine, ruDate } from "./requests";
@@ -65,8 +66,7 @@ export const statusCommand: CliCommand = {
     const sheets = await readSheetsOrSay("status", file, io);
     if (!sheets) return EXIT_FAILURE;
     for (const problem of calendarOfSheets(sheets).problems) io.stderr(`reestr status: ${file}: настройки: ${problem}\n`);
-    // The collection round's list of units that have not submitted plugs in here once it exists.
-    const summary = buildDueSummary(sheets, today);
+    const summary = buildDueSummary(sheets, today, pendingUnitsOfSheets);
     if (json) io.stdout(JSON.stringify(statusJson(file, summary)) + "\n");
     else io.stdout([`Файл: ${file}, на ${ruDate(today)}`, ...statusLines(summary)].join("\n") + "\n");
     return summary.anyOverdue ? EXIT_FINDINGS : EXIT_OK;

@@ -185,7 +185,9 @@ export function unitFileLayout(settings: Settings, rows: readonly string[][], st
         },
       ]
     : [];
-  const layout = buildTemplateLayout(settings, {
+  // The coordinator's own parameters (calendar, document templates) stay with the coordinator.
+  const { otherPairs: _coordinatorOnly, ...unitSettings } = settings;
+  const layout = buildTemplateLayout(unitSettings, {
     title: true,
     headerRow: UNIT_FILE_HEADER_ROW,
     dataRows,

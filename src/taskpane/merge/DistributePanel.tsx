@@ -5,7 +5,7 @@
 import * as React from "react";
 import { Button, Checkbox, Field, Input, Spinner, Text, makeStyles } from "@fluentui/react-components";
 import { runExcel } from "../../adapters/office/run";
-import { readWorkbookForDistribution } from "../../adapters/office/collection";
+import { readWorkbookForDistribution, writeRoundRecord } from "../../adapters/office/collection";
 import { formatRuDate, isoToRuDate, todayRuDate } from "../../core/approval";
 import { compareRuDates } from "../../core/collection/stamp";
 import { collection as t } from "../strings/collection";
@@ -72,6 +72,13 @@ export function DistributePanel({ disabled }: { disabled: boolean }): JSX.Elemen
         return;
       }
       downloadBytes(result.zip, t.zipName(issued));
+      // The workbook remembers the round, so «Сроки» can name the units whose files have not come back.
+      let recorded = true;
+      try {
+        await runExcel((context) => writeRoundRecord(context, { issued, due: dueText, units: result.files.map((file) => file.unit) }));
+      } catch {
+        recorded = false;
+      }
       const notes = result.files.map((file) => file.fileNameNote).filter((note): note is string => note !== null);
       const list: Notice[] = [
         {
@@ -80,6 +87,7 @@ export function DistributePanel({ disabled }: { disabled: boolean }): JSX.Elemen
           lines: [t.preparedSource(result.sourceText, dueText), ...result.files.map((file) => t.preparedFile(file.fileName, file.rows))],
         },
       ];
+      list[0].lines.push(recorded ? t.roundRecorded : t.roundNotRecorded);
       if (notes.length > 0) list.push({ intent: "warning", lines: notes });
       setNotices(list);
     } catch (error) {

@@ -10,14 +10,16 @@ import { runExcel } from "../../adapters/office/run";
 import { buildDueSummary, type DueSummary, type PendingUnitsSource } from "../../core/due-summary";
 import { calendarOfSheets } from "../../core/requests/request-report";
 import { localTodayIso } from "../../core/calendar/today";
+import { pendingUnitsOfSheets } from "../../core/collection/round-record";
+import { MERGE_REPORT_SHEET_NAME } from "../../core/sheet-names";
 import { usePaneNavigation } from "../navigation";
 import { NoticeBar } from "../NoticeBar";
 import { due as t, requests as r } from "../strings/requests";
 import { RequestDueText } from "./RequestsSection";
 import type { SectionProps } from "./types";
 
-/** The collection round's list of units that have not submitted plugs in here once that module exists. */
-const PENDING_UNITS: PendingUnitsSource | undefined = undefined;
+/** The round's record and the last merge's report tell who has not sent a file. */
+const PENDING_UNITS: PendingUnitsSource = (sheets) => pendingUnitsOfSheets(sheets);
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, maxWidth: "100%" },
@@ -41,7 +43,7 @@ export function DueSection({ environment }: SectionProps): JSX.Element {
     setBusy(true);
     setError(null);
     try {
-      const read = await runExcel((context) => readAppendixWorkbook(context, { apiLevel }));
+      const read = await runExcel((context) => readAppendixWorkbook(context, { apiLevel, alsoRead: [MERGE_REPORT_SHEET_NAME] }));
       setSummary(buildDueSummary(read.sheets, localTodayIso(), PENDING_UNITS));
       setProblems(calendarOfSheets(read.sheets).problems);
     } catch (caught) {
@@ -115,7 +117,10 @@ export function DueSection({ environment }: SectionProps): JSX.Element {
           {summary.collection && (
             <section aria-label={t.collectionTitle} className={styles.block} data-testid="due-collection">
               <Text weight="semibold">{t.collectionTitle}</Text>
-              <Text className={styles.wrap}>{summary.collection.units.length ? t.collectionPending(summary.collection.units) : t.collectionDone}</Text>
+              <Text className={styles.wrap}>
+                {summary.collection.units.length ? t.collectionPending(summary.collection.units, summary.collection.due) : t.collectionDone}
+              </Text>
+              <Link onClick={() => navigation.goTo("merge")}>{t.goToMerge}</Link>
             </section>
           )}
         </>

@@ -18,6 +18,9 @@ import { NoticeBar, type Notice } from "../NoticeBar";
 import { usePaneNavigation } from "../navigation";
 import { ListEditor } from "../settings/ListEditor";
 import { ProcessesEditor } from "../settings/ProcessesEditor";
+import { CycleSettingsEditor } from "../settings/CycleSettingsEditor";
+import { cycleFormProblems } from "../settings/cycle-form";
+import { cycleSettings as cycleText } from "../strings/cycle-settings";
 import { SETTINGS_FIELD_ID_PREFIX, takeSettingsFocus } from "../settings/focus-request";
 import {
   fieldProblem,
@@ -99,10 +102,16 @@ export function SettingsSection({ environment }: SectionProps): JSX.Element {
   const shown = checked ? problems : new Map<string, string>();
   const problem = (field: SettingsField, index?: number) => fieldProblem(shown, field, index);
 
+  const cycleProblems = cycleFormProblems(form.cycle);
+
   const save = async () => {
     setChecked(true);
     if (problems.size) {
       setNotices([{ intent: "error", lines: [t.invalid] }]);
+      return;
+    }
+    if (Object.keys(cycleProblems).length) {
+      setNotices([{ intent: "error", lines: [cycleText.invalid] }]);
       return;
     }
     setBusy("saving");
@@ -267,6 +276,18 @@ export function SettingsSection({ environment }: SectionProps): JSX.Element {
           typical={typical}
           hidden={form.hiddenProcesses}
           onHiddenChange={(hiddenProcesses) => setForm((f) => ({ ...f, hiddenProcesses }))}
+          disabled={disabled}
+        />
+      </section>
+
+      <section className={styles.group} aria-label={cycleText.title}>
+        <Text as="h3" weight="semibold">
+          {cycleText.title}
+        </Text>
+        <CycleSettingsEditor
+          form={form.cycle}
+          onChange={(cycle) => setForm((f) => ({ ...f, cycle }))}
+          problems={checked ? cycleProblems : {}}
           disabled={disabled}
         />
       </section>

@@ -3,6 +3,7 @@ import { buildCatalog } from "../../core/catalog";
 import { resolveIdScheme } from "../../core/fixes";
 import { DEFAULT_ID_SCHEME, normalizeDateText, settingsProblems, type AgencyProcess, type Settings, type SettingsField } from "../../core/settings";
 import { cleanText } from "../../core/text";
+import { cycleFormOf, pairsWithCycleForm, type CycleForm } from "./cycle-form";
 import { DEFAULT_CLIENTS, DEFAULT_KINDS, DEFAULT_PLACEMENTS, DEFAULT_STATUSES } from "../../core/vocabularies";
 
 /** A list item as edited: `original` is its name in the workbook (null for one added here), so renames can be told. */
@@ -44,6 +45,8 @@ export interface SettingsForm {
   lists: Record<VocabularyField, ListItem[]>;
   ownProcesses: OwnProcessItem[];
   hiddenProcesses: string[];
+  /** The production calendar's extra days and the documents' templates (extra pairs of the settings block). */
+  cycle: CycleForm;
 }
 
 let nextKey = 1;
@@ -73,6 +76,7 @@ export function formOf(settings: Settings): SettingsForm {
     lists: { statuses: listItems(catalog.statuses), clients: listItems(catalog.clients), kinds: listItems(catalog.kinds), placements: listItems(catalog.placements) },
     ownProcesses: (settings.agencyProcesses ?? []).map((process) => ({ ...process, key: newKey(), unsaved: false })),
     hiddenProcesses: [...(settings.hiddenProcesses ?? [])],
+    cycle: cycleFormOf(settings.otherPairs),
   };
 }
 
@@ -117,6 +121,9 @@ export function settingsOfForm(form: SettingsForm): Settings {
   else delete settings.agencyProcesses;
   if (form.hiddenProcesses.length) settings.hiddenProcesses = [...form.hiddenProcesses];
   else delete settings.hiddenProcesses;
+  const otherPairs = pairsWithCycleForm(form.base.otherPairs ?? [], form.cycle);
+  if (otherPairs.length) settings.otherPairs = otherPairs;
+  else delete settings.otherPairs;
   return settings;
 }
 

@@ -14,6 +14,8 @@ export const collection = {
   preparedTitle: (count: number) => `Подготовлено ${count} ${plural(count, "файл", "файла", "файлов")}: архив скачан`,
   preparedFile: (file: string, rows: number) => `${file} — ${rows} ${plural(rows, "строка", "строки", "строк")}`,
   preparedSource: (source: string, due: string) => `Основа: ${source}${due ? `; срок — ${due}` : ""}.`,
+  roundRecorded: "Сбор записан на лист «Сбор сведений»: раздел «Сроки» покажет, кто еще не прислал файл.",
+  roundNotRecorded: "Записать сбор на лист «Сбор сведений» не удалось: раздел «Сроки» не покажет, кто еще не прислал файл.",
   chooseUnits: "Выбрать подразделения…",
   unitsLabel: "Кому готовить файлы",
   unitChoice: (unit: string, rows: number) => `${unit} (${rows} ${plural(rows, "строка", "строки", "строк")})`,

@@ -24,10 +24,12 @@ export const due = {
   requestsNone: "Журнала обращений в книге ещё нет.",
   requestsCounts: (open: number, overdue: number) => `Открытых: ${open}${overdue ? `, просрочено: ${overdue}` : ""}.`,
   collectionTitle: "Сбор сведений",
-  collectionPending: (units: string[]) => `Не прислали файлы: ${units.join("; ")}.`,
+  collectionPending: (units: string[], due: string | null) =>
+    `Не прислали файлы${due ? ` (срок ${due.split("-").reverse().join(".")})` : ""}: ${units.join("; ")}.`,
   collectionDone: "Все подразделения прислали файлы.",
   goToAppendix: "Открыть «Приложение к приказу»",
   goToRequests: "Открыть «Обращения»",
+  goToMerge: "Открыть «Сведение файлов»",
   readFailed: (message: string) => `Не удалось прочитать книгу: ${message}`,
   calendarProblem: (message: string) => `Настройки календаря: ${message}`,
 } as const;
