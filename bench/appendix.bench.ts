@@ -12,6 +12,7 @@ import { REGISTER_SHEET_NAME, templateGeometry } from "../src/core/layout/templa
 import { NEWEST_API_VERSION, createExcelSimulator, type ExcelSimulator } from "../src/simulator";
 import { validRows } from "../test/fixtures/register-data";
 import type { BenchResult } from "./index";
+import { runWhenMain } from "./support/run-directly";
 
 const SIZES = [20, 2_000, 10_000];
 const GOAL_SYNCS = 3;
@@ -66,12 +67,4 @@ export async function run(): Promise<BenchResult[]> {
   return results;
 }
 
-if (require.main === module) {
-  run().then(
-    (rows) => console.table(rows),
-    (error) => {
-      console.error(error instanceof Error ? error.message : error);
-      process.exit(1);
-    },
-  );
-}
+runWhenMain(module, run);

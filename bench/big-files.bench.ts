@@ -12,6 +12,7 @@ import * as path from "node:path";
 import type { BigFileFigures } from "./big-file-child";
 import type { BenchResult } from "./index";
 import { median } from "./merge.bench";
+import { runWhenMain } from "./support/run-directly";
 
 const ROWS = 50_000;
 const ROUNDS = 5;
@@ -63,12 +64,4 @@ export async function run(): Promise<BenchResult[]> {
   }
 }
 
-if (require.main === module) {
-  run().then(
-    (rows) => console.table(rows),
-    (error) => {
-      console.error(error instanceof Error ? error.message : error);
-      process.exit(1);
-    },
-  );
-}
+runWhenMain(module, run);

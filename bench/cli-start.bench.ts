@@ -12,6 +12,7 @@ import { REGISTER_COLUMNS } from "../src/core/columns";
 import { buildWorkbook, validRows, writeWorkbook } from "../test/fixtures/register-data";
 import type { BenchResult } from "./index";
 import { median } from "./merge.bench";
+import { runWhenMain } from "./support/run-directly";
 
 const ROUNDS = 11;
 const GOAL_MS = 200;
@@ -54,12 +55,4 @@ export async function run(): Promise<BenchResult[]> {
   }
 }
 
-if (require.main === module) {
-  run().then(
-    (rows) => console.table(rows),
-    (error) => {
-      console.error(error instanceof Error ? error.message : error);
-      process.exit(1);
-    },
-  );
-}
+runWhenMain(module, run);

@@ -17,6 +17,7 @@ import { DEFAULT_SETTINGS } from "../src/core/settings";
 import { DEFAULT_DIRECTIONS, typicalProcesses } from "../src/core/typical-list";
 import { makeFiles } from "./merge.bench";
 import type { BenchResult } from "./index";
+import { runWhenMain } from "./support/run-directly";
 
 const ROOT = path.join(__dirname, "..");
 const ROUNDS = 3;
@@ -98,12 +99,4 @@ export async function run(): Promise<BenchResult[]> {
   ];
 }
 
-if (require.main === module) {
-  run().then(
-    (rows) => console.table(rows),
-    (error) => {
-      console.error(error instanceof Error ? error.message : error);
-      process.exit(1);
-    },
-  );
-}
+runWhenMain(module, run);

@@ -15,6 +15,7 @@ import { ZipWriter } from "../src/adapters/xlsx/zip-writer";
 import { convertWith } from "../test/support/libreoffice";
 import type { BenchResult } from "./index";
 import { OPEN_ONLY_SCRIPT, RSS_PRELOAD, findRoot, makeFiles, median, timed, type Timing } from "./merge.bench";
+import { runWhenMain } from "./support/run-directly";
 
 const ROUNDS = 3;
 const GOAL_RATIO = 0.5;
@@ -160,12 +161,4 @@ export async function run(): Promise<BenchResult[]> {
   return results;
 }
 
-if (require.main === module) {
-  run().then(
-    (rows) => console.table(rows),
-    (error) => {
-      console.error(error instanceof Error ? error.message : error);
-      process.exit(1);
-    },
-  );
-}
+runWhenMain(module, run);

@@ -12,6 +12,7 @@ import ExcelJS from "exceljs";
 import { REGISTER_COLUMNS } from "../src/core/columns";
 import { DEFAULT_DIRECTIONS, typicalProcesses } from "../src/core/typical-list";
 import type { BenchResult } from "./index";
+import { runWhenMain } from "./support/run-directly";
 
 const FILES = 200;
 const ROWS_PER_FILE = 100;
@@ -162,12 +163,4 @@ export async function run(): Promise<BenchResult[]> {
   ];
 }
 
-if (require.main === module) {
-  run().then(
-    (rows) => console.table(rows),
-    (error) => {
-      console.error(error instanceof Error ? error.message : error);
-      process.exit(1);
-    },
-  );
-}
+runWhenMain(module, run);

@@ -5,6 +5,7 @@
  */
 import type { BenchResult } from "./index";
 import { createExcelSimulator } from "../src/simulator";
+import { runWhenMain } from "./support/run-directly";
 
 const ROWS = 50_000;
 const COLUMNS = 15;
@@ -44,4 +45,4 @@ export async function run(): Promise<BenchResult[]> {
   ];
 }
 
-if (require.main === module) void run().then((results) => console.table(results));
+runWhenMain(module, run);

@@ -2,12 +2,13 @@
  * A worksheet of the model: cells stored as arrays per row, formats layered (sheet → column → row → cell) so that
  * formatting a whole column costs one entry, not a million; validations, conditional formats, merges, page layout.
  */
-import { type Box, MAX_COLUMNS, MAX_ROWS, boxCells, formatBox, intersect, isWholeColumns, isWholeRows, parseBox, sameBox, subtract } from "./address";
+import { type Box, MAX_COLUMNS, MAX_ROWS, formatBox, intersect, isWholeColumns, isWholeRows, parseBox, sameBox, subtract } from "./address";
 import { ErrorCodes, officeError } from "./errors";
 import { type CellValue, type Culture, coerceString, formatValue } from "./values";
 import { type CellStyle, type CellView, type ChartModel, type ConditionalFormatEntry, DEFAULT_COLUMN_WIDTH, DEFAULT_ROW_HEIGHT, DEFAULT_STYLE, type PageLayoutModel, type RowData, type ValidationEntry, type Visibility } from "./model-types";
 import { SimWorkbook } from "./model-workbook";
 import { evaluateFormula } from "./model-formulas";
+import { shiftSheetColumns, shiftSheetRows } from "./model-sheet-shift";
 
 export const BAD_SHEET_CHARS = /[[\]:*?/\\]/;
 
@@ -329,109 +330,12 @@ export class SimSheet {
 
   /** Inserts (count > 0) or deletes (count < 0) rows at `at`, shifting everything below. Whole rows only. */
   shiftRows(at: number, count: number, c0 = 0, c1 = MAX_COLUMNS - 1): void {
-    const whole = c0 === 0 && c1 === MAX_COLUMNS - 1;
-    if (whole) {
-      if (count > 0) this.rows.splice(at, 0, ...Array<RowData | undefined>(count).fill(undefined));
-      else this.rows.splice(at, -count);
-      const shiftMap = <T>(map: Map<number, T>) => {
-        const entries = [...map.entries()];
-        map.clear();
-        for (const [r, v] of entries) {
-          if (r < at) map.set(r, v);
-          else if (count > 0) map.set(r + count, v);
-          else if (r >= at - count) map.set(r + count, v);
-        }
-      };
-      shiftMap(this.rowFormats);
-      shiftMap(this.rowStyles);
-      shiftMap(this.rowHeights);
-    } else {
-      // Partial rows: move the cells of columns c0..c1 only.
-      const last = this.rows.length - 1;
-      const move = (from: number, to: number) => {
-        for (let c = c0; c <= c1 && c < 16384; c++) {
-          const src = this.rows[from];
-          const width = src ? Math.max(src.v.length, src.nf?.length ?? 0, src.s?.length ?? 0, src.f?.length ?? 0) : 0;
-          if (c >= width && !this.rows[to]) break;
-          this.copyCell(from, c, to, c);
-        }
-      };
-      if (count > 0) for (let r = last; r >= at; r--) move(r, r + count);
-      else for (let r = at; r <= last - count; r++) move(r - count, r);
-    }
-    const shiftBox = (b: Box): Box | null => {
-      if (b.c1 < c0 || b.c0 > c1) return b;
-      if (count > 0) {
-        if (b.r1 < at) return b;
-        if (b.r0 >= at) return { ...b, r0: b.r0 + count, r1: Math.min(MAX_ROWS - 1, b.r1 + count) };
-        return { ...b, r1: Math.min(MAX_ROWS - 1, b.r1 + count) };
-      }
-      const gone1 = at - count - 1;
-      const r0 = b.r0 < at ? b.r0 : b.r0 > gone1 ? b.r0 + count : at;
-      const r1 = b.r1 < at ? b.r1 : b.r1 > gone1 ? b.r1 + count : at - 1;
-      return r1 < r0 ? null : { ...b, r0, r1 };
-    };
-    this.mergeBoxes = this.mergeBoxes.map(shiftBox).filter((b): b is Box => b !== null && boxCells(b) > 1);
-    for (const v of this.validationEntries) v.boxes = v.boxes.map(shiftBox).filter((b): b is Box => b !== null);
-    this.validationEntries = this.validationEntries.filter((v) => v.boxes.length);
-    for (const f of this.conditionalFormatEntries) f.boxes = f.boxes.map(shiftBox).filter((b): b is Box => b !== null);
-    this.conditionalFormatEntries = this.conditionalFormatEntries.filter((f) => f.boxes.length);
+    shiftSheetRows(this, at, count, c0, c1);
   }
 
   /** Inserts (count > 0) or deletes (count < 0) columns at `at` within rows r0..r1. */
   shiftColumns(at: number, count: number, r0 = 0, r1 = MAX_ROWS - 1): void {
-    const last = Math.min(r1, this.rows.length - 1);
-    for (let r = r0; r <= last; r++) {
-      const row = this.rows[r];
-      if (!row) continue;
-      for (const arr of [row.v, row.f, row.nf, row.s] as (unknown[] | undefined)[]) {
-        if (!arr || arr.length <= at) continue;
-        if (count > 0) arr.splice(at, 0, ...Array(count).fill(undefined));
-        else arr.splice(at, -count);
-      }
-    }
-    if (r0 === 0 && r1 === MAX_ROWS - 1) {
-      const shiftMap = <T>(map: Map<number, T>) => {
-        const entries = [...map.entries()];
-        map.clear();
-        for (const [c, v] of entries) {
-          if (c < at) map.set(c, v);
-          else if (count > 0) map.set(c + count, v);
-          else if (c >= at - count) map.set(c + count, v);
-        }
-      };
-      shiftMap(this.columnFormats);
-      shiftMap(this.columnStyles);
-      shiftMap(this.columnWidths);
-    }
-    const shiftBox = (b: Box): Box | null => {
-      if (b.r1 < r0 || b.r0 > r1) return b;
-      if (count > 0) {
-        if (b.c1 < at) return b;
-        if (b.c0 >= at) return { ...b, c0: b.c0 + count, c1: Math.min(MAX_COLUMNS - 1, b.c1 + count) };
-        return { ...b, c1: Math.min(MAX_COLUMNS - 1, b.c1 + count) };
-      }
-      const gone1 = at - count - 1;
-      if (b.c1 < at) return b;
-      if (b.c0 > gone1) return { ...b, c0: b.c0 + count, c1: b.c1 + count };
-      const c0 = Math.min(b.c0, at);
-      const c1 = b.c1 > gone1 ? b.c1 + count : at - 1;
-      return c1 < c0 ? null : { ...b, c0, c1 };
-    };
-    this.mergeBoxes = this.mergeBoxes.map(shiftBox).filter((b): b is Box => b !== null && boxCells(b) > 1);
-    for (const v of this.validationEntries) v.boxes = v.boxes.map(shiftBox).filter((b): b is Box => b !== null);
-    this.validationEntries = this.validationEntries.filter((v) => v.boxes.length);
-    for (const f of this.conditionalFormatEntries) f.boxes = f.boxes.map(shiftBox).filter((b): b is Box => b !== null);
-    this.conditionalFormatEntries = this.conditionalFormatEntries.filter((f) => f.boxes.length);
-  }
-
-  private copyCell(fr: number, fc: number, tr: number, tc: number): void {
-    const src = this.rows[fr];
-    const dst = this.row(tr);
-    dst.v[tc] = src?.v[fc];
-    if (src?.f?.[fc] !== undefined || dst.f) (dst.f ??= [])[tc] = src?.f?.[fc];
-    if (src?.nf?.[fc] !== undefined || dst.nf) (dst.nf ??= [])[tc] = src?.nf?.[fc];
-    if (src?.s?.[fc] !== undefined || dst.s) (dst.s ??= [])[tc] = src?.s?.[fc];
+    shiftSheetColumns(this, at, count, r0, r1);
   }
 
   // ---- validations and conditional formats ----------------------------------------------------------------------

@@ -114,9 +114,15 @@ export function wireClient(client: ClientGlobals, bridge: ClientBridge): WiredCl
   };
 }
 
-/** UTF-8 length of a string, what the payload limits measure. */
+/** Node's Buffer where there is one (the simulator also runs in the browser, where the loop below counts). */
+const nodeBuffer = (globalThis as { Buffer?: { byteLength(text: string, encoding: "utf8"): number } }).Buffer;
+
+/**
+ * UTF-8 length of a string, what the payload limits measure. Counted without encoding: a 50,000-row read answers
+ * with ~46 MB of JSON, and encoding it only to take its length cost ~400 ms and as many bytes of garbage.
+ */
 export function utf8Length(text: string): number {
-  if (typeof TextEncoder !== "undefined" && text.length > 65_536) return new TextEncoder().encode(text).length;
+  if (nodeBuffer) return nodeBuffer.byteLength(text, "utf8");
   let bytes = text.length;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
