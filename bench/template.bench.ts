@@ -65,7 +65,9 @@ export async function runTemplateBench(): Promise<TemplateBenchRow[]> {
         const started = performance.now();
         const result = await sim.Excel.run((context: Excel.RequestContext) => createOrUpgradeTemplate(context, { apiLevel: level, settings: action === "повтор" ? undefined : settings }));
         const ms = Math.round(performance.now() - started);
-        results.push({ level, lists, action, syncs: sim.stats.syncs, ms, ok: sim.stats.syncs <= GOAL_SYNCS && result.syncs === sim.stats.syncs });
+        // office.js sends one more message when Excel.run ends (it releases the ranges it tracked): not ours to count.
+        const counted = sim.stats.syncs - sim.stats.releases;
+        results.push({ level, lists, action, syncs: counted, ms, ok: counted <= GOAL_SYNCS && result.syncs === counted });
       };
       const fresh = createExcelSimulator({ apiVersion: level });
       await measure(fresh, "создание");

@@ -144,6 +144,9 @@ function Pane({ environment, initialSection }: { environment: PaneEnvironment; i
     const heading = headings.current.get(target);
     if (heading) {
       focusPending.current = null;
+      // A section that put focus on one of its own fields (a link «open the setting») keeps it.
+      const active = document.activeElement;
+      if (active && active !== document.body && heading.closest("[data-section]")?.contains(active)) return;
       heading.focus();
     }
   });
