@@ -57,6 +57,12 @@ export function isoToRuDate(text: string): string | null {
   return parseRuDate(candidate) ? candidate : null;
 }
 
+/** "dd.mm.yyyy" → "YYYY-MM-DD", or null when it is not a calendar date. */
+export function ruDateToIso(text: string): string | null {
+  const date = parseRuDate(text);
+  return date ? `${date.year}-${String(date.month).padStart(2, "0")}-${String(date.day).padStart(2, "0")}` : null;
+}
+
 /** Adds whole months; the 31st becomes the last day of a shorter month (31.08 + 6 months = 28/29.02). */
 export function addMonths(date: RuDate, months: number): RuDate {
   const monthIndex = date.year * 12 + (date.month - 1) + months;

@@ -8,7 +8,7 @@ import type { SheetText } from "./register-types";
 import { findSettingsPairs, normalizeDateText } from "./settings";
 import type { CalendarOverrides } from "./calendar/working-days";
 import { cleanText, matchKey } from "./text";
-import { parseRuDate } from "./approval";
+import { ruDateToIso } from "./approval";
 import type { TemplateKind } from "./documents/templates";
 
 export const CALENDAR_SETTING_TITLES = {
@@ -64,9 +64,7 @@ function splitItems(raw: string): string[] {
 
 /** dd.mm.yyyy or yyyy-mm-dd → ISO, or null. */
 export function anyDateToIso(text: string): string | null {
-  const parts = parseRuDate(normalizeDateText(text));
-  if (!parts) return null;
-  return `${parts.year}-${String(parts.month).padStart(2, "0")}-${String(parts.day).padStart(2, "0")}`;
+  return ruDateToIso(normalizeDateText(text));
 }
 
 export function cycleSettingsFromPairs(pairs: readonly (readonly [string, string])[]): CycleSettings {

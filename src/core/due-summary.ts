@@ -3,7 +3,7 @@
  * months, «при наличии изменений»), the open change requests with the nearest due dates (3.10), and the units that have
  * not yet sent their files in a running collection round.
  */
-import { nextActualization, readApprovedRegister, parseRuDate } from "./approval";
+import { nextActualization, readApprovedRegister, ruDateToIso } from "./approval";
 import { settingsOfSheets } from "./appendix-plan";
 import type { SheetText } from "./register-types";
 import { checkRequestsInSheets, registerChangesOfSheets } from "./requests/request-report";
@@ -40,10 +40,8 @@ export interface DueSummary {
 
 const NEAREST_COUNT = 5;
 
-function ruToIso(text: string): string {
-  const date = parseRuDate(text)!;
-  return `${date.year}-${String(date.month).padStart(2, "0")}-${String(date.day).padStart(2, "0")}`;
-}
+/** The actualization's dates are ones nextActualization itself formatted. */
+const ruToIso = (text: string): string => ruDateToIso(text)!;
 
 function actualizationStatus(sheets: readonly SheetText[], today: string): ActualizationStatus | null {
   const settings = settingsOfSheets(sheets);

@@ -3,7 +3,6 @@
  * its file in LibreOffice (open, edit a cell, save as .xlsx), one adds a row and one deletes a row (ExcelJS), one does not
  * answer; `reestr merge --previous` then gives exactly the changes and the statuses, and `--units-only` answers fast.
  */
-import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -18,14 +17,11 @@ import { validCells } from "../merge/helpers";
 import { closeLibreOffice, inspectWithLibreOffice } from "../support/libreoffice";
 import { expectValidXlsx } from "../support/ooxml-check";
 import { approvedRows, SETTINGS, UNITS } from "./helpers";
+import { runReestr } from "../support/reestr-process";
 
 const ROOT = path.join(__dirname, "..", "..");
-const BIN = path.join(ROOT, "bin", "reestr.js");
 
-function reestr(args: string[], cwd: string): { status: number; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: "utf8", timeout: 120_000 });
-  return { status: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
-}
+const reestr = runReestr;
 
 let dir: string;
 

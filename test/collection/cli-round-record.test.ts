@@ -4,7 +4,6 @@
  * keeps the record), `reestr status` lists every unit as missing, a merge of two units' files marks them, and the
  * consolidated workbook's status lists the other two — overdue after the due date (exit 1).
  */
-import { spawnSync } from "child_process";
 import { createHash } from "crypto";
 import * as fs from "fs";
 import * as os from "os";
@@ -20,14 +19,11 @@ import { ROUND_SHEET_NAME } from "../../src/core/sheet-names";
 import { convertWith, sofficeAvailable } from "../support/libreoffice";
 import { expectValidXlsx } from "../support/ooxml-check";
 import { approvedRows, SETTINGS, UNITS } from "./helpers";
+import { runReestr } from "../support/reestr-process";
 
 const ROOT = path.join(__dirname, "..", "..");
-const BIN = path.join(ROOT, "bin", "reestr.js");
 
-function reestr(args: string[], cwd: string): { status: number; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: "utf8", timeout: 120_000 });
-  return { status: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
-}
+const reestr = runReestr;
 
 function sha(file: string): string {
   return createHash("sha256").update(fs.readFileSync(file)).digest("hex");

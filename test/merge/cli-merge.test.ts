@@ -3,7 +3,6 @@
  * reordered and renamed columns, an extra column, numeric IDs, formula-looking text, an exact duplicate, a conflicting ID,
  * a broken file and a workbook without a register. The written OUT is reopened with ExcelJS and with LibreOffice.
  */
-import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -11,14 +10,11 @@ import ExcelJS from "exceljs";
 import { buildWorkbook, pickColumns, REGISTER_TITLES, validRow, writeWorkbook } from "../fixtures/register-data";
 import { csvToXlsxWithLibreOffice } from "../fixtures/libreoffice";
 import { closeLibreOffice, inspectWithLibreOffice } from "../support/libreoffice";
+import { runReestr } from "../support/reestr-process";
 
 const ROOT = path.join(__dirname, "..", "..");
-const BIN = path.join(ROOT, "bin", "reestr.js");
 
-function reestr(args: string[], cwd: string): { status: number; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: "utf8", timeout: 120_000 });
-  return { status: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
-}
+const reestr = runReestr;
 
 const titled = REGISTER_TITLES.map((title, index) => ([1, 3, 6, 7, 8].includes(index + 1) ? `${title}*` : title));
 const numbering = REGISTER_TITLES.map((_, index) => String(index + 1));

@@ -8,7 +8,7 @@
  * - the units table of «Отчет о сведении»: written by every merge (pane and CLI) — who submitted by then.
  * A merge made on or after the round's issue date counts: a unit it reports as submitted has submitted.
  */
-import { isoToRuDate, parseRuDate } from "../approval";
+import { isoToRuDate, parseRuDate, ruDateToIso } from "../approval";
 import type { SheetLayout } from "../layout/types";
 import type { SheetText } from "../register-types";
 import { MERGE_REPORT_SHEET_NAME, ROUND_SHEET_NAME } from "../sheet-names";
@@ -138,11 +138,6 @@ export function readMergeReportUnits(sheets: readonly SheetText[]): { date: stri
   return { date, due: table.units.find((unit) => unit.due)?.due ?? "", units: table.units.map(({ unit, submitted }) => ({ unit, submitted })) };
 }
 
-function ruToIso(text: string): string | null {
-  const date = parseRuDate(text);
-  return date ? `${date.year}-${String(date.month).padStart(2, "0")}-${String(date.day).padStart(2, "0")}` : null;
-}
-
 /**
  * The units that have not submitted and the round's due date (ISO), or null when the workbook records no round.
  * Shaped as the due summary's `PendingUnitsSource`.
@@ -156,9 +151,9 @@ export function pendingUnitsOfSheets(sheets: readonly SheetText[]): { units: str
     if (reportCounts) for (const unit of report.units) if (unit.submitted) submitted.add(matchKey(unit.unit));
     return {
       units: record.units.filter((unit) => !submitted.has(matchKey(unit.unit))).map((unit) => unit.unit),
-      due: ruToIso(record.due || (reportCounts ? report.due : "")),
+      due: ruDateToIso(record.due || (reportCounts ? report.due : "")),
     };
   }
-  if (report) return { units: report.units.filter((unit) => !unit.submitted).map((unit) => unit.unit), due: ruToIso(report.due) };
+  if (report) return { units: report.units.filter((unit) => !unit.submitted).map((unit) => unit.unit), due: ruDateToIso(report.due) };
   return null;
 }

@@ -6,7 +6,8 @@ import * as React from "react";
 import { Button, Checkbox, Field, Input, Spinner, Text, makeStyles } from "@fluentui/react-components";
 import { runExcel } from "../../adapters/office/run";
 import { readWorkbookForDistribution, writeRoundRecord } from "../../adapters/office/collection";
-import { formatRuDate, isoToRuDate, todayRuDate } from "../../core/approval";
+import { isoToRuDate, todayText } from "../../core/approval";
+import { localTodayIso } from "../../core/calendar/today";
 import { compareRuDates } from "../../core/collection/stamp";
 import { collection as t } from "../strings/collection";
 import { NoticeBar, type Notice } from "../NoticeBar";
@@ -17,15 +18,6 @@ const useStyles = makeStyles({
   row: { display: "flex", gap: "8px", alignItems: "center", flexWrap: "wrap" },
   units: { display: "flex", flexDirection: "column" },
 });
-
-function todayRu(): string {
-  return formatRuDate(todayRuDate());
-}
-
-function isoToday(now = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
 
 export function DistributePanel({ disabled }: { disabled: boolean }): JSX.Element {
   const styles = useStyles();
@@ -53,7 +45,7 @@ export function DistributePanel({ disabled }: { disabled: boolean }): JSX.Elemen
 
   const prepare = async () => {
     setNotices([]);
-    const issued = todayRu();
+    const issued = todayText();
     let dueText = "";
     if (due !== "") {
       const parsed = isoToRuDate(due);
@@ -105,7 +97,7 @@ export function DistributePanel({ disabled }: { disabled: boolean }): JSX.Elemen
       </Text>
       <Text size={200}>{t.prepareIntro}</Text>
       <Field label={t.dueLabel} hint={t.dueHint}>
-        <Input type="date" min={isoToday()} value={due} onChange={(_, data) => setDue(data.value)} disabled={busy || disabled} />
+        <Input type="date" min={localTodayIso()} value={due} onChange={(_, data) => setDue(data.value)} disabled={busy || disabled} />
       </Field>
       {choices && (
         // Not inside a Field: a Field hands its own id and label to every control in it, and the checkboxes would share them.
