@@ -308,7 +308,18 @@ function visibleRows(rows: Map<number, Map<number, ParsedCell | null>>, merges: 
     while (nextMerge < sorted.length && sorted[nextMerge].top <= rowNumber) active.push(sorted[nextMerge++]);
     if (active.length > 0) active = active.filter((merge) => merge.bottom >= rowNumber);
     const cells: string[] = [];
-    const columns = [...rows.get(rowNumber)!.entries()].sort((a, b) => a[0] - b[0]);
+    // Cells come in column order from every common writer: sorted only when they do not.
+    const rowCells = rows.get(rowNumber)!;
+    let ordered = true;
+    let last = 0;
+    for (const col of rowCells.keys()) {
+      if (col < last) {
+        ordered = false;
+        break;
+      }
+      last = col;
+    }
+    const columns = ordered ? rowCells : [...rowCells.entries()].sort((a, b) => a[0] - b[0]);
     for (const [col, parsed] of columns) {
       if (!parsed) continue;
       // Like Excel, only the top-left cell of a merged area shows its value.

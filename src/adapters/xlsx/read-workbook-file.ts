@@ -14,7 +14,10 @@ export async function readWorkbookFile(filePath: string, limits: ReadLimits = DE
  * checked on the open descriptor (no swap between the check and the read); the read stops at the cap, so a device such
  * as /dev/zero or a file growing meanwhile cannot fill memory.
  */
-export async function readRegularFile(filePath: string, maxBytes: number): Promise<{ ok: true; data: Uint8Array } | (ReadWorkbookResult & { ok: false })> {
+export async function readRegularFile(
+  filePath: string,
+  maxBytes: number,
+): Promise<{ ok: true; data: Uint8Array; modified: Date } | (ReadWorkbookResult & { ok: false })> {
   let handle: fs.FileHandle | undefined;
   try {
     handle = await fs.open(filePath, constants.O_RDONLY | constants.O_NONBLOCK);
@@ -30,7 +33,7 @@ export async function readRegularFile(filePath: string, maxBytes: number): Promi
       length += bytesRead;
       if (length === buffer.length) return tooLarge(length, maxBytes);
     }
-    return { ok: true, data: buffer.subarray(0, length) };
+    return { ok: true, data: buffer.subarray(0, length), modified: stat.mtime };
   } catch (error) {
     return fileSystemFailure(error) as ReadWorkbookResult & { ok: false };
   } finally {
