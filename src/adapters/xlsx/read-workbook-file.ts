@@ -1,6 +1,6 @@
 /** Node-only: reads a workbook from disk, checking that it is a regular file and its size before loading a byte. */
 import { constants, promises as fs } from "fs";
-import { inflateRawSync } from "zlib";
+import { inflateRaw, inflateRawSync } from "zlib";
 import { DEFAULT_READ_LIMITS, failure, formatMegabytes, readWorkbookData, type ReadLimits, type ReadWorkbookResult } from "./read-workbook";
 
 export async function readWorkbookFile(filePath: string, limits: ReadLimits = DEFAULT_READ_LIMITS): Promise<ReadWorkbookResult> {
@@ -57,20 +57,27 @@ export function notRegularFile(stat: { isFile(): boolean; isDirectory(): boolean
 }
 
 /**
- * zlib on this thread, into one buffer of the declared size: a register's parts are small, and the thread pool's round
- * trips (a callback and a copy per 16 KB chunk) cost more than inflating them here. Stops past `maxBytes`.
+ * zlib into one buffer of the declared size (zlib's 16 KB chunks cost a callback and a copy each). A small part is
+ * inflated on this thread: the thread pool's round trip costs more than the work. A large one goes to the pool, where it
+ * inflates while the file before it is parsed. Stops past `maxBytes`.
  */
 export function inflateWithZlib(compressed: Uint8Array, maxBytes: number): Promise<Uint8Array | null> {
-  try {
-    const limit = Math.max(1, maxBytes);
-    return Promise.resolve(inflateRawSync(compressed, { maxOutputLength: limit, chunkSize: Math.min(Math.max(limit, MIN_CHUNK), MAX_CHUNK) }));
-  } catch {
-    return Promise.resolve(null);
+  const limit = Math.max(1, maxBytes);
+  const options = { maxOutputLength: limit, chunkSize: Math.min(Math.max(limit, MIN_CHUNK), MAX_CHUNK) };
+  if (limit < POOL_PART_BYTES) {
+    try {
+      return Promise.resolve(inflateRawSync(compressed, options));
+    } catch {
+      return Promise.resolve(null);
+    }
   }
+  return new Promise((resolve) => inflateRaw(compressed, options, (error, result) => resolve(error ? null : result)));
 }
 /** zlib's smallest output chunk; and the largest one allocated up front (a bigger part grows chunk by chunk). */
 const MIN_CHUNK = 64;
 const MAX_CHUNK = 64 * 1024 * 1024;
+/** Parts declared at least this large are inflated in the thread pool. */
+const POOL_PART_BYTES = 256 * 1024;
 
 /** A file-system error as a Russian line; never Node's English words. */
 export function fileSystemMessage(error: unknown): string {
