@@ -327,6 +327,8 @@ async function run(argv: string[], io: CliIO): Promise<number> {
     settingsResolution: resolution,
     writeSettings: true,
   });
+  // The units' tables live on only in the consolidated rows: let them go before the workbook is written.
+  inputs.length = 0;
 
   for (const input of result.inputs) {
     if (input.status === "error") io.stderr(`reestr merge: ${input.file}: ${input.message}\n`);
