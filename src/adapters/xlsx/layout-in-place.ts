@@ -9,7 +9,6 @@
  * a cache that may name its cells, is dropped then (Excel rebuilds it). Node only (zlib).
  */
 import * as zlib from "zlib";
-import { promisify } from "util";
 import type { SheetLayout, WorkbookLayout } from "../../core/layout/types";
 import { escapeXml, layoutNamesXml, planSheet, printNamesXml, sheetXml, StyleTable, type CellTexts } from "./lean-writer";
 import { parseRelationships, partFolder, reachableParts, relsPartOf, targetOf } from "./package-graph";
@@ -33,10 +32,10 @@ const STRICT_MAIN = "http://purl.oclc.org/ooxml/spreadsheetml/main";
 const STRICT_RELATIONSHIPS = "http://purl.oclc.org/ooxml/officeDocument/relationships";
 const WORKSHEET_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml";
 const STYLES_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml";
+/** zlib level for a user's sheet rewritten only to take its tab-selected mark off. */
+const USER_PART_LEVEL = 1;
 /** Compressed bytes inflated to look for a sheet's view before its data: its first few kilobytes of XML. */
 const HEAD_BYTES = 4096;
-
-const inflateRaw = promisify(zlib.inflateRaw);
 
 class Refusal extends Error {}
 
@@ -310,8 +309,11 @@ async function patch(data: Uint8Array, layout: WorkbookLayout, options: LayoutPa
   const replaced = new Set(placed.map((p) => p.part.toLowerCase()));
   for (const part of originalSheetParts) {
     if (!part || replaced.has(part.toLowerCase()) || written.has(part.toLowerCase())) continue;
-    const unselected = await withoutTabSelected(part, entries.get(part)!, compressed(part));
-    if (unselected !== null) await addText(part, unselected);
+    const unselected = withoutTabSelected(part, entries.get(part)!, compressed(part));
+    if (unselected === null) continue;
+    // The user's cells, compressed fast: zlib's thread works on them while the rest is copied.
+    await zip.add(part, unselected, USER_PART_LEVEL);
+    written.add(part.toLowerCase());
   }
   const order: string[] = [];
   for (const name of entries.keys()) {
@@ -393,10 +395,11 @@ function sharedStringCells(xml: Buffer): number {
 const TAB_SELECTED = /\stabSelected\s*=\s*("(?:1|true)"|'(?:1|true)')/;
 
 /**
- * A sheet of the user's that was the selected tab, with that mark taken off (only that attribute changes), or null when it
- * was not selected. Only the head of the part is inflated to look.
+ * A sheet of the user's that was the selected tab, with that mark taken off (only that attribute changes), as the parts
+ * of its new XML; null when it was not selected. Only the head of the part is inflated to look; a selected sheet (the
+ * register, often the biggest part) is inflated once into one buffer and its cells handed on as they are, never decoded.
  */
-async function withoutTabSelected(part: string, entry: ZipEntryInfo, bytes: Uint8Array): Promise<string | null> {
+function withoutTabSelected(part: string, entry: ZipEntryInfo, bytes: Uint8Array): Uint8Array[] | null {
   let head: string;
   try {
     head =
@@ -408,21 +411,25 @@ async function withoutTabSelected(part: string, entry: ZipEntryInfo, bytes: Uint
   }
   const dataAt = head.search(/<(?:[A-Za-z_][\w.-]*:)?sheetData\b/);
   if (dataAt >= 0 && !TAB_SELECTED.test(head.slice(0, dataAt))) return null;
-  let xml: string;
+  let xml: Buffer;
   try {
-    xml = Buffer.from(entry.method === 0 ? bytes : await inflateRaw(bytes)).toString("utf8");
+    xml =
+      entry.method === 0
+        ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+        : zlib.inflateRawSync(bytes, { chunkSize: Math.max(1 << 16, Math.min(entry.uncompressedSize + 1, 1 << 30)) });
   } catch {
     throw new Refusal(`часть книги «${part}» не распакована`);
   }
-  // Sheet views come before the cells: only that stretch of the part is looked at.
-  const limit = xml.search(/<\/(?:[A-Za-z_][\w.-]*:)?sheetViews>/);
-  if (limit < 0) return null;
-  const region = xml.slice(0, limit);
+  // Sheet views come before the cells: only that stretch of the part is decoded and looked at.
+  const cells = xml.indexOf("sheetData");
+  const limit = cells < 0 ? xml.length : cells;
+  const region = xml.subarray(0, limit).toString("latin1");
   let changed = false;
   const cleared = region.replace(/<(?:[A-Za-z_][\w.-]*:)?sheetView\b[^>]*>/g, (tag) => {
     if (!TAB_SELECTED.test(tag)) return tag;
     changed = true;
     return tag.replace(TAB_SELECTED, "");
   });
-  return changed ? cleared + xml.slice(limit) : null;
+  // latin1 both ways: the bytes before the cells come back exactly as they were, whatever their encoding.
+  return changed ? [Buffer.from(cleared, "latin1"), xml.subarray(limit)] : null;
 }

@@ -48,9 +48,12 @@ export class ZipWriter {
     this.stamp = dosDateTime(modified);
   }
 
-  /** Deflates `parts` (text as UTF-8, or bytes handed over and not touched again) into an entry, one part at a time. */
-  async add(name: string, parts: Iterable<string | Uint8Array>): Promise<void> {
-    const deflate = zlib.createDeflateRaw({ level: this.level });
+  /**
+   * Deflates `parts` (text as UTF-8, or bytes handed over and not touched again) into an entry, one part at a time, at
+   * the writer's level unless `level` is given.
+   */
+  async add(name: string, parts: Iterable<string | Uint8Array>, level = this.level): Promise<void> {
+    const deflate = zlib.createDeflateRaw({ level });
     const chunks: Buffer[] = [];
     let compressedSize = 0;
     deflate.on("data", (chunk: Buffer) => {
