@@ -30,8 +30,11 @@ afterAll(async () => {
 });
 
 const ORDER_ARGS = ["--order-number", "7", "--order-date", "2024-01-15"];
-/** The parts a run may change: the workbook, its relationships, the content types, the stylesheet. */
-const CHANGED = ["xl/workbook.xml", "xl/_rels/workbook.xml.rels", "[Content_Types].xml", "xl/styles.xml"];
+/**
+ * The parts a run may change: the workbook, its relationships, the content types, the stylesheet and the shared strings
+ * (ours appended after the user's).
+ */
+const CHANGED = ["xl/workbook.xml", "xl/_rels/workbook.xml.rels", "[Content_Types].xml", "xl/styles.xml", "xl/sharedStrings.xml"];
 // A 1×1 PNG.
 const PIXEL = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==", "base64");
 
@@ -121,19 +124,20 @@ describe("reestr appendix into the user's own workbook", () => {
     for (const name of kept) {
       const part = after.get(name);
       expect({ name, present: Boolean(part) }).toEqual({ name, present: true });
-      // The register sheet was the selected tab: only that mark comes off it (the appendix is the active sheet now). The
-      // shared strings count one reference less: the replaced «Сводка» had one text cell (the string itself stays).
-      const expected = before
-        .get(name)!
-        .data.toString("utf8")
-        .replace(/ tabSelected="1"/, "")
-        .replace(/(<sst [^>]*count=")(\d+)"/, (_, head: string, count: string) => `${head}${Number(count) - 1}"`);
+      // The register sheet was the selected tab: only that mark comes off it (the appendix is the active sheet now).
+      const expected = before.get(name)!.data.toString("utf8").replace(/ tabSelected="1"/, "");
       if (part!.data.toString("utf8") !== before.get(name)!.data.toString("utf8")) {
         expect({ name, data: part!.data.toString("utf8") }).toEqual({ name, data: expected });
       } else {
         expect({ name, sameCompressedBytes: part!.raw.equals(before.get(name)!.raw) }).toEqual({ name, sameCompressedBytes: true });
       }
     }
+    // The user's shared strings stay as they were, numbered as they were; ours follow them.
+    const counts = /<sst [^>]*>/;
+    const userStrings = before.get("xl/sharedStrings.xml")!.data.toString("utf8");
+    const strings = after.get("xl/sharedStrings.xml")!.data.toString("utf8");
+    expect(strings.replace(counts, "").startsWith(userStrings.replace(counts, "").replace(/<\/sst>$/, ""))).toBe(true);
+    expect(strings.length).toBeGreaterThan(userStrings.length);
     for (const name of [...commentParts, replacedRels]) expect({ name, present: after.has(name) }).toEqual({ name, present: false });
     expect(after.get("[Content_Types].xml")!.data.toString("utf8")).not.toMatch(/comments/);
     // Only what a run changes differs: the parts carried over are most of the package.
@@ -204,7 +208,9 @@ describe("reestr appendix into the user's own workbook", () => {
       if (CHANGED.includes(name) || ours.has(name)) continue;
       expect({ name, same: next.get(name)!.raw.equals(part.raw) }).toEqual({ name, same: true });
     }
-    // The same sheets again (the summary's date aside, none of them depends on the run).
+    // Our cell formats and texts from the first run are reused, not added again.
+    for (const name of ["xl/styles.xml", "xl/sharedStrings.xml"]) expect({ name, same: next.get(name)!.data.equals(first.get(name)!.data) }).toEqual({ name, same: true });
+    // The same sheets again (none of them depends on the run).
     for (const name of ours) expect({ name, same: next.get(name)!.data.equals(first.get(name)!.data) }).toEqual({ name, same: true });
     await expectValidXlsx(second, "reestr appendix on its own output");
   });
@@ -230,6 +236,7 @@ describe("reestr appendix on workbooks as other programs write them", () => {
     expect(read.sheets.find((sheet) => sheet.name === APPENDIX_SHEET_NAME)!.rows[0][0]).toBe("ПРОЕКТ");
     // Nothing the schemas or the package checks find that the input did not have already (some writers' shared-string
     // counts are off); the schemas are the transitional ones, so a Strict workbook is checked by reading it back only.
-    if (!dialect.strict) expect(await checkXlsx(readFileSync(join(dir, `out-${file}`)))).toEqual(await checkXlsx(readFileSync(join(dir, file))));
+    const kinds = (problems: string[]) => problems.map((problem) => problem.replace(/\d+/g, "N"));
+    if (!dialect.strict) expect(kinds(await checkXlsx(readFileSync(join(dir, `out-${file}`))))).toEqual(kinds(await checkXlsx(readFileSync(join(dir, file)))));
   });
 });

@@ -10,11 +10,10 @@
  */
 import * as zlib from "zlib";
 import type { SheetLayout, WorkbookLayout } from "../../core/layout/types";
-import { escapeXml, layoutNamesXml, planSheet, printNamesXml, sheetXml, StyleTable, type CellTexts } from "./lean-writer";
+import { escapeXml, layoutNamesXml, planSheet, printNamesXml, SharedStrings, sheetXml, StyleTable } from "./lean-writer";
 import { parseRelationships, partFolder, reachableParts, relsPartOf, targetOf } from "./package-graph";
-import { attribute, resolveTarget } from "./sheet-in-place";
+import { attribute, resolveTarget, unescapeXml } from "./sheet-in-place";
 import { planStylesheet } from "./stylesheet-append";
-import type { XmlBytes } from "./xml-bytes";
 import { entryData, readZipDirectory, type ZipEntryInfo } from "./zip-directory";
 import { ZipWriter } from "./zip-writer";
 
@@ -32,6 +31,7 @@ const STRICT_MAIN = "http://purl.oclc.org/ooxml/spreadsheetml/main";
 const STRICT_RELATIONSHIPS = "http://purl.oclc.org/ooxml/officeDocument/relationships";
 const WORKSHEET_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml";
 const STYLES_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml";
+const SHARED_STRINGS_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml";
 /** zlib level for a user's sheet rewritten only to take its tab-selected mark off. */
 const USER_PART_LEVEL = 1;
 /** Compressed bytes inflated to look for a sheet's view before its data: its first few kilobytes of XML. */
@@ -39,14 +39,56 @@ const HEAD_BYTES = 4096;
 
 class Refusal extends Error {}
 
-/** Texts written into the cell: the user's shared strings are left as they are. */
-class InlineTexts implements CellTexts {
-  write(out: XmlBytes, text: string): void {
-    // Leading/trailing spaces and line breaks survive only with xml:space="preserve".
-    out.ascii(/^\s|\n|\s$/.test(text) ? ' t="inlineStr"><is><t xml:space="preserve">' : ' t="inlineStr"><is><t>');
-    out.text(escapeXml(text));
-    out.ascii("</t></is></c>");
+interface StringTable {
+  /** How many strings (`<si>`) the table holds. */
+  items: number;
+  /** Its plain texts (not rich text) and their indexes. */
+  texts: Map<string, number>;
+  /** The table's XML with `ours` appended and its counts updated, in pieces (the user's strings as they were). */
+  withAppended(ours: SharedStrings, droppedReferences: number): (string | Uint8Array)[];
+}
+
+/**
+ * A user's shared-string table, read as bytes: its strings are counted, never decoded, so ours can be numbered after
+ * them. Null when it is not one.
+ */
+function readStringTable(xml: Buffer): StringTable | null {
+  const headText = xml.subarray(0, 4096).toString("latin1");
+  const root = /<(?:([A-Za-z_][\w.-]*):)?sst\b[^>]*>/.exec(headText);
+  if (!root) return null;
+  const prefix = root[1] ? `${root[1]}:` : "";
+  const rootEnd = Buffer.byteLength(headText.slice(0, root.index + root[0].length), "latin1");
+  const selfClosing = root[0].endsWith("/>");
+  const close = selfClosing ? rootEnd : xml.lastIndexOf(`</${prefix}sst>`);
+  if (close < 0) return null;
+  // Each string's index, and the plain ones' texts: the appendix repeats the register's texts, already in the table.
+  let items = 0;
+  const texts = new Map<string, number>();
+  const body = xml.subarray(rootEnd, close).toString("utf8");
+  const item = new RegExp(`<${prefix}si(?:\\s[^>]*)?(?:/>|>([\\s\\S]*?)</${prefix}si>)`, "g");
+  const plain = new RegExp(`^<${prefix}t(?:\\s[^>]*)?>([^<]*)</${prefix}t>$`);
+  for (const match of body.matchAll(item)) {
+    const text = plain.exec(match[1] ?? "");
+    if (text) {
+      const value = unescapeXml(text[1]).replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+      if (!texts.has(value)) texts.set(value, items);
+    }
+    items++;
   }
+  return {
+    items,
+    texts,
+    withAppended(ours, droppedReferences) {
+      let tag = root[0];
+      const count = Number(attribute(tag, "count"));
+      if (Number.isFinite(count)) tag = setAttribute(tag, "count", String(Math.max(0, count - droppedReferences) + ours.referenceCount));
+      if (attribute(tag, "uniqueCount") !== null) tag = setAttribute(tag, "uniqueCount", String(items + ours.uniqueCount));
+      if (selfClosing) tag = tag.replace(/\s*\/>$/, ">");
+      const head = Buffer.from(headText.slice(0, root.index) + tag, "latin1");
+      const appended = [...ours.items()].map((part) => withPrefix(part, prefix));
+      return [head, xml.subarray(rootEnd, close), ...appended, selfClosing ? `</${prefix}sst>` : xml.subarray(close)];
+    },
+  };
 }
 
 function setAttribute(tag: string, name: string, value: string | null): string {
@@ -235,6 +277,23 @@ async function patch(data: Uint8Array, layout: WorkbookLayout, options: LayoutPa
     newOverrides.push(`<Override PartName="/${newStylesPath}" ContentType="${STYLES_TYPE}"/>`);
   }
 
+  // Shared strings: ours appended after the workbook's (a new table when it has none).
+  const stringsRel = relationships.find((relationship) => /\/sharedStrings$/.test(relationship.type));
+  const stringsPath = stringsRel ? actualName(targetOf(workbookPath, stringsRel)) : null;
+  const userStrings = stringsPath ? readStringTable(bytesOf(stringsPath)) : null;
+  if (stringsPath && !userStrings) throw new Refusal("часть книги с общими строками (sharedStrings.xml) не прочитана");
+  const strings = new SharedStrings(userStrings?.items ?? 0, userStrings?.texts);
+  let newStringsPath: string | null = null;
+  if (!stringsPath) {
+    newStringsPath = `${workbookFolder ? `${workbookFolder}/` : ""}sharedStrings.xml`;
+    if (takenParts.has(newStringsPath.toLowerCase())) throw new Refusal("в книге нет связи с общими строками, но часть sharedStrings.xml есть");
+    let n = relationships.length + newRels.length + 1;
+    while (relIds.has(`rId${n}`)) n++;
+    relIds.add(`rId${n}`);
+    newRels.push(`<Relationship Id="rId${n}" Type="${relNamespace}/sharedStrings" Target="${newStringsPath.slice(workbookFolder ? workbookFolder.length + 1 : 0)}"/>`);
+    newOverrides.push(`<Override PartName="/${newStringsPath}" ContentType="${SHARED_STRINGS_TYPE}"/>`);
+  }
+
   // The workbook part: sheet list, defined names, views.
   let sheetList = "";
   for (const sheet of sheets) sheetList += sheet.tag;
@@ -264,21 +323,9 @@ async function patch(data: Uint8Array, layout: WorkbookLayout, options: LayoutPa
   for (const part of [...removed]) removed.add(relsPartOf(byLowerName.get(part)!).toLowerCase());
   for (const rels of droppedRels) removed.add(rels);
 
-  // The shared strings' count of references loses the replaced sheets' ones (the strings themselves stay: unused ones
-  // are allowed, and removing them would renumber every other sheet's cells).
-  let patchedStrings: { path: string; xml: string } | null = null;
-  const stringsRel = relationships.find((relationship) => /\/sharedStrings$/.test(relationship.type));
-  const stringsPath = stringsRel ? actualName(targetOf(workbookPath, stringsRel)) : null;
-  const droppedReferences = stringsPath ? replacedParts.reduce((sum, part) => sum + sharedStringCells(bytesOf(part)), 0) : 0;
-  if (stringsPath && droppedReferences > 0) {
-    const xml = text(stringsPath) ?? "";
-    const sst = /<(?:[A-Za-z_][\w.-]*:)?sst\b[^>]*>/.exec(xml);
-    const count = sst ? Number(attribute(sst[0], "count")) : NaN;
-    if (sst && Number.isFinite(count)) {
-      const tag = setAttribute(sst[0], "count", String(Math.max(0, count - droppedReferences)));
-      patchedStrings = { path: stringsPath, xml: xml.slice(0, sst.index) + tag + xml.slice(sst.index + sst[0].length) };
-    }
-  }
+  // The shared strings' count of references loses the replaced sheets' ones (their strings stay: unused ones are
+  // allowed, and removing them would renumber every other sheet's cells).
+  const droppedReferences = userStrings ? replacedParts.reduce((sum, part) => sum + sharedStringCells(bytesOf(part)), 0) : 0;
 
   let patchedTypes = contentTypes;
   for (const match of contentTypes.matchAll(/<(?:[A-Za-z_][\w.-]*:)?Override\b[^>]*>/g)) {
@@ -293,7 +340,7 @@ async function patch(data: Uint8Array, layout: WorkbookLayout, options: LayoutPa
   const zip = new ZipWriter(options.level ?? 6, options.modified);
   const written = new Set<string>();
   for (const { layout: sheetLayout, index, part } of placed) {
-    const xml = sheetXml(planSheet(sheetLayout, styles), index === activeIndex, new InlineTexts(), styles, warnings);
+    const xml = sheetXml(planSheet(sheetLayout, styles), index === activeIndex, strings, styles, warnings);
     await zip.add(part, strict ? inStrictNamespaces(xml) : xml);
     written.add(part.toLowerCase());
   }
@@ -305,7 +352,12 @@ async function patch(data: Uint8Array, layout: WorkbookLayout, options: LayoutPa
   await addText(workbookPath, patchedWorkbook);
   await addText(workbookRelsPath, patchedWorkbookRels);
   await addText(actualName("[Content_Types].xml")!, patchedTypes);
-  if (patchedStrings) await addText(patchedStrings.path, patchedStrings.xml);
+  if (userStrings && stringsPath) {
+    await zip.add(stringsPath, userStrings.withAppended(strings, droppedReferences));
+    written.add(stringsPath.toLowerCase());
+  } else if (newStringsPath) {
+    await zip.add(newStringsPath, strict ? inStrictNamespaces(strings.xml()) : strings.xml());
+  }
   const replaced = new Set(placed.map((p) => p.part.toLowerCase()));
   for (const part of originalSheetParts) {
     if (!part || replaced.has(part.toLowerCase()) || written.has(part.toLowerCase())) continue;
@@ -325,6 +377,7 @@ async function patch(data: Uint8Array, layout: WorkbookLayout, options: LayoutPa
   }
   for (const { part } of placed) if (!entries.has(part)) order.push(part);
   if (newStylesPath) order.push(newStylesPath);
+  if (newStringsPath) order.push(newStringsPath);
   return { ok: true, bytes: zip.finish(order), warnings };
 }
 

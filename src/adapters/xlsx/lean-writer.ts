@@ -109,13 +109,16 @@ export interface StyleAdditions {
 export class StyleTable {
   private readonly fonts = ['<font><sz val="11"/><name val="Calibri"/><family val="2"/></font>'];
   private readonly fills = ['<fill><patternFill patternType="none"/></fill>', '<fill><patternFill patternType="gray125"/></fill>'];
-  private readonly borders = ["<border><left/><right/><top/><bottom/><diagonal/></border>", THIN_BORDER];
+  private readonly borders = ["<border><left/><right/><top/><bottom/><diagonal/></border>"];
   private readonly customFormats = new Map<string, number>();
   private readonly xfs = ['<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'];
   private readonly xfIndex = new Map<string, number>([[this.xfs[0], 0]]);
   private readonly dxfs: string[] = [];
 
-  constructor(private readonly offsets: StyleOffsets = NEW_WORKBOOK_OFFSETS) {}
+  constructor(private readonly offsets: StyleOffsets = NEW_WORKBOOK_OFFSETS) {
+    // A new workbook always lists the thin border (index 1); a user's stylesheet gets it only when it is used and new.
+    if (offsets === NEW_WORKBOOK_OFFSETS) this.borders.push(THIN_BORDER);
+  }
 
   /** The index of `xml` in `list` (added when new), as the stylesheet numbers it: reserved entries, then the offset. */
   private indexIn(list: string[], xml: string, reserved: number, offset: number, existing?: Map<string, number>): number {
@@ -241,19 +244,38 @@ export interface CellTexts {
 }
 
 /** Shared strings: each distinct text once, cells refer to it by index. */
-class SharedStrings implements CellTexts {
+export class SharedStrings implements CellTexts {
   private readonly index = new Map<string, number>();
   private readonly texts: string[] = [];
   private references = 0;
 
+  /**
+   * `first`: how many strings the table already holds (a user's workbook), ours numbered after them; `existing`: its
+   * plain texts by index, used instead of adding the same text again.
+   */
+  constructor(
+    private readonly first = 0,
+    private readonly existing?: ReadonlyMap<string, number>,
+  ) {}
+
+  get referenceCount(): number {
+    return this.references;
+  }
+
+  get uniqueCount(): number {
+    return this.texts.length;
+  }
+
   add(text: string): number {
     this.references++;
+    const known = this.existing?.get(text);
+    if (known !== undefined) return known;
     let index = this.index.get(text);
     if (index === undefined) {
       this.index.set(text, (index = this.texts.length));
       this.texts.push(text);
     }
-    return index;
+    return this.first + index;
   }
 
   write(out: XmlBytes, text: string): void {
@@ -264,6 +286,12 @@ class SharedStrings implements CellTexts {
 
   *xml(): Generator<string> {
     yield XML_HEAD + `<sst xmlns="${MAIN_NS}" count="${this.references}" uniqueCount="${this.texts.length}">`;
+    yield* this.items();
+    yield "</sst>";
+  }
+
+  /** The `<si>` elements, in pieces. */
+  *items(): Generator<string> {
     let part = "";
     for (let i = 0; i < this.texts.length; i++) {
       const text = this.texts[i];
@@ -274,7 +302,7 @@ class SharedStrings implements CellTexts {
         part = "";
       }
     }
-    yield part + "</sst>";
+    yield part;
   }
 }
 
