@@ -9,6 +9,11 @@ const outdir = path.join(root, "dist-cli");
 const outfile = path.join(outdir, "reestr.mjs");
 
 function buildSync() {
+  return build().outfile;
+}
+
+/** Builds the bundle; also gives esbuild's metafile (what each output file holds and imports), for the benches. */
+function build() {
   const result = require("esbuild").buildSync({
     entryPoints: { reestr: path.join(root, "src", "cli", "main.ts") },
     outdir,
@@ -28,6 +33,7 @@ function buildSync() {
     banner: { js: 'import { createRequire as __reestrCreateRequire } from "module"; const require = __reestrCreateRequire(import.meta.url);' },
     logLevel: "warning",
     write: false,
+    metafile: true,
   });
   // Chunks first (their names carry a hash of their content, so a running CLI never sees one change), the entry last by
   // write-then-rename: test files build in parallel while others run the bundle, which must never be half written.
@@ -39,7 +45,7 @@ function buildSync() {
     writeAtomically(file.path, file.contents);
   }
   writeAtomically(outfile, entry.contents);
-  return outfile;
+  return { outfile, metafile: result.metafile };
 }
 
 function writeAtomically(file, contents) {
@@ -48,6 +54,6 @@ function writeAtomically(file, contents) {
   fs.renameSync(staged, file);
 }
 
-module.exports = { buildSync, outfile };
+module.exports = { build, buildSync, outfile };
 
 if (require.main === module) buildSync();

@@ -11,8 +11,9 @@ import { buildCatalog, type RegisterCatalog } from "./catalog";
 import { findRegister } from "./read-register";
 import { isGeneratedSheetName } from "./sheet-names";
 import { summarizeIssues, validateRegister } from "./rules";
-import { DEFAULT_SETTINGS, findSettingsPairs, settingsFromPairs, SETTINGS_SHEET_NAME, type Settings } from "./settings";
-import { cleanText, matchKey } from "./text";
+import type { Settings } from "./settings";
+import { settingsOfSheets } from "./settings-sources";
+import { cleanText } from "./text";
 import { APPENDIX_SHEET_NAME, buildAppendixLayout, type OrderDetails, type PaperSize } from "./layout/appendix";
 import { buildTypicalListLayout, nextAppendixNumber } from "./layout/typical-list-appendix";
 import { buildSummarySheet, type SummarySheet } from "./layout/summary-sheet";
@@ -66,12 +67,7 @@ export type AppendixPlan =
       previousApproval: ApprovedRegister | null;
     };
 
-export function settingsOfSheets(sheets: readonly SheetText[]): Settings {
-  const key = matchKey(SETTINGS_SHEET_NAME);
-  const sheet = sheets.find((candidate) => matchKey(candidate.name) === key);
-  const pairs = sheet ? findSettingsPairs(sheet) : [];
-  return pairs.length ? settingsFromPairs(pairs) : DEFAULT_SETTINGS;
-}
+export { settingsOfSheets };
 
 /** The working register: the core's header finding over every sheet except the ones we generate. */
 export function findWorkingRegister(sheets: readonly SheetText[]): RegisterTable | null {

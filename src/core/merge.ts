@@ -10,7 +10,7 @@ import { cleanText, matchKey } from "./text";
 import { findProcess } from "./typical-list";
 import { canonicalPlacements, canonicalValue } from "./vocabularies";
 import { validateRegister } from "./rules";
-import { findRegister } from "./read-register";
+import { findRegister, NO_REGISTER_MESSAGE } from "./read-register";
 import { SETTINGS_SHEET_NAME, findSettingsPairs, settingsFromPairs, type Settings } from "./settings";
 import type { StampReading } from "./collection/stamp";
 import type { UnitReport } from "./collection/round";
@@ -93,8 +93,7 @@ export interface MergeResult {
 
 const VOCABULARY_COLUMNS = { status: 8, client: 9, kind: 14, placement: 15 } as const;
 
-export const NO_REGISTER_MESSAGE =
-  "в книге не найден реестр: ни на одном листе нет строки заголовков с графами формы (идентификатор, наименование услуги, наименование процесса…)";
+export { NO_REGISTER_MESSAGE };
 
 /** The register found in a workbook's sheets, or the reason it is not there. */
 export function registerFromSheets(sheets: readonly SheetText[]): MergeInputResult {

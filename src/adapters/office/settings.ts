@@ -12,8 +12,9 @@ import type { SheetText } from "../../core/register-types";
 import type { DefinedName, SheetLayout } from "../../core/layout/types";
 import {
   DEFAULT_SETTINGS,
-  SettingsSchema,
+  settingsSchema,
   findSettingsPairs,
+  parseSettings,
   settingsBlockWrites,
   settingsFromPairs,
   settingsProblems,
@@ -67,7 +68,7 @@ export async function saveSettings(
   settings: Settings,
   options: Pick<RenderOptions, "supports" | "apiLevel"> & { hasTemplate?: boolean } = {},
 ): Promise<SaveSettingsResult> {
-  const parsed = SettingsSchema.safeParse(settings);
+  const parsed = parseSettings(settings);
   if (!parsed.success) throw new Error(`Настройки не сохранены: ${parsed.error.issues[0]?.message ?? "неверное значение"}.`);
   const problem = settingsProblems(parsed.data)[0];
   if (problem) throw new Error(`Настройки не сохранены: ${problem.message}.`);
@@ -109,7 +110,7 @@ export function queueSettingsUpdate(
 ): SettingsUpdate {
   const reference = sheets.find((sheet) => sameSheetName(sheet.name, REFERENCE_SHEET_NAME));
   if (!reference) {
-    const settings = SettingsSchema.parse({ ...DEFAULT_SETTINGS, ...validChanges(changes) });
+    const settings = settingsSchema().parse({ ...DEFAULT_SETTINGS, ...validChanges(changes) });
     const { sheet, names } = buildReferenceSheet(settings, buildCatalog(settings));
     return { kind: "sheet", fields: Object.keys(validChanges(changes)) as ScalarSettingsField[], sheet, names };
   }
@@ -126,7 +127,7 @@ export function queueSettingsUpdate(
 
 /** The changes each field's schema accepts (an unfinished date in a draft is not stored). */
 function validChanges(changes: Partial<Pick<Settings, ScalarSettingsField>>): Partial<Settings> {
-  const shape = SettingsSchema.shape;
+  const shape = settingsSchema().shape;
   return Object.fromEntries(Object.entries(changes).filter(([field, value]) => value !== undefined && shape[field as ScalarSettingsField].safeParse(value).success));
 }
 
