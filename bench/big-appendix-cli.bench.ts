@@ -44,19 +44,21 @@ interface Run {
 
 function appendixOnce(dir: string, file: string): Run {
   const out = path.join(dir, "приложение.xlsx");
-  const usageFile = path.join(dir, "usage.json");
+  const rssFile = path.join(dir, "rss.txt");
+  const cpuFile = path.join(dir, "cpu.txt");
   fs.rmSync(out, { force: true });
   const started = performance.now();
   const child = spawnSync(
     process.execPath,
-    ["-r", path.join(__dirname, "support", "process-usage.cjs"), path.join(ROOT, "bin", "reestr.js"), "appendix", file, "-o", out, "--order-number", "7", "--order-date", "2024-01-15"],
-    { cwd: dir, encoding: "utf8", timeout: 600_000, env: { ...process.env, REESTR_BENCH_USAGE_FILE: usageFile } },
+    ["-r", path.join(__dirname, "support", "peak-rss.cjs"), "-r", path.join(__dirname, "support", "cpu-time.cjs"), path.join(ROOT, "bin", "reestr.js"), "appendix", file, "-o", out, "--order-number", "7", "--order-date", "2024-01-15"],
+    { cwd: dir, encoding: "utf8", timeout: 600_000, env: { ...process.env, REESTR_BENCH_RSS_FILE: rssFile, REESTR_BENCH_CPU_FILE: cpuFile } },
   );
   const ms = performance.now() - started;
   if (child.status !== 0) throw new Error(`reestr appendix завершился с кодом ${child.status}: ${(child.stderr || "").trim().split("\n").slice(-2).join(" ")}`);
   if (!child.stdout.includes("утвержденный")) throw new Error(`reestr appendix не сохранил утвержденный реестр: ${child.stdout}`);
-  const usage = JSON.parse(fs.readFileSync(usageFile, "utf8")) as { maxRssKb: number; cpuMs: number };
-  return { ms, cpuMs: usage.cpuMs, rssMb: usage.maxRssKb / 1024, bytes: fs.statSync(out).size };
+  const cpuMs = Number(fs.readFileSync(cpuFile, "utf8"));
+  const rssMb = Number(fs.readFileSync(rssFile, "utf8")) / 1024;
+  return { ms, cpuMs, rssMb, bytes: fs.statSync(out).size };
 }
 
 export async function run(): Promise<BenchResult[]> {
