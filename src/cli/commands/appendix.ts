@@ -46,6 +46,12 @@ const USAGE = [
   "2 — файл не прочитан, в нем нет реестра или неверный вызов.",
 ].join("\n");
 
+/**
+ * zlib level of the sheets written. A 50,000-row appendix is about 60 MB of sheet XML; deflating it was most of the
+ * write: level 3 against 6 took about 0.8 s less CPU for a 6 % larger file (8.8 → 9.3 MB).
+ */
+const APPENDIX_DEFLATE_LEVEL = 3;
+
 export const appendixCommand: CliCommand = {
   name: "appendix",
   summary: "сформировать приложение к приказу (печатный лист реестра), сводку и утвержденный реестр",
@@ -125,7 +131,7 @@ export const appendixCommand: CliCommand = {
       return EXIT_FAILURE;
     }
 
-    const patched = await putLayoutSheets(base.data, plan.layout);
+    const patched = await putLayoutSheets(base.data, plan.layout, { level: APPENDIX_DEFLATE_LEVEL });
     if (!patched.ok) {
       io.stderr(fileProblemLine("appendix", file, `приложение не записано: ${patched.message}`));
       return EXIT_FAILURE;
