@@ -87,7 +87,7 @@ export async function run(): Promise<BenchResult[]> {
       { name: `reestr validate: время процессора (медиана ${ROUNDS})`, value: Math.round(median(validateCpu)), unit: "ms" },
       { name: `node -e 0: время процессора (медиана ${ROUNDS})`, value: Math.round(median(bareCpu)), unit: "ms" },
       { name: "reestr validate: время процессора сверх Node", value: Math.round(median(validateCpu) - median(bareCpu)), unit: "ms" },
-      { name: `reestr validate: JavaScript, который загружает (${loaded.files} файлов)`, value: Math.round(loaded.bytes / 1024), unit: "KB" },
+      { name: `reestr validate: JavaScript, который загружает (файлов: ${loaded.files})`, value: Math.round(loaded.bytes / 1024), unit: "KB" },
     ];
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
