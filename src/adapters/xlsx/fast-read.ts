@@ -33,13 +33,15 @@ export const MAX_SCANNED_BYTES = 64 * 1024 * 1024;
 /**
  * The workbook's sheets as text, or null when this reader is not sure to give what ExcelJS gives (the caller then
  * uses ExcelJS). `directory` is the archive's vetted central directory (no two parts with one name and different
- * content). Throws Refusal (a Russian line) for what no reader may accept.
+ * content). Throws Refusal (a Russian line) for what no reader may accept. `verified` collects the deflated entries
+ * that unpacked to exactly their declared size (an InflateRaw gives null past it).
  */
 export async function readSheetsFast(
   data: Uint8Array,
   directory: ZipDirectory,
   inflate: InflateRaw,
   maxPartBytes = MAX_PART_BYTES,
+  verified?: Set<ZipEntryInfo>,
 ): Promise<SheetText[] | null> {
   try {
     const entries = new Map<string, ZipEntryInfo>();
@@ -66,6 +68,8 @@ export async function readSheetsFast(
       else if (entry.method === 8) bytes = await inflate(raw, entry.uncompressedSize);
       else notSure("an unknown compression method");
       if (!bytes || bytes.length !== entry.uncompressedSize) notSure(`part ${name} unpacks to another size than declared`);
+      // Inflated whole within its declared size: no need to stream it again to check for a lying directory.
+      if (entry.method === 8) verified?.add(entry);
       return decodeXmlBytes(bytes);
     };
 

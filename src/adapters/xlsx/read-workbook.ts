@@ -119,15 +119,23 @@ export async function readWorkbookData(
   limits: ReadLimits = DEFAULT_READ_LIMITS,
   inflateRaw: InflateRaw | null = inflateRawWithStreams,
 ): Promise<ReadWorkbookResult> {
-  const problem = vetWorkbookBytes(data, fileName, limits) ?? (await checkRealUnpackedSizes(data, limits));
+  const problem = vetWorkbookBytes(data, fileName, limits);
   if (problem) return problem;
   const directory = inflateRaw ? readZipDirectory(data) : null;
   let fast: SheetText[] | null = null;
+  let refusal: Refusal | undefined;
+  // The parts the lean reader inflates are capped at their declared sizes as they unpack; only the others are streamed
+  // again to check the directory does not lie about them. The check comes before any answer, as if it ran first: a
+  // part the lean reader could not unpack within its size is among the others.
+  const verified = new Set<ZipDirectory["entries"][number]>();
   try {
-    fast = directory && inflateRaw ? await readSheetsFast(data, directory, inflateRaw) : null;
+    fast = directory && inflateRaw ? await readSheetsFast(data, directory, inflateRaw, undefined, verified) : null;
   } catch (error) {
-    if (error instanceof Refusal) return failure(error.reason, error.message);
+    if (error instanceof Refusal) refusal = error;
   }
+  const lyingSize = await checkRealUnpackedSizes(data, limits, directory, verified);
+  if (lyingSize) return lyingSize;
+  if (refusal) return failure(refusal.reason, refusal.message);
   if (fast) return { ok: true, sheets: fast };
   // ExcelJS holds the whole workbook model in memory (about ten times the unpacked size): only small files go to it.
   const unpacked = directory?.totalUncompressedSize ?? data.length * DEFLATE_MAX_RATIO;
@@ -244,13 +252,19 @@ export function worksheetText(worksheet: ExcelJS.Worksheet, date1904: boolean, m
  * The declared sizes passed; a forged central directory could still understate them. Only when the compressed data could
  * in theory unpack past the cap is each deflated entry streamed and stopped at its declared size (small files skip this).
  */
-async function checkRealUnpackedSizes(data: Uint8Array, limits: ReadLimits): Promise<ReadWorkbookResult | null> {
-  const directory = readZipDirectory(data);
+async function checkRealUnpackedSizes(
+  data: Uint8Array,
+  limits: ReadLimits,
+  read: ZipDirectory | null,
+  verified: ReadonlySet<ZipDirectory["entries"][number]>,
+): Promise<ReadWorkbookResult | null> {
+  const directory = read ?? readZipDirectory(data);
   if (!directory) return null;
   const deflated = directory.entries.filter((entry) => entry.method === 8);
   const worstCase = deflated.reduce((sum, entry) => sum + entry.compressedSize * DEFLATE_MAX_RATIO, 0);
   if (worstCase <= limits.maxUncompressedBytes) return null;
   for (const entry of deflated) {
+    if (verified.has(entry)) continue;
     const compressed = entryData(data, entry);
     if (!compressed) continue;
     if (!(await inflatesWithin(compressed, entry.uncompressedSize))) {
