@@ -27,8 +27,18 @@ export type InflateRaw = (compressed: Uint8Array, maxBytes: number) => Promise<U
  * command stays under 500 MB.
  */
 export const MAX_PART_BYTES = 48 * 1024 * 1024;
-/** Largest sum of the parts scanned (sheets, shared strings, styles): their text is all held until the end. */
-export const MAX_SCANNED_BYTES = 64 * 1024 * 1024;
+/**
+ * Largest sum of the parts scanned (sheets, shared strings, styles). Each sheet's XML is let go once its cells are read,
+ * so this bounds the time more than the memory: a 50,000-row register after `reestr appendix` (the register, the
+ * appendix and the approved copy) is about 91 MB and must read back; 160 MB is about 85,000 such rows, some 10 s.
+ */
+export const MAX_SCANNED_BYTES = 160 * 1024 * 1024;
+
+/** The caps above, lowered in tests. */
+export interface ScanCaps {
+  maxPartBytes?: number;
+  maxScannedBytes?: number;
+}
 
 /**
  * The workbook's sheets as text, or null when this reader is not sure to give what ExcelJS gives (the caller then
@@ -40,9 +50,11 @@ export async function readSheetsFast(
   data: Uint8Array,
   directory: ZipDirectory,
   inflate: InflateRaw,
-  maxPartBytes = MAX_PART_BYTES,
+  caps: ScanCaps = {},
   verified?: Set<ZipEntryInfo>,
 ): Promise<SheetText[] | null> {
+  const maxPartBytes = caps.maxPartBytes ?? MAX_PART_BYTES;
+  const maxScannedBytes = caps.maxScannedBytes ?? MAX_SCANNED_BYTES;
   try {
     const entries = new Map<string, ZipEntryInfo>();
     for (const entry of directory.entries) {
@@ -55,8 +67,12 @@ export async function readSheetsFast(
       const entry = entries.get(name.toLowerCase());
       if (!entry) return undefined;
       scanned += entry.uncompressedSize;
-      if (scanned > MAX_SCANNED_BYTES) {
-        refuse(`листы книги занимают в распакованном виде больше ${megabytes(MAX_SCANNED_BYTES)}: это больше, чем реестр может занимать`, "too-large-unpacked");
+      if (scanned > maxScannedBytes) {
+        refuse(
+          `листы книги занимают в распакованном виде больше ${megabytes(maxScannedBytes)} — это больше, чем реестр может занимать ` +
+            `(около 85 000 строк вместе с приложением и утвержденной копией): удалите лишние листы или разделите книгу`,
+          "too-large-unpacked",
+        );
       }
       if (entry.uncompressedSize > maxPartBytes) {
         refuse(`часть книги ${entry.name.slice(0, 80)} занимает в распакованном виде ${megabytes(entry.uncompressedSize)} при пределе ${megabytes(maxPartBytes)}`, "too-large-unpacked");

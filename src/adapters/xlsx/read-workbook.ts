@@ -19,6 +19,8 @@ export interface ReadLimits {
    * workbook model, several times the file's XML, so only small workbooks go that way.
    */
   maxFallbackUncompressedBytes?: number;
+  /** Largest sum of the parts the lean reader scans, in bytes (MAX_SCANNED_BYTES unless given). */
+  maxScannedBytes?: number;
 }
 
 export const DEFAULT_READ_LIMITS: ReadLimits = {
@@ -129,7 +131,7 @@ export async function readWorkbookData(
   // part the lean reader could not unpack within its size is among the others.
   const verified = new Set<ZipDirectory["entries"][number]>();
   try {
-    fast = directory && inflateRaw ? await readSheetsFast(data, directory, inflateRaw, undefined, verified) : null;
+    fast = directory && inflateRaw ? await readSheetsFast(data, directory, inflateRaw, { maxScannedBytes: limits.maxScannedBytes }, verified) : null;
   } catch (error) {
     if (error instanceof Refusal) refusal = error;
   }

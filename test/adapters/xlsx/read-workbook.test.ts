@@ -4,7 +4,7 @@ import * as os from "os";
 import * as path from "path";
 import { cellText, plainNumber } from "../../../src/adapters/xlsx/cell-text";
 import { readWorkbookData } from "../../../src/adapters/xlsx/read-workbook";
-import { readWorkbookFile } from "../../../src/adapters/xlsx/read-workbook-file";
+import { inflateWithZlib, readWorkbookFile } from "../../../src/adapters/xlsx/read-workbook-file";
 import { readZipDirectory } from "../../../src/adapters/xlsx/zip-directory";
 import { encryptedOfficeBytes, legacyXlsBytes, makeZip, minimalWorkbookEntries } from "../../fixtures/zip";
 
@@ -195,6 +195,35 @@ describe("files that are not readable workbooks", () => {
     );
     const honestResult = await readWorkbookData(honest, "honest.xlsx", { ...limits, maxUncompressedBytes: 100 * 1024 });
     expect(honestResult.ok).toBe(true);
+  });
+
+  it("stops a bomb hidden in a sheet the lean reader unpacks, with the same message, by streams and by zlib", async () => {
+    const limits = { maxFileBytes: 50 * 1024 * 1024, maxUncompressedBytes: 1024 * 1024 };
+    const rows = `<row r="1"><c r="A1" t="inlineStr"><is><t>${"Реестр ".repeat(400_000)}</t></is></c></row>`;
+    const forged = makeZip(
+      minimalWorkbookEntries(rows).map((entry) =>
+        entry.name === "xl/worksheets/sheet1.xml" ? { ...entry, deflate: true, declaredUncompressedSize: 2000 } : entry,
+      ),
+    );
+    const message = "книга повреждена или это «zip-бомба»: часть xl/worksheets/sheet1.xml распаковывается больше заявленного размера";
+    for (const result of [await readWorkbookData(forged, "forged.xlsx", limits), await readWorkbookData(forged, "forged.xlsx", limits, inflateWithZlib)]) {
+      expect(result).toEqual({ ok: false, reason: "too-large-unpacked", message });
+    }
+  });
+
+  it("refuses sheets whose XML together exceeds the scan cap, in one Russian line, and reads them under it", async () => {
+    const rows = Array.from({ length: 300 }, (_, i) => `<row r="${i + 1}"><c r="A${i + 1}" t="inlineStr"><is><t>Процесс ${i + 1}</t></is></c></row>`).join("");
+    const data = makeZip(minimalWorkbookEntries(rows));
+    const size = readZipDirectory(data)!.entries.reduce((sum, entry) => sum + entry.uncompressedSize, 0);
+    const limits = { maxFileBytes: 50 * 1024 * 1024, maxUncompressedBytes: 300 * 1024 * 1024 };
+    const refused = await readWorkbookData(data, "big.xlsx", { ...limits, maxScannedBytes: 16 * 1024 }, inflateWithZlib);
+    expect(refused).toMatchObject({ ok: false, reason: "too-large-unpacked" });
+    if (!refused.ok) {
+      expect(refused.message).toMatch(/^листы книги занимают в распакованном виде больше 0 МБ — это больше, чем реестр может занимать/);
+      expect(refused.message).not.toMatch(/\n/);
+    }
+    const read = await readWorkbookData(data, "big.xlsx", { ...limits, maxScannedBytes: size }, inflateWithZlib);
+    expect(read.ok && read.sheets[0].rows[299]).toEqual(["Процесс 300"]);
   });
 
   it("reads a hand-made minimal workbook with inline strings and numbers", async () => {
