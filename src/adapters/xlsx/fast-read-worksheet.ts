@@ -168,12 +168,15 @@ export function parseWorksheet(xml: string, name: string, options: WorksheetOpti
     rows.set(rowNumber, row);
     previousCol = undefined;
   };
-  const startCell = (r: string | undefined, t: string | undefined, s: string | undefined) => {
-    if (!row) notSure("a cell outside a row");
+  const nextColumn = (r: string | undefined): number => {
     // A cell without an address takes the column after the previous cell's, empty or not (as Excel reads it).
     previousCol = r !== undefined ? decodeAddress(r).col : (previousCol ?? 0) + 1;
     if (previousCol > EXCEL_MAX_COLUMNS) refuseOutsideGrid(`в столбце № ${previousCol}`);
-    cell = { address: r, col: previousCol, type: t, formula: "" };
+    return previousCol;
+  };
+  const startCell = (r: string | undefined, t: string | undefined, s: string | undefined) => {
+    if (!row) notSure("a cell outside a row");
+    cell = { address: r, col: nextColumn(r), type: t, formula: "" };
     if (s) cell.styleId = parseInt(s, 10);
     node = undefined;
   };
@@ -181,14 +184,34 @@ export function parseWorksheet(xml: string, name: string, options: WorksheetOpti
     cell!.value = cell!.value === undefined ? text : cell!.value + text;
     if (cell!.value.length > EXCEL_MAX_TEXT) refuseLongText();
   };
+  /**
+   * The fast lane's cells hold no formula and no rich text, and each is done before the next: one object serves them
+   * all (a big sheet has a million cells), with the fields startCell would give.
+   */
+  const laneCell: CellRead = { address: undefined, col: 0, type: undefined, styleId: undefined, formula: "", value: undefined };
   /** A row read by the fast lane, applied as the scanner's events would apply it (text decoded here, in order). */
   const applyRow = (raw: RawRow) => {
     startRow(raw.r);
+    const current = row!;
     for (const rawCell of raw.cells) {
-      startCell(rawCell.r, rawCell.t, rawCell.s);
+      const col = nextColumn(rawCell.r);
+      const styleId = rawCell.s ? parseInt(rawCell.s, 10) : undefined;
       const text = rawCell.text;
+      if (text === undefined) {
+        // No value and no formula (the styled empty cells of a template): an unstyled one is not modelled at all, a
+        // styled one is an empty entry — what finishCell makes of it, without building the cell.
+        if (styleId) current.set(col, null);
+        continue;
+      }
+      laneCell.address = rawCell.r;
+      laneCell.col = col;
+      laneCell.type = rawCell.t;
+      laneCell.styleId = styleId;
+      laneCell.value = undefined;
+      cell = laneCell;
+      node = undefined;
       if (typeof text === "string") appendValue(normalizeText(text));
-      else if (text !== undefined) for (const piece of text) appendValue(normalizeText(piece));
+      else for (const piece of text) appendValue(normalizeText(piece));
       finishCell();
     }
   };
