@@ -8,11 +8,9 @@ import type { WorkbookLayout } from "./layout/types";
 import type { RuDate } from "./approval";
 import type { RegisterSummary } from "./summary";
 import { buildCatalog, type RegisterCatalog } from "./catalog";
-import { findRegister } from "./read-register";
-import { isGeneratedSheetName } from "./sheet-names";
 import { summarizeIssues, validateRegister } from "./rules";
-import { DEFAULT_SETTINGS, findSettingsPairs, settingsFromPairs, SETTINGS_SHEET_NAME, type Settings } from "./settings";
-import { cleanText, matchKey } from "./text";
+import type { Settings } from "./settings";
+import { cleanText } from "./text";
 import { APPENDIX_SHEET_NAME, buildAppendixLayout, type OrderDetails, type PaperSize } from "./layout/appendix";
 import { buildTypicalListLayout, nextAppendixNumber } from "./layout/typical-list-appendix";
 import { buildSummarySheet, type SummarySheet } from "./layout/summary-sheet";
@@ -21,6 +19,8 @@ import { summarizeRegister } from "./summary";
 import { buildReferenceSheet } from "./layout/reference-sheet";
 
 export { GENERATED_SHEET_NAMES } from "./sheet-names";
+export { findWorkingRegister, settingsOfSheets } from "./settings-of-sheets";
+import { findWorkingRegister, settingsOfSheets } from "./settings-of-sheets";
 
 export type OrderField = "orderNumber" | "orderDate" | "agencyGenitive";
 
@@ -65,18 +65,6 @@ export type AppendixPlan =
       /** The approved register found in the workbook before this build. */
       previousApproval: ApprovedRegister | null;
     };
-
-export function settingsOfSheets(sheets: readonly SheetText[]): Settings {
-  const key = matchKey(SETTINGS_SHEET_NAME);
-  const sheet = sheets.find((candidate) => matchKey(candidate.name) === key);
-  const pairs = sheet ? findSettingsPairs(sheet) : [];
-  return pairs.length ? settingsFromPairs(pairs) : DEFAULT_SETTINGS;
-}
-
-/** The working register: the core's header finding over every sheet except the ones we generate. */
-export function findWorkingRegister(sheets: readonly SheetText[]): RegisterTable | null {
-  return findRegister(sheets.filter((sheet) => !isGeneratedSheetName(sheet.name)));
-}
 
 /** Order details from the request, falling back to the settings (appendix number «1» when none is set). */
 export function resolveOrder(settings: Settings, given: Partial<OrderDetails> = {}): OrderDetails {

@@ -4,6 +4,8 @@
  */
 import { matchKey } from "./text";
 
+/** The register template's sheet (the layouts that write it import this name, and so can light readers). */
+export const REGISTER_SHEET_NAME = "Реестр процессов";
 export const APPENDIX_SHEET_NAME = "Приложение к приказу";
 export const TYPICAL_LIST_SHEET_NAME = "Типовой перечень";
 export const SUMMARY_SHEET_NAME = "Сводка";

@@ -29,11 +29,10 @@ import {
   SettingsRegular,
   TableRegular,
 } from "@fluentui/react-icons";
-import { Suspense, useCallback, useEffect, useMemo, useRef, useState, type ReactElement } from "react";
+import { Suspense, lazy, useCallback, useEffect, useMemo, useRef, useState, type ReactElement } from "react";
 import { MINIMUM_EXCEL_API, compareApiVersions } from "../adapters/office/host";
 import type { PaneEnvironment } from "./environment";
 import { ErrorBoundary } from "./ErrorBoundary";
-import { FirstRunCard } from "./FirstRunCard";
 import { useFirstRun } from "./first-run";
 import { NavigationContext } from "./navigation";
 import { NotificationArea, NotifyProvider } from "./notify";
@@ -51,6 +50,9 @@ const SECTION_ICONS: Record<SectionId, ReactElement> = {
   appendix: <DocumentTableRegular />,
   settings: <SettingsRegular />,
 };
+
+// Shown only in a workbook without settings, so it is fetched then rather than with the pane.
+const FirstRunCard = lazy(() => import(/* webpackChunkName: "first-run" */ "./FirstRunCard").then((m) => ({ default: m.FirstRunCard })));
 
 /** The help page built from docs/guide-ru.md beside taskpane.html. */
 export const HELP_PAGE = "help.html";
@@ -214,7 +216,9 @@ function Pane({ environment, initialSection }: { environment: PaneEnvironment; i
         ) : null}
         <main className={styles.content} data-testid="pane-content">
           {showStart ? (
-            <FirstRunCard onOpen={goTo} fallback="due" headingId="pane-heading-start" headingRef={registerHeading("start")} />
+            <Suspense fallback={<Spinner className={styles.loading} size="small" label={shell.sectionLoading} />}>
+              <FirstRunCard onOpen={goTo} fallback="due" headingId="pane-heading-start" headingRef={registerHeading("start")} />
+            </Suspense>
           ) : null}
           {SECTIONS.filter((section) => visited.has(section.id)).map(({ id, title, Component }) => (
             <section

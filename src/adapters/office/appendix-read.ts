@@ -16,7 +16,7 @@ import { ASSUMED_BYTES_PER_CELL, DEFAULT_READ_REQUEST_BYTES, readListedSheets } 
 import { supportsFromOptions } from "./host";
 import type { KnownWorkbook, RenderOptions } from "./render-layout";
 import { countingSync } from "./counting-sync";
-import { READ_CELLS_PER_REQUEST, hostPlatform, readBudget, type HostPlatform } from "./validation-read";
+import { READ_CELLS_PER_REQUEST, hostPlatform, readBudget, type HostPlatform } from "./read-budget";
 
 export interface AppendixWorkbookRead {
   /** The sheets the core plans from, in tab order; generated sheets are left out. */

@@ -1,5 +1,5 @@
 /** The request log of a workbook, checked: what `reestr requests`, `reestr status` and the pane show. */
-import { findWorkingRegister, settingsOfSheets } from "../appendix-plan";
+import { findWorkingRegister, settingsOfSheets } from "../settings-of-sheets";
 import { readApprovedRegister } from "../approval";
 import { buildCatalog } from "../catalog";
 import { detectChanges, normalizedRows, type RegisterChange } from "../changes";
