@@ -11,6 +11,8 @@ export const TYPICAL_LIST_SHEET_NAME = "Типовой перечень";
 export const SUMMARY_SHEET_NAME = "Сводка";
 export const MERGE_REPORT_SHEET_NAME = "Отчет о сведении";
 export const CHANGE_LOG_SHEET_NAME = "Журнал изменений";
+/** 17 characters, none of []:*?/\, no apostrophe at the edges; the leading "_" keeps findRegister off it. */
+export const CHECK_MARKS_SHEET_NAME = "_Отметки проверки";
 /** The running collection round (a record the coordinator may read and edit; not a copy of the register). */
 export const ROUND_SHEET_NAME = "Сбор сведений";
 

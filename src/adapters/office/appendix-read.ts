@@ -10,7 +10,7 @@
  * 5 MB of response, `maxRequestBytes` at 40 bytes a cell. So a register of 20 rows and one of 2,000 take the same two.
  */
 import type { SheetText } from "../../core/register-types";
-import { CHECK_MARKS_SHEET_NAME } from "../../core/check-marks";
+import { CHECK_MARKS_SHEET_NAME } from "../../core/sheet-names";
 import { isGeneratedSheetName, sameSheetName } from "../../core/sheet-names";
 import { ASSUMED_BYTES_PER_CELL, DEFAULT_READ_REQUEST_BYTES, readListedSheets } from "./read-sheets";
 import { supportsFromOptions } from "./host";
