@@ -72,7 +72,7 @@ export default tseslint.config(
       "no-restricted-imports": ["error", {
         patterns: [
           { regex: "(^|/)(adapters|taskpane|playground|cli|simulator)(/|$)", message: "The core is pure: it imports nothing of the adapters, fronts or simulator." },
-          { regex: "^(?!\\.|zod$)", message: "The core is pure TypeScript: no Node, DOM, Office.js or library imports (zod only)." },
+          { regex: "^(?!\\.|zod$|zod/mini$|zod/locales$)", message: "The core is pure TypeScript: no Node, DOM, Office.js or library imports (zod only)." },
         ],
       }],
     },

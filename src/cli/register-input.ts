@@ -1,18 +1,17 @@
 /** Reading a register workbook from disk for commands: the sheets, the register found in them, and the workbook's settings. */
 import { readWorkbookFile } from "../adapters/xlsx/read-workbook-file";
 import type { ReadFailure, ReadLimits } from "../adapters/xlsx/read-workbook";
-import { settingsOfSheets } from "../core/appendix-plan";
-import { NO_REGISTER_MESSAGE } from "../core/merge";
-import { findRegister } from "../core/read-register";
+import { findRegister, NO_REGISTER_MESSAGE } from "../core/read-register";
 import type { RegisterTable, SheetText } from "../core/register-types";
 import type { Settings } from "../core/settings";
+import { settingsOfSheets } from "../core/settings-sources";
 import { resolvePath, type CliIO } from "./io";
 
 export type RegisterInput =
   | { ok: true; sheets: SheetText[]; table: RegisterTable; settings: Settings }
   | { ok: false; reason: ReadFailure | "no-register"; message: string };
 
-/** One wording with the merge and the pane (core/merge.ts). */
+/** One wording with the merge and the pane (core/read-register.ts). */
 export { NO_REGISTER_MESSAGE };
 
 /** `file` as given on the command line; resolved against io.cwd. */

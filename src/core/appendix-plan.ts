@@ -10,6 +10,7 @@ import type { RegisterSummary } from "./summary";
 import { buildCatalog, type RegisterCatalog } from "./catalog";
 import { summarizeIssues, validateRegister } from "./rules";
 import type { Settings } from "./settings";
+import { settingsOfSheets } from "./settings-sources";
 import { cleanText } from "./text";
 import { APPENDIX_SHEET_NAME, buildAppendixLayout, type OrderDetails, type PaperSize } from "./layout/appendix";
 import { buildTypicalListLayout, nextAppendixNumber } from "./layout/typical-list-appendix";
@@ -19,8 +20,7 @@ import { summarizeRegister } from "./summary";
 import { buildReferenceSheet } from "./layout/reference-sheet";
 
 export { GENERATED_SHEET_NAMES } from "./sheet-names";
-export { findWorkingRegister, settingsOfSheets } from "./settings-of-sheets";
-import { findWorkingRegister, settingsOfSheets } from "./settings-of-sheets";
+import { findWorkingRegister } from "./working-register";
 
 export type OrderField = "orderNumber" | "orderDate" | "agencyGenitive";
 
@@ -65,6 +65,8 @@ export type AppendixPlan =
       /** The approved register found in the workbook before this build. */
       previousApproval: ApprovedRegister | null;
     };
+
+export { findWorkingRegister, settingsOfSheets };
 
 /** Order details from the request, falling back to the settings (appendix number «1» when none is set). */
 export function resolveOrder(settings: Settings, given: Partial<OrderDetails> = {}): OrderDetails {

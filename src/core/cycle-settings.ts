@@ -3,7 +3,7 @@
  * block as the register settings. `settingsFromPairs` ignores parameters it does not know, so these live beside it
  * without touching its schema.
  */
-import { z } from "zod";
+import * as z from "zod/mini";
 import type { SheetText } from "./register-types";
 import { findSettingsPairs, normalizeDateText } from "./settings";
 import type { CalendarOverrides } from "./calendar/working-days";
@@ -24,9 +24,9 @@ const ALIASES: Record<keyof typeof CALENDAR_SETTING_TITLES, string[]> = {
 };
 
 const CalendarOverridesSchema = z.object({
-  nonWorking: z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/)),
-  working: z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/)),
-  confirmedYears: z.array(z.number().int().min(1991).max(2100)),
+  nonWorking: z.array(z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/))),
+  working: z.array(z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/))),
+  confirmedYears: z.array(z.int().check(z.gte(1991), z.lte(2100))),
 });
 
 export const DOCUMENT_SETTING_TITLES = {

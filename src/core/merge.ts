@@ -7,7 +7,7 @@ import type { RegisterCatalog } from "./catalog";
 import { REGISTER_COLUMNS } from "./columns";
 import { cleanText, matchKey } from "./text";
 import { validateRegister } from "./rules";
-import { findRegister } from "./read-register";
+import { findRegister, NO_REGISTER_MESSAGE } from "./read-register";
 import { SETTINGS_SHEET_NAME, findSettingsPairs, settingsFromPairs, type Settings } from "./settings";
 import type { StampReading } from "./collection/stamp";
 import { CellComparer, CellNormalizer, MERGE_COLUMN_COUNT } from "./cell-keys";
@@ -89,8 +89,7 @@ export interface MergeResult {
   carriedOver?: number;
 }
 
-export const NO_REGISTER_MESSAGE =
-  "в книге не найден реестр: ни на одном листе нет строки заголовков с графами формы (идентификатор, наименование услуги, наименование процесса…)";
+export { NO_REGISTER_MESSAGE };
 
 /** The register found in a workbook's sheets, or the reason it is not there. */
 export function registerFromSheets(sheets: readonly SheetText[]): MergeInputResult {

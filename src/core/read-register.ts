@@ -8,6 +8,10 @@ import { SETTINGS_SHEET_NAME } from "./settings";
 import { isGeneratedSheetName } from "./sheet-names";
 import { cleanText, matchKey } from "./text";
 
+/** Why a workbook gives no register: one wording for the CLI, the merge and the pane. */
+export const NO_REGISTER_MESSAGE =
+  "в книге не найден реестр: ни на одном листе нет строки заголовков с графами формы (идентификатор, наименование услуги, наименование процесса…)";
+
 /** The header must lie within this many rows from the top of the sheet. */
 export const HEADER_SEARCH_ROWS = 30;
 /** Fewer matched titles than this is not a register header. */

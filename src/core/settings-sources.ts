@@ -5,7 +5,7 @@
  */
 import { buildCatalog } from "./catalog";
 import type { SheetText } from "./register-types";
-import { findSettingsPairs, readSettingsPairs, settingsFieldTitle, SETTINGS_SHEET_NAME, type Settings, type SettingsField } from "./settings";
+import { DEFAULT_SETTINGS, findSettingsPairs, readSettingsPairs, settingsFieldTitle, SETTINGS_SHEET_NAME, type Settings, type SettingsField } from "./settings";
 import { matchKey } from "./text";
 
 export interface WorkbookSettings {
@@ -22,6 +22,11 @@ export function readWorkbookSettings(sheets: readonly SheetText[]): WorkbookSett
   const pairs = findSettingsPairs(sheet);
   if (!pairs.length) return null;
   return readSettingsPairs(pairs);
+}
+
+/** A workbook's settings; the defaults when it carries none (what could not be used: readWorkbookSettings). */
+export function settingsOfSheets(sheets: readonly SheetText[]): Settings {
+  return readWorkbookSettings(sheets)?.settings ?? DEFAULT_SETTINGS;
 }
 
 /** Settings compared between workbooks: what changes the rules, the dropdowns and the published text. */

@@ -2,7 +2,10 @@
  * The agency's settings. They live in the workbook itself (a «Параметр | Значение» block on the sheet «Справочники»), so
  * they travel with the file and both adapters read them the same way.
  */
-import { z } from "zod";
+// zod/mini, not the full zod: the same checks, but small and tree-shaken — the settings are read at every CLI start and
+// in the pane's first load, and the full zod costs ~600 KB of JavaScript and ~60 ms to load.
+import * as z from "zod/mini";
+import { ru } from "zod/locales";
 import type { SheetText } from "./register-types";
 import { cleanText, matchKey } from "./text";
 import { DEFAULT_DIRECTIONS, typicalProcesses } from "./typical-list";
@@ -20,17 +23,17 @@ function isCalendarDate(text: string): boolean {
 }
 
 /** "dd.mm.yyyy" or "" (not set). */
-const DateText = z.string().refine((text) => text === "" || isCalendarDate(text), { message: "Дата в виде ДД.ММ.ГГГГ" });
+const DateText = z.string().check(z.refine((text) => text === "" || isCalendarDate(text), { message: "Дата в виде ДД.ММ.ГГГГ" }));
 
 const TypicalProcessSchema = z.object({
   code: z.string(),
   direction: z.string(),
-  name: z.string().min(1),
+  name: z.string().check(z.minLength(1)),
   goal: z.string(),
   value: z.string(),
 });
 
-const DirectionSchema = z.object({ code: z.string().min(1), name: z.string().min(1) });
+const DirectionSchema = z.object({ code: z.string().check(z.minLength(1)), name: z.string().check(z.minLength(1)) });
 
 /** Characters an ID may carry: the agency code goes into every generated ID («АС-1.3-01»). */
 export const AGENCY_CODE_PATTERN = /^[\p{L}\p{N}._-]*$/u;
@@ -38,30 +41,32 @@ export const AGENCY_CODE_PATTERN = /^[\p{L}\p{N}._-]*$/u;
 /** A process of the agency's own, beside the typical list (clause 3.6: the register is kept «с использованием» it). */
 export const AgencyProcessSchema = z.object({
   /** «1.10»: the direction's code, a dot, the number within it. */
-  code: z.string().regex(/^\d{1,2}\.\d{1,2}$/, { message: "Код процесса в виде «1.10»: номер направления, точка, номер процесса" }),
+  code: z.string().check(z.regex(/^\d{1,2}\.\d{1,2}$/, { message: "Код процесса в виде «1.10»: номер направления, точка, номер процесса" })),
   direction: z.string(),
-  name: z.string().refine((text) => text.trim() !== "", { message: "Укажите наименование процесса" }),
+  name: z.string().check(z.refine((text) => text.trim() !== "", { message: "Укажите наименование процесса" })),
   goal: z.string(),
   value: z.string(),
   /** No longer offered in the dropdowns; rows that still name it are accepted. */
-  retired: z.boolean().optional(),
+  retired: z.optional(z.boolean()),
 });
 
 export type AgencyProcess = z.infer<typeof AgencyProcessSchema>;
 
-const ListItem = z.string().refine((text) => text.trim() !== "", { message: "Пустой элемент списка" }).refine((text) => !/[;\r\n]/.test(text), {
-  message: "В названии не должно быть «;» и переноса строки: ими разделяются элементы списка",
-});
+const ListItem = z.string().check(
+  z.refine((text) => text.trim() !== "", { message: "Пустой элемент списка" }),
+  z.refine((text) => !/[;\r\n]/.test(text), { message: "В названии не должно быть «;» и переноса строки: ими разделяются элементы списка" }),
+);
 
-const NonEmptyList = z.array(ListItem).min(1, { message: "Список не может быть пустым: оставьте хотя бы одно значение или верните список по умолчанию" });
+const NonEmptyList = z.array(ListItem).check(z.minLength(1, { message: "Список не может быть пустым: оставьте хотя бы одно значение или верните список по умолчанию" }));
 
 export const SettingsSchema = z.object({
   agencyName: z.string(),
   agencyGenitive: z.string(),
   /** Put into generated IDs ({agency}). */
-  agencyCode: z.string().max(20, { message: "Код органа — не длиннее 20 знаков" }).regex(AGENCY_CODE_PATTERN, {
-    message: "В коде органа допустимы буквы, цифры, точка, дефис и подчеркивание: он входит в идентификаторы",
-  }),
+  agencyCode: z.string().check(
+    z.maxLength(20, { message: "Код органа — не длиннее 20 знаков" }),
+    z.regex(AGENCY_CODE_PATTERN, { message: "В коде органа допустимы буквы, цифры, точка, дефис и подчеркивание: он входит в идентификаторы" }),
+  ),
   units: z.array(ListItem),
   /** The person responsible for the register (clause 3.1). */
   coordinator: z.string(),
@@ -70,30 +75,46 @@ export const SettingsSchema = z.object({
   appendixNumber: z.string(),
   lastActualization: DateText,
   /** Paper of the order's appendix; absent: A4. */
-  appendixPaper: z.enum(["A4", "A3"]).optional(),
+  appendixPaper: z.optional(z.enum(["A4", "A3"])),
   /** Placeholders: {agency} agency code, {process} process code, {nn} sequence number with two digits. */
-  idScheme: z
-    .string()
-    .min(1, { message: "Укажите схему идентификатора, например {agency}-{process}-{nn}" })
-    .refine((text) => (text.match(/\{[^}]*\}/g) ?? []).every((part) => ["{agency}", "{process}", "{nn}"].includes(part)), {
+  idScheme: z.string().check(
+    z.minLength(1, { message: "Укажите схему идентификатора, например {agency}-{process}-{nn}" }),
+    z.refine((text) => (text.match(/\{[^}]*\}/g) ?? []).every((part) => ["{agency}", "{process}", "{nn}"].includes(part)), {
       message: "В схеме допустимы только {agency}, {process} и {nn}",
     }),
-  statuses: NonEmptyList.optional(),
-  clients: NonEmptyList.optional(),
-  kinds: NonEmptyList.optional(),
-  placements: NonEmptyList.optional(),
-  directions: z.array(DirectionSchema).min(1).optional(),
-  processes: z.array(TypicalProcessSchema).min(1).optional(),
+  ),
+  statuses: z.optional(NonEmptyList),
+  clients: z.optional(NonEmptyList),
+  kinds: z.optional(NonEmptyList),
+  placements: z.optional(NonEmptyList),
+  directions: z.optional(z.array(DirectionSchema).check(z.minLength(1))),
+  processes: z.optional(z.array(TypicalProcessSchema).check(z.minLength(1))),
   /** The agency's own processes (added to the dropdowns and accepted by the rules). */
-  agencyProcesses: z.array(AgencyProcessSchema).optional(),
+  agencyProcesses: z.optional(z.array(AgencyProcessSchema)),
   /** Codes of typical processes hidden from the dropdowns (a typical process is never deleted). */
-  hiddenProcesses: z.array(z.string()).optional(),
+  hiddenProcesses: z.optional(z.array(z.string())),
   /**
    * Parameters of the block these settings do not know — the cycle's calendar and document templates, a user's own
    * notes — kept as they are, after the known ones, whenever the block is rewritten.
    */
-  otherPairs: z.array(z.tuple([z.string(), z.string()])).optional(),
+  otherPairs: z.optional(z.array(z.tuple([z.string(), z.string()]))),
 });
+
+/**
+ * Zod's own messages (a JSON setting of the wrong shape, an empty name) in Russian: zod/mini loads no locale, and the
+ * full zod, when something else loads it, would configure English for every schema.
+ */
+const IN_RUSSIAN = { error: ru().localeError };
+
+/** SettingsSchema.safeParse with zod's own messages in Russian. */
+export function parseSettings(value: unknown) {
+  return SettingsSchema.safeParse(value, IN_RUSSIAN);
+}
+
+/** One field's schema checking `value` (zod's own messages in Russian). */
+function parseSettingsField(field: SettingsField, value: unknown) {
+  return (SettingsSchema.shape[field] as z.ZodMiniType).safeParse(value, IN_RUSSIAN);
+}
 
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -248,7 +269,7 @@ export function crossSettingsProblems(settings: Settings): SettingsProblem[] {
 
 /** Every problem of the settings, per field and per list item: what the pane shows at the field and the CLI prints. */
 export function settingsProblems(settings: Settings): SettingsProblem[] {
-  const parsed = SettingsSchema.safeParse(settings);
+  const parsed = parseSettings(settings);
   const problems: SettingsProblem[] = [];
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
@@ -264,7 +285,6 @@ export function settingsProblems(settings: Settings): SettingsProblem[] {
 export function readSettingsPairs(pairs: readonly (readonly [string, string])[]): { settings: Settings; problems: string[] } {
   const result: Record<string, unknown> = { ...DEFAULT_SETTINGS };
   const problems: string[] = [];
-  const shape = SettingsSchema.shape as Record<string, z.ZodType>;
   const other: [string, string][] = [];
   for (const pair of pairs ?? []) {
     if (!pair) continue;
@@ -282,12 +302,12 @@ export function readSettingsPairs(pairs: readonly (readonly [string, string])[])
       problems.push(`параметр «${entry.title}» не прочитан: это не JSON; используется значение по умолчанию`);
       continue;
     }
-    const parsed = shape[entry.field].safeParse(value);
+    const parsed = parseSettingsField(entry.field, value);
     if (parsed.success) result[entry.field] = parsed.data;
     else problems.push(`параметр «${entry.title}» не принят: ${parsed.error.issues[0]?.message ?? "неверное значение"}; используется значение по умолчанию`);
   }
   if (other.length) result.otherPairs = other;
-  const whole = SettingsSchema.safeParse(result);
+  const whole = parseSettings(result);
   if (!whole.success) return { settings: { ...DEFAULT_SETTINGS, ...(other.length ? { otherPairs: other } : {}) }, problems: [...problems, "настройки не прочитаны; используются значения по умолчанию"] };
   const cross = crossSettingsProblems(whole.data);
   if (cross.length) {
@@ -356,13 +376,12 @@ export interface SettingsCellWrite {
 export function settingsBlockWrites(sheet: SheetText, changes: Partial<Pick<Settings, ScalarSettingsField>>): SettingsCellWrite[] | null {
   const block = findSettingsBlock(sheet);
   if (!block) return null;
-  const shape = SettingsSchema.shape as Record<string, z.ZodType>;
   const writes: SettingsCellWrite[] = [];
   let nextRow = block.pairs.length ? block.pairs[block.pairs.length - 1].row + 1 : block.headerRow + 1;
   for (const entry of FIELDS) {
     const value = changes[entry.field as ScalarSettingsField];
     if (value === undefined || entry.kind === "list" || entry.kind === "json") continue;
-    if (!shape[entry.field].safeParse(value).success) continue;
+    if (!parseSettingsField(entry.field, value).success) continue;
     const existing = block.pairs.filter((pair) => FIELD_BY_KEY.get(matchKey(pair.key))?.field === entry.field).pop();
     if (existing) {
       if (cleanText(existing.value) !== value) writes.push({ field: entry.field as ScalarSettingsField, row: existing.row, column: block.keyColumn + 1, values: [value] });

@@ -4,6 +4,8 @@ import {
   SETTINGS_SHEET_NAME,
   SettingsSchema,
   findSettingsPairs,
+  parseSettings,
+  readSettingsPairs,
   settingsFromPairs,
   settingsToPairs,
   type Settings,
@@ -72,6 +74,23 @@ describe("settings", () => {
     expect(SettingsSchema.safeParse({ ...DEFAULT_SETTINGS, orderDate: "2024/01/15" }).success).toBe(false);
     expect(SettingsSchema.safeParse({ ...DEFAULT_SETTINGS, units: "Отдел" }).success).toBe(false);
     expect(SettingsSchema.safeParse({ ...DEFAULT_SETTINGS, statuses: [] }).success).toBe(false);
+  });
+
+  it("says in Russian why a value of the wrong shape was not taken, zod's own messages included", () => {
+    const { settings, problems } = readSettingsPairs([
+      ["Направления деятельности (JSON)", "[1, 2]"],
+      ["Формат бумаги приложения", "A5"],
+      ["Типовой перечень процессов (JSON)", '[{"code":"1.1","direction":"1","name":"","goal":"","value":""}]'],
+    ]);
+    expect(settings).toEqual(DEFAULT_SETTINGS);
+    expect(problems).toHaveLength(3);
+    expect(problems[0]).toMatch(/^параметр «Направления деятельности \(JSON\)» не принят: .*ожидалось object/);
+    expect(problems[1]).toMatch(/^параметр «Формат бумаги приложения» не принят: .*"A4"\|"A3"/);
+    // zod's English ("Invalid input", "Too small: expected …") never reaches the user.
+    for (const problem of problems) expect(problem).not.toMatch(/invalid|expected|too small/i);
+    const parsed = parseSettings({ ...DEFAULT_SETTINGS, units: "Отдел" });
+    expect(parsed.success).toBe(false);
+    expect(parsed.error?.issues[0].message).toMatch(/^Неверный ввод: ожидалось массив/);
   });
 
   it("finds the «Параметр | Значение» block anywhere on the sheet", () => {

@@ -68,6 +68,11 @@ describe("change requests from the pane (playground)", () => {
     const today = localTodayIso();
     const received = dayNumberToIso(isoToDayNumber(today)! - 3);
     const expected = new ProductionCalendar().dueDate(received);
+    const focused = (label: string) => section().getByLabel(label).evaluate((element) => element === document.activeElement);
+    // An empty draft is refused at its fields, and the keyboard goes to the first of them.
+    await section().getByRole("button", { name: "Зарегистрировать" }).click();
+    await section().getByText("Укажите инициатора", { exact: false }).waitFor();
+    expect(await focused("Инициатор")).toBe(true);
     await section().getByLabel("Инициатор").fill("Отдел кадров");
     await section().getByLabel("Номер служебной записки").fill("12");
     await section().getByTestId("request-received").fill(received);
@@ -76,6 +81,7 @@ describe("change requests from the pane (playground)", () => {
     await section().getByLabel("Идентификаторы процессов").fill(`${ROWS[0][0]}; 017-99-99`);
     await section().getByRole("button", { name: "Зарегистрировать" }).click();
     await section().getByText("Нет в реестре: 017-99-99.").waitFor();
+    expect(await focused("Идентификаторы процессов")).toBe(true);
     expect(await logRows()).toEqual([]);
 
     await section().getByLabel("Идентификаторы процессов").fill(ROWS[0][0]);

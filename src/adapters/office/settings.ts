@@ -13,6 +13,7 @@ import type { DefinedName, SheetLayout } from "../../core/layout/types";
 import {
   DEFAULT_SETTINGS,
   SettingsSchema,
+  parseSettings,
   settingsBlockWrites,
   settingsProblems,
   type ScalarSettingsField,
@@ -38,7 +39,7 @@ export async function saveSettings(
   settings: Settings,
   options: Pick<RenderOptions, "supports" | "apiLevel"> & { hasTemplate?: boolean } = {},
 ): Promise<SaveSettingsResult> {
-  const parsed = SettingsSchema.safeParse(settings);
+  const parsed = parseSettings(settings);
   if (!parsed.success) throw new Error(`Настройки не сохранены: ${parsed.error.issues[0]?.message ?? "неверное значение"}.`);
   const problem = settingsProblems(parsed.data)[0];
   if (problem) throw new Error(`Настройки не сохранены: ${problem.message}.`);

@@ -120,6 +120,16 @@ export function RequestsSection({ environment }: SectionProps): JSX.Element {
   }, [draft]);
 
   const resultHeading = React.useRef<HTMLHeadingElement>(null);
+  const form = React.useRef<HTMLElement>(null);
+  const [errorsToFocus, setErrorsToFocus] = React.useState(0);
+
+  // A refused draft sends the keyboard to its first wrong field: the messages sit under fields the user may not see.
+  React.useEffect(() => {
+    if (errorsToFocus === 0) return;
+    const invalid = form.current?.querySelector<HTMLElement>('[aria-invalid="true"]');
+    const target = invalid?.matches("input, textarea") ? invalid : invalid?.querySelector<HTMLElement>("input:checked, input");
+    target?.focus();
+  }, [errorsToFocus]);
 
   /** Reads the log afresh, applies `change` to its requests, writes the sheet: one Excel.run. */
   const changeLog = async (change: (requests: ChangeRequest[], today: string, registerIds: ReadonlySet<string> | null) => ChangeRequest[] | string, success: (written: EvaluatedRequest[]) => string) => {
@@ -166,6 +176,7 @@ export function RequestsSection({ environment }: SectionProps): JSX.Element {
       (written) => t.registered(written[written.length - 1].row, written[written.length - 1].due),
     );
     setErrors(fieldErrors);
+    if (Object.keys(fieldErrors).length) setErrorsToFocus((count) => count + 1);
     if (ok) {
       setDraft(EMPTY_DRAFT);
       setIdsText("");
@@ -261,7 +272,7 @@ export function RequestsSection({ environment }: SectionProps): JSX.Element {
         {closed > 0 && <Text size={200}>{t.closedCount(closed)}</Text>}
       </section>
       {state && state.issues.length > 0 && <NoticeBar notice={{ intent: "warning", title: t.issuesTitle(state.issues.length), lines: state.issues.slice(0, 20).map((issue) => issue.message) }} />}
-      <section aria-label={t.newTitle} className={styles.form} data-testid="request-form">
+      <section ref={form} aria-label={t.newTitle} className={styles.form} data-testid="request-form">
         <Text weight="semibold">{t.newTitle}</Text>
         <Field label={t.initiator} hint={t.initiatorHint} required validationMessage={errors.initiator}>
           <Input value={draft.initiator} list="request-units" onChange={(_e, data) => setField("initiator", data.value)} />
