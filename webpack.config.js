@@ -100,7 +100,12 @@ module.exports = async (env = {}, argv = {}) => {
         {
           test: /\.tsx?$/,
           exclude: /node_modules/,
-          use: { loader: "ts-loader", options: { transpileOnly: true, compilerOptions: { module: "esnext", noEmit: false } } },
+          // Loaders run last to first: TypeScript to JavaScript, then Griffel's build-time transform turns our makeStyles
+          // into precomputed classes (as Fluent ships its own), so the pane carries no CSS-in-JS compiler at run time.
+          use: [
+            { loader: "@griffel/webpack-loader" },
+            { loader: "ts-loader", options: { transpileOnly: true, compilerOptions: { module: "esnext", noEmit: false } } },
+          ],
         },
       ],
     },
