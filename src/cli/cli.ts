@@ -1,7 +1,7 @@
 /** `reestr <command> [args]`: dispatches to the commands, turns usage mistakes and failures into one line and exit 2. */
 import { wantsHelp } from "./args";
 import { COMMAND_NAMES, loadAllCommands, loadCommand } from "./command-loader";
-import { EXIT_FAILURE, EXIT_OK, oneLineMessage, UsageError, type CliCommand, type CliIO } from "./io";
+import { EXIT_FAILURE, EXIT_OK, isUsageError, oneLineMessage, type CliCommand, type CliIO } from "./io";
 import { version } from "../../package.json";
 
 /** The general help over `commands` (all of them: loadAllCommands()). */
@@ -54,7 +54,7 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
   try {
     return await command.run([...rest], io);
   } catch (error) {
-    if (error instanceof UsageError) {
+    if (isUsageError(error)) {
       const synopsis = command.usage.split("\n")[0];
       io.stderr(`reestr ${command.name}: ${error.message}. Использование: ${synopsis}\n`);
       return EXIT_FAILURE;

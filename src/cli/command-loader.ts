@@ -1,6 +1,6 @@
 /**
  * The commands by name, each loaded only when it runs: a start of `reestr validate` then compiles the reader and the
- * rules, not the .docx writer, the layouts or the collection round (in the bundle every import() below is its own chunk).
+ * rules, not the .docx writer, the layouts or the collection round (in the build every import() below is a bundle of its own, see scripts/build-cli.cjs).
  * The help, which lists every command, loads them all (commands/index.ts keeps their order).
  */
 import type { CliCommand } from "./io";

@@ -33,6 +33,14 @@ export class UsageError extends Error {
   }
 }
 
+/**
+ * Whether `error` is a UsageError. By name, not instanceof: each command is a bundle of its own with its own copy of
+ * this module, so the class a command throws is not the one the entry catches.
+ */
+export function isUsageError(error: unknown): error is UsageError {
+  return error instanceof Error && error.name === "UsageError";
+}
+
 export function resolvePath(io: CliIO, file: string): string {
   return path.resolve(io.cwd, file);
 }

@@ -1,4 +1,4 @@
-/** Entry of the bundled `reestr` command (dist-cli/reestr.mjs; each command a chunk loaded when it runs). */
+/** Entry of the bundled `reestr` command (dist-cli/src/cli/main.js; each command a bundle loaded when it runs). */
 import { runCli } from "./cli";
 import type { CliIO } from "./io";
 

@@ -3,12 +3,12 @@ import { readWorkbookFile } from "../adapters/xlsx/read-workbook-file";
 import type { ReadFailure, ReadLimits } from "../adapters/xlsx/read-workbook";
 import { findRegister, NO_REGISTER_MESSAGE } from "../core/read-register";
 import type { RegisterTable, SheetText } from "../core/register-types";
-import type { Settings } from "../core/settings";
-import { settingsOfSheets } from "../core/settings-sources";
+import { DEFAULT_SETTINGS, type Settings } from "../core/settings";
+import { readWorkbookSettings, settingsOfSheets } from "../core/settings-sources";
 import { resolvePath, type CliIO } from "./io";
 
 export type RegisterInput =
-  | { ok: true; sheets: SheetText[]; table: RegisterTable; settings: Settings }
+  | { ok: true; sheets: SheetText[]; table: RegisterTable; settings: Settings; /** Settings that could not be used (defaults stand), one line each. */ settingsProblems: string[] }
   | { ok: false; reason: ReadFailure | "no-register"; message: string };
 
 /** One wording with the merge and the pane (core/read-register.ts). */
@@ -20,7 +20,9 @@ export async function readRegisterInput(file: string, io: CliIO, limits?: ReadLi
   if (!read.ok) return read;
   const table = findRegister(read.sheets);
   if (!table) return { ok: false, reason: "no-register", message: NO_REGISTER_MESSAGE };
-  return { ok: true, sheets: read.sheets, table, settings: settingsOfSheets(read.sheets) };
+  // Read once: the settings and what in them could not be used.
+  const stored = readWorkbookSettings(read.sheets);
+  return { ok: true, sheets: read.sheets, table, settings: stored?.settings ?? DEFAULT_SETTINGS, settingsProblems: stored?.problems ?? [] };
 }
 
 export interface WorkbookInput {

@@ -22,101 +22,116 @@ function isCalendarDate(text: string): boolean {
   return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
-/** "dd.mm.yyyy" or "" (not set). */
-const DateText = z.string().check(z.refine((text) => text === "" || isCalendarDate(text), { message: "Дата в виде ДД.ММ.ГГГГ" }));
-
-const TypicalProcessSchema = z.object({
-  code: z.string(),
-  direction: z.string(),
-  name: z.string().check(z.minLength(1)),
-  goal: z.string(),
-  value: z.string(),
-});
-
-const DirectionSchema = z.object({ code: z.string().check(z.minLength(1)), name: z.string().check(z.minLength(1)) });
-
 /** Characters an ID may carry: the agency code goes into every generated ID («АС-1.3-01»). */
 export const AGENCY_CODE_PATTERN = /^[\p{L}\p{N}._-]*$/u;
 
-/** A process of the agency's own, beside the typical list (clause 3.6: the register is kept «с использованием» it). */
-export const AgencyProcessSchema = z.object({
-  /** «1.10»: the direction's code, a dot, the number within it. */
-  code: z.string().check(z.regex(/^\d{1,2}\.\d{1,2}$/, { message: "Код процесса в виде «1.10»: номер направления, точка, номер процесса" })),
-  direction: z.string(),
-  name: z.string().check(z.refine((text) => text.trim() !== "", { message: "Укажите наименование процесса" })),
-  goal: z.string(),
-  value: z.string(),
-  /** No longer offered in the dropdowns; rows that still name it are accepted. */
-  retired: z.optional(z.boolean()),
-});
+/**
+ * The schemas are built on first use, not when the module loads: most starts (a CLI check of a workbook without a
+ * settings sheet) never parse settings, and building zod schemas is a few milliseconds of every start.
+ */
+function buildSettingsSchema() {
+  /** "dd.mm.yyyy" or "" (not set). */
+  const DateText = z.string().check(z.refine((text) => text === "" || isCalendarDate(text), { message: "Дата в виде ДД.ММ.ГГГГ" }));
 
-export type AgencyProcess = z.infer<typeof AgencyProcessSchema>;
+  const TypicalProcessSchema = z.object({
+    code: z.string(),
+    direction: z.string(),
+    name: z.string().check(z.minLength(1)),
+    goal: z.string(),
+    value: z.string(),
+  });
 
-const ListItem = z.string().check(
-  z.refine((text) => text.trim() !== "", { message: "Пустой элемент списка" }),
-  z.refine((text) => !/[;\r\n]/.test(text), { message: "В названии не должно быть «;» и переноса строки: ими разделяются элементы списка" }),
-);
+  const DirectionSchema = z.object({ code: z.string().check(z.minLength(1)), name: z.string().check(z.minLength(1)) });
 
-const NonEmptyList = z.array(ListItem).check(z.minLength(1, { message: "Список не может быть пустым: оставьте хотя бы одно значение или верните список по умолчанию" }));
+  /** A process of the agency's own, beside the typical list (clause 3.6: the register is kept «с использованием» it). */
+  const AgencyProcessSchema = z.object({
+    /** «1.10»: the direction's code, a dot, the number within it. */
+    code: z.string().check(z.regex(/^\d{1,2}\.\d{1,2}$/, { message: "Код процесса в виде «1.10»: номер направления, точка, номер процесса" })),
+    direction: z.string(),
+    name: z.string().check(z.refine((text) => text.trim() !== "", { message: "Укажите наименование процесса" })),
+    goal: z.string(),
+    value: z.string(),
+    /** No longer offered in the dropdowns; rows that still name it are accepted. */
+    retired: z.optional(z.boolean()),
+  });
 
-export const SettingsSchema = z.object({
-  agencyName: z.string(),
-  agencyGenitive: z.string(),
-  /** Put into generated IDs ({agency}). */
-  agencyCode: z.string().check(
-    z.maxLength(20, { message: "Код органа — не длиннее 20 знаков" }),
-    z.regex(AGENCY_CODE_PATTERN, { message: "В коде органа допустимы буквы, цифры, точка, дефис и подчеркивание: он входит в идентификаторы" }),
-  ),
-  units: z.array(ListItem),
-  /** The person responsible for the register (clause 3.1). */
-  coordinator: z.string(),
-  orderNumber: z.string(),
-  orderDate: DateText,
-  appendixNumber: z.string(),
-  lastActualization: DateText,
-  /** Paper of the order's appendix; absent: A4. */
-  appendixPaper: z.optional(z.enum(["A4", "A3"])),
-  /** Placeholders: {agency} agency code, {process} process code, {nn} sequence number with two digits. */
-  idScheme: z.string().check(
-    z.minLength(1, { message: "Укажите схему идентификатора, например {agency}-{process}-{nn}" }),
-    z.refine((text) => (text.match(/\{[^}]*\}/g) ?? []).every((part) => ["{agency}", "{process}", "{nn}"].includes(part)), {
-      message: "В схеме допустимы только {agency}, {process} и {nn}",
-    }),
-  ),
-  statuses: z.optional(NonEmptyList),
-  clients: z.optional(NonEmptyList),
-  kinds: z.optional(NonEmptyList),
-  placements: z.optional(NonEmptyList),
-  directions: z.optional(z.array(DirectionSchema).check(z.minLength(1))),
-  processes: z.optional(z.array(TypicalProcessSchema).check(z.minLength(1))),
-  /** The agency's own processes (added to the dropdowns and accepted by the rules). */
-  agencyProcesses: z.optional(z.array(AgencyProcessSchema)),
-  /** Codes of typical processes hidden from the dropdowns (a typical process is never deleted). */
-  hiddenProcesses: z.optional(z.array(z.string())),
-  /**
-   * Parameters of the block these settings do not know — the cycle's calendar and document templates, a user's own
-   * notes — kept as they are, after the known ones, whenever the block is rewritten.
-   */
-  otherPairs: z.optional(z.array(z.tuple([z.string(), z.string()]))),
-});
+  const ListItem = z.string().check(
+    z.refine((text) => text.trim() !== "", { message: "Пустой элемент списка" }),
+    z.refine((text) => !/[;\r\n]/.test(text), { message: "В названии не должно быть «;» и переноса строки: ими разделяются элементы списка" }),
+  );
+
+  const NonEmptyList = z.array(ListItem).check(z.minLength(1, { message: "Список не может быть пустым: оставьте хотя бы одно значение или верните список по умолчанию" }));
+
+  return z.object({
+    agencyName: z.string(),
+    agencyGenitive: z.string(),
+    /** Put into generated IDs ({agency}). */
+    agencyCode: z.string().check(
+      z.maxLength(20, { message: "Код органа — не длиннее 20 знаков" }),
+      z.regex(AGENCY_CODE_PATTERN, { message: "В коде органа допустимы буквы, цифры, точка, дефис и подчеркивание: он входит в идентификаторы" }),
+    ),
+    units: z.array(ListItem),
+    /** The person responsible for the register (clause 3.1). */
+    coordinator: z.string(),
+    orderNumber: z.string(),
+    orderDate: DateText,
+    appendixNumber: z.string(),
+    lastActualization: DateText,
+    /** Paper of the order's appendix; absent: A4. */
+    appendixPaper: z.optional(z.enum(["A4", "A3"])),
+    /** Placeholders: {agency} agency code, {process} process code, {nn} sequence number with two digits. */
+    idScheme: z.string().check(
+      z.minLength(1, { message: "Укажите схему идентификатора, например {agency}-{process}-{nn}" }),
+      z.refine((text) => (text.match(/\{[^}]*\}/g) ?? []).every((part) => ["{agency}", "{process}", "{nn}"].includes(part)), {
+        message: "В схеме допустимы только {agency}, {process} и {nn}",
+      }),
+    ),
+    statuses: z.optional(NonEmptyList),
+    clients: z.optional(NonEmptyList),
+    kinds: z.optional(NonEmptyList),
+    placements: z.optional(NonEmptyList),
+    directions: z.optional(z.array(DirectionSchema).check(z.minLength(1))),
+    processes: z.optional(z.array(TypicalProcessSchema).check(z.minLength(1))),
+    /** The agency's own processes (added to the dropdowns and accepted by the rules). */
+    agencyProcesses: z.optional(z.array(AgencyProcessSchema)),
+    /** Codes of typical processes hidden from the dropdowns (a typical process is never deleted). */
+    hiddenProcesses: z.optional(z.array(z.string())),
+    /**
+     * Parameters of the block these settings do not know — the cycle's calendar and document templates, a user's own
+     * notes — kept as they are, after the known ones, whenever the block is rewritten.
+     */
+    otherPairs: z.optional(z.array(z.tuple([z.string(), z.string()]))),
+  });
+}
+
+export type Settings = z.infer<ReturnType<typeof buildSettingsSchema>>;
+export type AgencyProcess = NonNullable<Settings["agencyProcesses"]>[number];
+
+let settingsSchemaBuilt: ReturnType<typeof buildSettingsSchema> | undefined;
+let inRussian: { error: z.core.$ZodErrorMap } | undefined;
+
+/** The settings' zod schema (built once, on first use). */
+export function settingsSchema(): ReturnType<typeof buildSettingsSchema> {
+  return (settingsSchemaBuilt ??= buildSettingsSchema());
+}
 
 /**
  * Zod's own messages (a JSON setting of the wrong shape, an empty name) in Russian: zod/mini loads no locale, and the
  * full zod, when something else loads it, would configure English for every schema.
  */
-const IN_RUSSIAN = { error: ru().localeError };
+function russianMessages(): { error: z.core.$ZodErrorMap } {
+  return (inRussian ??= { error: ru().localeError });
+}
 
-/** SettingsSchema.safeParse with zod's own messages in Russian. */
+/** The settings schema's safeParse with zod's own messages in Russian. */
 export function parseSettings(value: unknown) {
-  return SettingsSchema.safeParse(value, IN_RUSSIAN);
+  return settingsSchema().safeParse(value, russianMessages());
 }
 
 /** One field's schema checking `value` (zod's own messages in Russian). */
 function parseSettingsField(field: SettingsField, value: unknown) {
-  return (SettingsSchema.shape[field] as z.ZodMiniType).safeParse(value, IN_RUSSIAN);
+  return (settingsSchema().shape[field] as z.ZodMiniType).safeParse(value, russianMessages());
 }
-
-export type Settings = z.infer<typeof SettingsSchema>;
 
 export const DEFAULT_ID_SCHEME = "{agency}-{process}-{nn}";
 

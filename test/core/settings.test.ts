@@ -2,7 +2,7 @@ import { buildCatalog } from "../../src/core/catalog";
 import {
   DEFAULT_SETTINGS,
   SETTINGS_SHEET_NAME,
-  SettingsSchema,
+  settingsSchema,
   findSettingsPairs,
   parseSettings,
   readSettingsPairs,
@@ -30,7 +30,7 @@ const filled: Settings = {
 
 describe("settings", () => {
   it("defaults validate against the schema", () => {
-    expect(SettingsSchema.safeParse(DEFAULT_SETTINGS).success).toBe(true);
+    expect(settingsSchema().safeParse(DEFAULT_SETTINGS).success).toBe(true);
     expect(DEFAULT_SETTINGS.appendixNumber).toBe("1");
     expect(DEFAULT_SETTINGS.idScheme).toBe("{agency}-{process}-{nn}");
   });
@@ -71,9 +71,9 @@ describe("settings", () => {
   });
 
   it("rejects a zod-invalid object", () => {
-    expect(SettingsSchema.safeParse({ ...DEFAULT_SETTINGS, orderDate: "2024/01/15" }).success).toBe(false);
-    expect(SettingsSchema.safeParse({ ...DEFAULT_SETTINGS, units: "Отдел" }).success).toBe(false);
-    expect(SettingsSchema.safeParse({ ...DEFAULT_SETTINGS, statuses: [] }).success).toBe(false);
+    expect(settingsSchema().safeParse({ ...DEFAULT_SETTINGS, orderDate: "2024/01/15" }).success).toBe(false);
+    expect(settingsSchema().safeParse({ ...DEFAULT_SETTINGS, units: "Отдел" }).success).toBe(false);
+    expect(settingsSchema().safeParse({ ...DEFAULT_SETTINGS, statuses: [] }).success).toBe(false);
   });
 
   it("says in Russian why a value of the wrong shape was not taken, zod's own messages included", () => {

@@ -12,7 +12,7 @@ import type { SheetText } from "../../core/register-types";
 import type { DefinedName, SheetLayout } from "../../core/layout/types";
 import {
   DEFAULT_SETTINGS,
-  SettingsSchema,
+  settingsSchema,
   parseSettings,
   settingsBlockWrites,
   settingsProblems,
@@ -81,7 +81,7 @@ export function queueSettingsUpdate(
 ): SettingsUpdate {
   const reference = sheets.find((sheet) => sameSheetName(sheet.name, REFERENCE_SHEET_NAME));
   if (!reference) {
-    const settings = SettingsSchema.parse({ ...DEFAULT_SETTINGS, ...validChanges(changes) });
+    const settings = settingsSchema().parse({ ...DEFAULT_SETTINGS, ...validChanges(changes) });
     const { sheet, names } = buildReferenceSheet(settings, buildCatalog(settings));
     return { kind: "sheet", fields: Object.keys(validChanges(changes)) as ScalarSettingsField[], sheet, names };
   }
@@ -98,7 +98,7 @@ export function queueSettingsUpdate(
 
 /** The changes each field's schema accepts (an unfinished date in a draft is not stored). */
 function validChanges(changes: Partial<Pick<Settings, ScalarSettingsField>>): Partial<Settings> {
-  const shape = SettingsSchema.shape;
+  const shape = settingsSchema().shape;
   return Object.fromEntries(Object.entries(changes).filter(([field, value]) => value !== undefined && shape[field as ScalarSettingsField].safeParse(value).success));
 }
 

@@ -1,6 +1,5 @@
 /** `reestr validate FILE [--json]`: finds the register in a workbook and checks it against the rules (contract: docs/cli.md). */
 import { buildCatalog } from "../../core/catalog";
-import { readWorkbookSettings } from "../../core/settings-sources";
 import { REGISTER_COLUMNS } from "../../core/columns";
 import type { RegisterIssue, RegisterTable } from "../../core/register-types";
 import { summarizeIssues, validateRegister } from "../../core/rules";
@@ -46,7 +45,7 @@ export const validateCommand: CliCommand = {
       return EXIT_FAILURE;
     }
     // A setting that cannot be used is said once on stderr (stdout and --json keep their contract); its default applies.
-    for (const problem of readWorkbookSettings(input.sheets)?.problems ?? []) io.stderr(fileProblemLine("validate", file, problem));
+    for (const problem of input.settingsProblems) io.stderr(fileProblemLine("validate", file, problem));
     const issues = validateRegister(input.table, buildCatalog(input.settings));
     const { errors } = summarizeIssues(issues);
     if (flags.json) io.stdout(JSON.stringify(validateJson(file, input.table, issues)) + "\n");
