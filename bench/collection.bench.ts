@@ -4,7 +4,7 @@
  *   merge of the same files in the same run. Goal: at most 0.8 × the full merge (it reads every file, but neither merges,
  *   checks nor writes).
  * - `reestr distribute` of a 3,000-row register to 30 units: each file is a complete template (2,000+ rows with
- *   dropdowns) written by ExcelJS. Goal: ≤ 1.5 s per unit file.
+ *   dropdowns) written by the lean writer. Goal: ≤ 1.5 s per unit file.
  */
 import { spawnSync } from "child_process";
 import * as fs from "fs";

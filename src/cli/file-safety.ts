@@ -73,6 +73,24 @@ export async function writeOutput(command: string, out: string, data: Uint8Array
   }
 }
 
+/**
+ * Writes OUT beside it (a temporary name in its folder) and renames it over OUT: a failed or interrupted write leaves
+ * no half-written OUT, and an OUT that was there stays as it was. On failure prints the command's one line and gives false.
+ */
+export async function writeOutputBeside(command: string, out: string, data: Uint8Array, io: CliIO): Promise<boolean> {
+  const target = resolvePath(io, out);
+  const temporary = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`);
+  try {
+    await fs.writeFile(temporary, data);
+    await fs.rename(temporary, target);
+    return true;
+  } catch (error) {
+    await fs.rm(temporary, { force: true }).catch(() => undefined);
+    io.stderr(`reestr ${command}: ${out}: ${writeFailureMessage(error)}\n`);
+    return false;
+  }
+}
+
 export function writeFailureMessage(error: unknown): string {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   const reason =

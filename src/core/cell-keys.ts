@@ -119,7 +119,24 @@ export class CellComparer {
     return normalized;
   }
 
+  /** Distinct cell keys numbered in order of appearance: a row's key is its cells' numbers. */
+  private readonly keyNumbers = new Map<string, number>();
+
+  /**
+   * Equal for two rows exactly when every cell's `key` is equal. Short (numbers, not the texts joined): tens of thousands
+   * of keys live through the whole merge, and long ones were megabytes for the garbage collector to copy.
+   */
   rowKey(cells: readonly string[]): string {
-    return cells.map((cell, index) => this.key(index + 1, cell)).join("\u0000");
+    let key = "";
+    for (let index = 0; index < cells.length; index++) {
+      const cellKey = this.key(index + 1, cells[index]);
+      let number = this.keyNumbers.get(cellKey);
+      if (number === undefined) {
+        number = this.keyNumbers.size;
+        this.keyNumbers.set(cellKey, number);
+      }
+      key += index === 0 ? `${number}` : `,${number}`;
+    }
+    return key;
   }
 }

@@ -44,7 +44,7 @@ export interface MergedRow {
   cells: string[];
   source: RowSource;
   /** Values of the source's extra columns, keyed by the consolidated extra column index. */
-  extra: Map<number, string>;
+  extra: ReadonlyMap<number, string>;
   /** Other rows identical in all 15 columns, merged into this one. */
   mergedDuplicates: RowSource[];
 }
@@ -111,10 +111,31 @@ export function settingsFromSheets(sheets: readonly SheetText[]): Settings | nul
  * a fixed width after their leading zeros are dropped; the original text breaks ties so that «01» and «1» stay distinct.
  */
 export function codeSortKey(code: string): string {
-  return code.replace(/\d+/g, (digits) => {
-    const significant = digits.replace(/^0+(?=\d)/, "");
-    return significant.length >= 16 ? significant : significant.padStart(16, "0");
-  }) + "\u0000" + code;
+  // By hand rather than a replace callback per digit run: one key per consolidated row. Joined from parts, not built
+  // with +=: a key made by += is a rope, and the sort compares each key some 15 times, walking its pieces each time.
+  const parts: string[] = [];
+  let last = 0;
+  const length = code.length;
+  for (let i = 0; i < length; i++) {
+    if (!isDigit(code.charCodeAt(i))) continue;
+    let end = i + 1;
+    while (end < length && isDigit(code.charCodeAt(end))) end++;
+    // Leading zeros dropped, one digit kept.
+    let start = i;
+    while (start < end - 1 && code.charCodeAt(start) === 48) start++;
+    const significant = code.slice(start, end);
+    parts.push(code.slice(last, i), significant.length >= 16 ? significant : ZEROS.slice(significant.length) + significant);
+    last = end;
+    i = end - 1;
+  }
+  parts.push(code.slice(last), "\u0000", code);
+  return parts.join("");
+}
+
+const ZEROS = "0".repeat(16);
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
 }
 
 export function compareCodes(a: string, b: string): number {
@@ -188,6 +209,8 @@ export interface MergeOptions {
   carried?: readonly { cells: string[]; source: RowSource }[];
 }
 
+const NO_EXTRA: ReadonlyMap<number, string> = new Map();
+
 /** Merges the inputs; `catalog` gives the vocabularies, the typical list and the units the rules check against. */
 export function mergeRegisters(inputs: readonly MergeInput[], catalog: RegisterCatalog, options: MergeOptions = {}): MergeResult {
   const comparer = new CellComparer(catalog);
@@ -254,12 +277,13 @@ export function mergeRegisters(inputs: readonly MergeInput[], catalog: RegisterC
         duplicatesMerged++;
         continue;
       }
-      const extra = new Map<number, string>();
+      // Most rows have no extra values: they share one empty map (tens of thousands of maps were megabytes).
+      let extra: Map<number, string> | undefined;
       row.extra.forEach((value, index) => {
         const text = cleanText(value ?? "");
-        if (text !== "") extra.set(extraMap[index], text);
+        if (text !== "") (extra ??= new Map()).set(extraMap[index], text);
       });
-      const merged: MergedRow = { cells, source, extra, mergedDuplicates: [] };
+      const merged: MergedRow = { cells, source, extra: extra ?? NO_EXTRA, mergedDuplicates: [] };
       keptByKey.set(key, merged);
       kept.push(merged);
     }
@@ -267,7 +291,7 @@ export function mergeRegisters(inputs: readonly MergeInput[], catalog: RegisterC
     reports.push(report);
   });
   for (const row of options.carried ?? []) {
-    kept.push({ cells: normalizer.row(row.cells), source: row.source, extra: new Map(), mergedDuplicates: [] });
+    kept.push({ cells: normalizer.row(row.cells), source: row.source, extra: NO_EXTRA, mergedDuplicates: [] });
   }
 
   const ranks = sortRanks(catalog);

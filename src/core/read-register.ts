@@ -95,6 +95,10 @@ function isBetter(candidate: HeaderCandidate, best: HeaderCandidate | null, shee
   return candidate.exactness > best.exactness;
 }
 
+function isUnbeatable(best: HeaderCandidate, sheets: readonly SheetText[]): boolean {
+  return best.matched === COLUMN_COUNT && best.exactness === COLUMN_COUNT * QUALITY_RANK.exact && isRegisterSheetName(sheets[best.sheetIndex].name);
+}
+
 const SMALL_INTEGER = /^\d{1,3}\.?$/;
 
 /**
@@ -213,16 +217,20 @@ export function findRegister(sheets: readonly SheetText[]): RegisterTable | null
 
 function findRegisterAmong(sheets: readonly SheetText[], searched: (name: string) => boolean): RegisterTable | null {
   let best: HeaderCandidate | null = null;
-  sheets.forEach((sheet, sheetIndex) => {
-    if (!sheet || isSkippedSheet(sheet.name ?? "") || !searched(sheet.name ?? "")) return;
+  search: for (let sheetIndex = 0; sheetIndex < sheets.length; sheetIndex++) {
+    const sheet = sheets[sheetIndex];
+    if (!sheet || isSkippedSheet(sheet.name ?? "") || !searched(sheet.name ?? "")) continue;
     const rows = sheet.rows ?? [];
     const limit = Math.min(rows.length, HEADER_SEARCH_ROWS);
     for (let r = 0; r < limit; r++) {
       const candidate = headerCandidate(rows[r] ?? [], sheetIndex, r);
       if (!candidate) continue;
       if (isBetter(candidate, best, sheets)) best = candidate;
+      // Nothing beats every title matched exactly on a sheet named as a register: the rows below (unit IDs and
+      // descriptions, each a new text to match against the titles) need not be tried.
+      if (isUnbeatable(best!, sheets)) break search;
     }
-  });
+  }
   if (!best) return null;
   const header: HeaderCandidate = best;
   return tableFrom(sheets[header.sheetIndex], withLowerHeaderRow(header, sheets[header.sheetIndex].rows ?? []));

@@ -3,7 +3,7 @@
  * the template (ExcelJS writer), the merge result (lean writer), the appendix with and without the typical list, A4 and A3,
  * drafts, with its summary sheet, and the simulator's saved workbook (the playground's «Скачать .xlsx»).
  */
-import { readFileSync, rmSync } from "fs";
+import { readdirSync, readFileSync, rmSync } from "fs";
 import { join } from "path";
 import { runCli } from "../../src/cli/cli";
 import type { CliIO } from "../../src/cli/io";
@@ -41,6 +41,14 @@ test("reestr merge (lean writer), with a previous approved register", async () =
   await writeRegisterFile(dir, "approved.xlsx", rows.slice(0, 30));
   await run("merge", "unit-a.xlsx", "unit-b.xlsx", "-o", "merged.xlsx", "--previous", "approved.xlsx");
   await expectValidXlsx(readFileSync(join(dir, "merged.xlsx")), "reestr merge");
+});
+
+test("reestr distribute (lean writer): a unit's file", async () => {
+  await writeRegisterFile(dir, "round.xlsx", validRows(12));
+  await run("distribute", "round.xlsx", "-o", "units", "--due", "2099-12-31");
+  const files = readdirSync(join(dir, "units")).filter((name) => name.endsWith(".xlsx"));
+  expect(files.length).toBeGreaterThan(0);
+  for (const file of files) await expectValidXlsx(readFileSync(join(dir, "units", file)), `reestr distribute ${file}`);
 });
 
 describe("reestr appendix", () => {

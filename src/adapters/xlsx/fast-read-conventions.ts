@@ -43,6 +43,31 @@ export function isoDate(text: string): Date | string {
 }
 
 export function decodeAddress(address: string): { row: number; col: number } {
+  // The common case without a regex (a sheet has one address per cell): 1–3 capitals, then 1–7 digits not starting with 0.
+  const length = address.length;
+  let letters = 0;
+  let col = 0;
+  while (letters < length && letters < 4) {
+    const c = address.charCodeAt(letters);
+    if (c < 65 || c > 90) break;
+    col = col * 26 + c - 64;
+    letters++;
+  }
+  const digits = length - letters;
+  if (letters >= 1 && letters <= 3 && digits >= 1 && digits <= 7 && address.charCodeAt(letters) !== 48) {
+    let row = 0;
+    for (let i = letters; i < length; i++) {
+      const c = address.charCodeAt(i);
+      if (c < 48 || c > 57) return decodeAddressSlowly(address);
+      row = row * 10 + c - 48;
+    }
+    if (row > EXCEL_MAX_ROWS || col > EXCEL_MAX_COLUMNS) refuseOutsideGrid(address);
+    return { row, col };
+  }
+  return decodeAddressSlowly(address);
+}
+
+function decodeAddressSlowly(address: string): { row: number; col: number } {
   const match = /^([A-Z]{1,3})([1-9][0-9]{0,6})$/.exec(address);
   if (!match) {
     if (/^[A-Za-z]{4,}[0-9]+$|^[A-Za-z]+[0-9]{8,}$/.test(address)) refuseOutsideGrid(address);

@@ -16,7 +16,8 @@ import {
   refuseOutsideGrid,
 } from "./fast-read-conventions";
 import type { SharedString } from "./fast-read-parts";
-import { notSure, refuse, scanXml } from "./fast-read-xml";
+import { scanRows, type RawRow } from "./fast-read-rows";
+import { normalizeText, notSure, refuse, scanXml } from "./fast-read-xml";
 
 interface Merge {
   top: number;
@@ -35,6 +36,8 @@ export interface WorksheetOptions {
   sharedStrings: SharedString[] | undefined;
   formats: (string | undefined)[] | undefined;
   date1904: boolean;
+  /** false: every row through the scanner's events, none through the fast lane (the reference the lane is tested against). */
+  fastRows?: boolean;
 }
 
 /** A cell as read from the sheet XML, before ExcelJS's value model is applied. */
@@ -155,6 +158,41 @@ export function parseWorksheet(xml: string, name: string, options: WorksheetOpti
     row!.set(current.col, read.value === undefined ? null : { col: current.col, value: read.value, numFmt: read.numFmt });
   };
 
+  const startRow = (r: string | undefined) => {
+    // Some writers leave out row numbers: a row without one follows the previous row (as Excel reads it).
+    if (r !== undefined && !/^[1-9][0-9]*$/.test(r)) notSure("an odd row number");
+    const rowNumber = r !== undefined ? Number(r) : previousRow + 1;
+    if (rowNumber > EXCEL_MAX_ROWS) refuseOutsideGrid(`в строке ${r?.slice(0, 12) ?? rowNumber}`);
+    previousRow = rowNumber;
+    row = new Map();
+    rows.set(rowNumber, row);
+    previousCol = undefined;
+  };
+  const startCell = (r: string | undefined, t: string | undefined, s: string | undefined) => {
+    if (!row) notSure("a cell outside a row");
+    // A cell without an address takes the column after the previous cell's, empty or not (as Excel reads it).
+    previousCol = r !== undefined ? decodeAddress(r).col : (previousCol ?? 0) + 1;
+    if (previousCol > EXCEL_MAX_COLUMNS) refuseOutsideGrid(`в столбце № ${previousCol}`);
+    cell = { address: r, col: previousCol, type: t, formula: "" };
+    if (s) cell.styleId = parseInt(s, 10);
+    node = undefined;
+  };
+  const appendValue = (text: string) => {
+    cell!.value = cell!.value === undefined ? text : cell!.value + text;
+    if (cell!.value.length > EXCEL_MAX_TEXT) refuseLongText();
+  };
+  /** A row read by the fast lane, applied as the scanner's events would apply it (text decoded here, in order). */
+  const applyRow = (raw: RawRow) => {
+    startRow(raw.r);
+    for (const rawCell of raw.cells) {
+      startCell(rawCell.r, rawCell.t, rawCell.s);
+      const text = rawCell.text;
+      if (typeof text === "string") appendValue(normalizeText(text));
+      else if (text !== undefined) for (const piece of text) appendValue(normalizeText(piece));
+      finishCell();
+    }
+  };
+
   scanXml(xml, {
     open(tag, attributes, selfClosing) {
       root ??= tag;
@@ -177,25 +215,11 @@ export function parseWorksheet(xml: string, name: string, options: WorksheetOpti
         return;
       }
       switch (tag) {
-        case "row": {
-          // Some writers leave out row numbers: a row without one follows the previous row (as Excel reads it).
-          if (attributes.r !== undefined && !/^[1-9][0-9]*$/.test(attributes.r)) notSure("an odd row number");
-          const rowNumber = attributes.r !== undefined ? Number(attributes.r) : previousRow + 1;
-          if (rowNumber > EXCEL_MAX_ROWS) refuseOutsideGrid(`в строке ${attributes.r?.slice(0, 12) ?? rowNumber}`);
-          previousRow = rowNumber;
-          row = new Map();
-          rows.set(rowNumber, row);
-          previousCol = undefined;
+        case "row":
+          startRow(attributes.r);
           return;
-        }
         case "c":
-          if (!row) notSure("a cell outside a row");
-          // A cell without an address takes the column after the previous cell's, empty or not (as Excel reads it).
-          previousCol = attributes.r !== undefined ? decodeAddress(attributes.r).col : (previousCol ?? 0) + 1;
-          if (previousCol > EXCEL_MAX_COLUMNS) refuseOutsideGrid(`в столбце № ${previousCol}`);
-          cell = { address: attributes.r, col: previousCol, type: attributes.t, formula: "" };
-          if (attributes.s) cell.styleId = parseInt(attributes.s, 10);
-          node = undefined;
+          startCell(attributes.r, attributes.t, attributes.s);
           if (selfClosing) finishCell();
           return;
         case "f":
@@ -226,10 +250,12 @@ export function parseWorksheet(xml: string, name: string, options: WorksheetOpti
         return;
       }
       if (node === "f") cell.formula += text;
-      else if (node === "v" || node === "t") {
-        cell.value = cell.value === undefined ? text : cell.value + text;
-        if (cell.value.length > EXCEL_MAX_TEXT) refuseLongText();
-      }
+      else if (node === "v" || node === "t") appendValue(text);
+    },
+    resume(tag, position, namespaces) {
+      // Right inside <sheetData> and after each row the scanner read itself, the rows that follow take the fast lane.
+      if (!inSheetData || cell || run || (tag !== "sheetData" && tag !== "row") || options.fastRows === false) return position;
+      return scanRows(xml, position, namespaces, applyRow);
     },
     close(tag) {
       if (tag === "sheetData") {
@@ -282,7 +308,18 @@ function visibleRows(rows: Map<number, Map<number, ParsedCell | null>>, merges: 
     while (nextMerge < sorted.length && sorted[nextMerge].top <= rowNumber) active.push(sorted[nextMerge++]);
     if (active.length > 0) active = active.filter((merge) => merge.bottom >= rowNumber);
     const cells: string[] = [];
-    const columns = [...rows.get(rowNumber)!.entries()].sort((a, b) => a[0] - b[0]);
+    // Cells come in column order from every common writer: sorted only when they do not.
+    const rowCells = rows.get(rowNumber)!;
+    let ordered = true;
+    let last = 0;
+    for (const col of rowCells.keys()) {
+      if (col < last) {
+        ordered = false;
+        break;
+      }
+      last = col;
+    }
+    const columns = ordered ? rowCells : [...rowCells.entries()].sort((a, b) => a[0] - b[0]);
     for (const [col, parsed] of columns) {
       if (!parsed) continue;
       // Like Excel, only the top-left cell of a merged area shows its value.

@@ -45,7 +45,7 @@ const ENTITY: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;",
  * Text for XML content and attributes. A literal "_xHHHH_" is written as "_x005F_xHHHH_": Excel and readers decode
  * "_xHHHH_" as a character, and submitted text must stay as it was.
  */
-function escapeXml(text: string): string {
+export function escapeXml(text: string): string {
   if (!NEEDS_ESCAPE.test(text)) return text;
   return text.replace(ESCAPES, (ch) => ENTITY[ch] ?? "");
 }
@@ -67,38 +67,83 @@ function absolute(area: string): string {
     .join(":");
 }
 
+const THIN_BORDER =
+  '<border><left style="thin"><color rgb="FF000000"/></left><right style="thin"><color rgb="FF000000"/></right>' +
+  '<top style="thin"><color rgb="FF000000"/></top><bottom style="thin"><color rgb="FF000000"/></bottom><diagonal/></border>';
+
+/**
+ * Where a style table's own entries start in the stylesheet it is written into. A new workbook: right after the reserved
+ * defaults (font 0; fills 0 and 1; border 0; cell format 0). A user's workbook: after its own entries, which keep their
+ * indexes, so its sheets look as they did (`layout-in-place.ts`).
+ */
+export interface StyleOffsets {
+  fonts: number;
+  fills: number;
+  borders: number;
+  xfs: number;
+  dxfs: number;
+  /** The first custom number format id free to use (164 in a new workbook). */
+  numFmtId: number;
+  /**
+   * Entries the stylesheet already has, by their XML (number formats by code): reused rather than added again, so
+   * writing into a workbook we wrote before does not grow its stylesheet.
+   */
+  existing?: { fonts: Map<string, number>; fills: Map<string, number>; borders: Map<string, number>; xfs: Map<string, number>; dxfs: Map<string, number>; numFmts: Map<string, number> };
+}
+
+const NEW_WORKBOOK_OFFSETS: StyleOffsets = { fonts: 1, fills: 2, borders: 1, xfs: 1, dxfs: 0, numFmtId: 164 };
+/** Entries of each list that stand for the stylesheet's own defaults, not written again into a user's stylesheet. */
+const RESERVED = { fonts: 1, fills: 2, borders: 1, xfs: 1 } as const;
+
+/** The entries a style table adds to a stylesheet, each list's XML elements in index order. */
+export interface StyleAdditions {
+  numFmts: string[];
+  fonts: string[];
+  fills: string[];
+  borders: string[];
+  xfs: string[];
+  dxfs: string[];
+}
+
 /** Fonts, fills, borders, number formats and cell formats, each written once. */
-class StyleTable {
+export class StyleTable {
   private readonly fonts = ['<font><sz val="11"/><name val="Calibri"/><family val="2"/></font>'];
   private readonly fills = ['<fill><patternFill patternType="none"/></fill>', '<fill><patternFill patternType="gray125"/></fill>'];
-  private readonly borders = [
-    "<border><left/><right/><top/><bottom/><diagonal/></border>",
-    '<border><left style="thin"><color rgb="FF000000"/></left><right style="thin"><color rgb="FF000000"/></right>' +
-      '<top style="thin"><color rgb="FF000000"/></top><bottom style="thin"><color rgb="FF000000"/></bottom><diagonal/></border>',
-  ];
+  private readonly borders = ["<border><left/><right/><top/><bottom/><diagonal/></border>"];
   private readonly customFormats = new Map<string, number>();
   private readonly xfs = ['<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'];
   private readonly xfIndex = new Map<string, number>([[this.xfs[0], 0]]);
   private readonly dxfs: string[] = [];
 
-  private indexIn(list: string[], xml: string): number {
-    const found = list.indexOf(xml);
-    if (found >= 0) return found;
-    list.push(xml);
-    return list.length - 1;
+  constructor(private readonly offsets: StyleOffsets = NEW_WORKBOOK_OFFSETS) {
+    // A new workbook always lists the thin border (index 1); a user's stylesheet gets it only when it is used and new.
+    if (offsets === NEW_WORKBOOK_OFFSETS) this.borders.push(THIN_BORDER);
+  }
+
+  /** The index of `xml` in `list` (added when new), as the stylesheet numbers it: reserved entries, then the offset. */
+  private indexIn(list: string[], xml: string, reserved: number, offset: number, existing?: Map<string, number>): number {
+    const known = existing?.get(xml);
+    if (known !== undefined) return known;
+    // In a user's stylesheet the reserved entries are its own, whatever they look like: never matched by content.
+    let found = list.indexOf(xml, this.offsets === NEW_WORKBOOK_OFFSETS ? 0 : reserved);
+    if (found < 0) {
+      list.push(xml);
+      found = list.length - 1;
+    }
+    return found < reserved ? found : offset + found - reserved;
   }
 
   private numberFormatId(format: string): number {
     const builtin = BUILTIN_FORMATS[format];
     if (builtin !== undefined) return builtin;
-    let id = this.customFormats.get(format);
-    if (id === undefined) this.customFormats.set(format, (id = 164 + this.customFormats.size));
+    let id = this.customFormats.get(format) ?? this.offsets.existing?.numFmts.get(format);
+    if (id === undefined) this.customFormats.set(format, (id = this.offsets.numFmtId + this.customFormats.size));
     return id;
   }
 
   /** The differential format index of a conditional format. */
   dxf(spec: ConditionalFormatSpec): number {
-    return this.indexIn(this.dxfs, dxfXml(spec));
+    return this.indexIn(this.dxfs, dxfXml(spec), 0, this.offsets.dxfs, this.offsets.existing?.dxfs);
   }
 
   /** The cell format index for `style` with number format `numFmt`. */
@@ -121,12 +166,21 @@ class StyleTable {
             `<name val="${escapeXml(name)}"/>` +
             (name === "Calibri" ? '<family val="2"/>' : "") +
             "</font>",
+          RESERVED.fonts,
+          this.offsets.fonts,
+          this.offsets.existing?.fonts,
         );
       }
       if (style.fill) {
-        fillId = this.indexIn(this.fills, `<fill><patternFill patternType="solid"><fgColor rgb="${argb(style.fill)}"/><bgColor indexed="64"/></patternFill></fill>`);
+        fillId = this.indexIn(
+          this.fills,
+          `<fill><patternFill patternType="solid"><fgColor rgb="${argb(style.fill)}"/><bgColor indexed="64"/></patternFill></fill>`,
+          RESERVED.fills,
+          this.offsets.fills,
+          this.offsets.existing?.fills,
+        );
       }
-      if (style.border) borderId = 1;
+      if (style.border) borderId = this.indexIn(this.borders, THIN_BORDER, RESERVED.borders, this.offsets.borders, this.offsets.existing?.borders);
       if (style.wrap || style.horizontal || style.vertical) {
         alignment =
           "<alignment" +
@@ -143,12 +197,26 @@ class StyleTable {
       (fillId ? ' applyFill="1"' : "") +
       (borderId ? ' applyBorder="1"' : "") +
       (alignment ? ` applyAlignment="1">${alignment}</xf>` : "/>");
+    const known = this.offsets.existing?.xfs.get(xml);
+    if (known !== undefined) return known;
     let index = this.xfIndex.get(xml);
     if (index === undefined) {
       this.xfs.push(xml);
       this.xfIndex.set(xml, (index = this.xfs.length - 1));
     }
-    return index;
+    return index < RESERVED.xfs ? index : this.offsets.xfs + index - RESERVED.xfs;
+  }
+
+  /** What this table adds past the reserved defaults, for a stylesheet that already has its own entries. */
+  additions(): StyleAdditions {
+    return {
+      numFmts: [...this.customFormats].map(([code, id]) => `<numFmt numFmtId="${id}" formatCode="${escapeXml(code)}"/>`),
+      fonts: this.fonts.slice(RESERVED.fonts),
+      fills: this.fills.slice(RESERVED.fills),
+      borders: this.borders.slice(RESERVED.borders),
+      xfs: this.xfs.slice(RESERVED.xfs),
+      dxfs: [...this.dxfs],
+    };
   }
 
   xml(): string {
@@ -170,24 +238,60 @@ class StyleTable {
   }
 }
 
+/** How a text cell is written, after `<c r="A1" s="3"`: through shared strings, or inline in a user's workbook. */
+export interface CellTexts {
+  write(out: XmlBytes, text: string): void;
+}
+
 /** Shared strings: each distinct text once, cells refer to it by index. */
-class SharedStrings {
+export class SharedStrings implements CellTexts {
   private readonly index = new Map<string, number>();
   private readonly texts: string[] = [];
   private references = 0;
 
+  /**
+   * `first`: how many strings the table already holds (a user's workbook), ours numbered after them; `existing`: its
+   * plain texts by index, used instead of adding the same text again.
+   */
+  constructor(
+    private readonly first = 0,
+    private readonly existing?: ReadonlyMap<string, number>,
+  ) {}
+
+  get referenceCount(): number {
+    return this.references;
+  }
+
+  get uniqueCount(): number {
+    return this.texts.length;
+  }
+
   add(text: string): number {
     this.references++;
+    const known = this.existing?.get(text);
+    if (known !== undefined) return known;
     let index = this.index.get(text);
     if (index === undefined) {
       this.index.set(text, (index = this.texts.length));
       this.texts.push(text);
     }
-    return index;
+    return this.first + index;
+  }
+
+  write(out: XmlBytes, text: string): void {
+    out.ascii(' t="s"><v>');
+    out.integer(this.add(text));
+    out.ascii("</v></c>");
   }
 
   *xml(): Generator<string> {
     yield XML_HEAD + `<sst xmlns="${MAIN_NS}" count="${this.references}" uniqueCount="${this.texts.length}">`;
+    yield* this.items();
+    yield "</sst>";
+  }
+
+  /** The `<si>` elements, in pieces. */
+  *items(): Generator<string> {
     let part = "";
     for (let i = 0; i < this.texts.length; i++) {
       const text = this.texts[i];
@@ -198,7 +302,7 @@ class SharedStrings {
         part = "";
       }
     }
-    yield part + "</sst>";
+    yield part;
   }
 }
 
@@ -214,7 +318,7 @@ interface RowPlan {
 }
 
 /** Everything a sheet needs that is known before its XML is generated. */
-interface SheetPlan {
+export interface SheetPlan {
   layout: SheetLayout;
   /** By row number; rows nothing touches are holes. An array, not a Map: 100,000 rows are planned per big sheet. */
   rows: RowPlan[];
@@ -225,7 +329,7 @@ interface SheetPlan {
   dimension: string;
 }
 
-function planSheet(layout: SheetLayout, styles: StyleTable): SheetPlan {
+export function planSheet(layout: SheetLayout, styles: StyleTable): SheetPlan {
   const rows: RowPlan[] = [];
   const rowPlan = (index: number) => (rows[index] ??= { segments: [] });
   let top = Infinity;
@@ -314,7 +418,7 @@ function printXml(print: PrintSpec | undefined): string {
 }
 
 /** The sheet's XML in parts of a few hundred rows. */
-function* sheetXml(plan: SheetPlan, selected: boolean, strings: SharedStrings, styles: StyleTable, warnings: string[]): Generator<string | Uint8Array> {
+export function* sheetXml(plan: SheetPlan, selected: boolean, strings: CellTexts, styles: StyleTable, warnings: string[]): Generator<string | Uint8Array> {
   const { layout } = plan;
   const sheetPr =
     layout.tabColor || layout.print?.fitToWidth
@@ -343,11 +447,8 @@ function* sheetXml(plan: SheetPlan, selected: boolean, strings: SharedStrings, s
     out.ascii(cellOpen(col));
     out.ascii(rowText);
     out.ascii(styleAttribute(xf));
-    if (typeof value === "string") {
-      out.ascii(' t="s"><v>');
-      out.integer(strings.add(value));
-      out.ascii("</v></c>");
-    } else if (typeof value === "number") out.ascii(Number.isFinite(value) ? `><v>${value}</v></c>` : "/>");
+    if (typeof value === "string") strings.write(out, value);
+    else if (typeof value === "number") out.ascii(Number.isFinite(value) ? `><v>${value}</v></c>` : "/>");
     else if (value !== null && isFormulaValue(value)) out.text(`><f>${escapeXml(formulaBody(value))}</f></c>`);
     else out.ascii("/>");
   };
@@ -425,26 +526,34 @@ function placedAt(plan: SheetPlan, row: number, col: number): PlacedCell | undef
 
 const DEFINED_NAME_REF = /^('[^']+(?:''[^']*)*'|[^'!]+)!\$?[A-Z]+\$?\d+(:\$?[A-Z]+\$?\d+)?$/;
 
-function workbookXml(layout: WorkbookLayout, activeIndex: number): string {
-  const sheets = layout.sheets;
-  const firstVisible = Math.max(0, sheets.findIndex((sheet) => (sheet.visibility ?? "visible") === "visible"));
+/** The print area and print titles of `sheet`, the sheet at `index` in the workbook, as `<definedName>` elements. */
+export function printNamesXml(sheet: SheetLayout, index: number): string[] {
   const names: string[] = [];
-  sheets.forEach((sheet, index) => {
-    const quoted = quotedSheet(sheet.name);
-    if (sheet.print?.printArea) {
-      names.push(`<definedName name="_xlnm.Print_Area" localSheetId="${index}">${escapeXml(`${quoted}!${absolute(sheet.print.printArea)}`)}</definedName>`);
-    }
-    if (sheet.print?.titleRows) {
-      const { first, last } = sheet.print.titleRows;
-      names.push(`<definedName name="_xlnm.Print_Titles" localSheetId="${index}">${escapeXml(`${quoted}!$${first}:$${last}`)}</definedName>`);
-    }
-  });
-  for (const name of layout.names ?? []) {
+  const quoted = quotedSheet(sheet.name);
+  if (sheet.print?.printArea) {
+    names.push(`<definedName name="_xlnm.Print_Area" localSheetId="${index}">${escapeXml(`${quoted}!${absolute(sheet.print.printArea)}`)}</definedName>`);
+  }
+  if (sheet.print?.titleRows) {
+    const { first, last } = sheet.print.titleRows;
+    names.push(`<definedName name="_xlnm.Print_Titles" localSheetId="${index}">${escapeXml(`${quoted}!$${first}:$${last}`)}</definedName>`);
+  }
+  return names;
+}
+
+/** The layout's workbook-scoped names as `<definedName>` elements; a name that is not a range reference is refused. */
+export function layoutNamesXml(layout: WorkbookLayout): string[] {
+  return (layout.names ?? []).map((name) => {
     if (!DEFINED_NAME_REF.test(name.ref)) {
       throw new Error(`Имя «${name.name}»: в файл можно записать только ссылку на диапазон, а не «${name.ref}».`);
     }
-    names.push(`<definedName name="${escapeXml(name.name)}">${escapeXml(name.ref)}</definedName>`);
-  }
+    return `<definedName name="${escapeXml(name.name)}">${escapeXml(name.ref)}</definedName>`;
+  });
+}
+
+function workbookXml(layout: WorkbookLayout, activeIndex: number): string {
+  const sheets = layout.sheets;
+  const firstVisible = Math.max(0, sheets.findIndex((sheet) => (sheet.visibility ?? "visible") === "visible"));
+  const names = [...sheets.flatMap((sheet, index) => printNamesXml(sheet, index)), ...layoutNamesXml(layout)];
   return (
     XML_HEAD +
     `<workbook xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">` +

@@ -1,6 +1,6 @@
 /** Node-only: reads a workbook from disk, checking that it is a regular file and its size before loading a byte. */
 import { constants, promises as fs } from "fs";
-import { inflateRaw } from "zlib";
+import { inflateRaw, inflateRawSync } from "zlib";
 import { DEFAULT_READ_LIMITS, failure, formatMegabytes, readWorkbookData, type ReadLimits, type ReadWorkbookResult } from "./read-workbook";
 
 export async function readWorkbookFile(filePath: string, limits: ReadLimits = DEFAULT_READ_LIMITS): Promise<ReadWorkbookResult> {
@@ -14,7 +14,10 @@ export async function readWorkbookFile(filePath: string, limits: ReadLimits = DE
  * checked on the open descriptor (no swap between the check and the read); the read stops at the cap, so a device such
  * as /dev/zero or a file growing meanwhile cannot fill memory.
  */
-export async function readRegularFile(filePath: string, maxBytes: number): Promise<{ ok: true; data: Uint8Array } | (ReadWorkbookResult & { ok: false })> {
+export async function readRegularFile(
+  filePath: string,
+  maxBytes: number,
+): Promise<{ ok: true; data: Uint8Array; modified: Date } | (ReadWorkbookResult & { ok: false })> {
   let handle: fs.FileHandle | undefined;
   try {
     handle = await fs.open(filePath, constants.O_RDONLY | constants.O_NONBLOCK);
@@ -30,7 +33,7 @@ export async function readRegularFile(filePath: string, maxBytes: number): Promi
       length += bytesRead;
       if (length === buffer.length) return tooLarge(length, maxBytes);
     }
-    return { ok: true, data: buffer.subarray(0, length) };
+    return { ok: true, data: buffer.subarray(0, length), modified: stat.mtime };
   } catch (error) {
     return fileSystemFailure(error) as ReadWorkbookResult & { ok: false };
   } finally {
@@ -53,12 +56,28 @@ export function notRegularFile(stat: { isFile(): boolean; isDirectory(): boolean
   return "это не обычный файл";
 }
 
-/** zlib in the thread pool: inflating one part overlaps with parsing another; stops past `maxBytes`. */
-function inflateWithZlib(compressed: Uint8Array, maxBytes: number): Promise<Uint8Array | null> {
-  return new Promise((resolve) => {
-    inflateRaw(compressed, { maxOutputLength: Math.max(1, maxBytes) }, (error, result) => resolve(error ? null : result));
-  });
+/**
+ * zlib into one buffer of the declared size (zlib's 16 KB chunks cost a callback and a copy each). A small part is
+ * inflated on this thread: the thread pool's round trip costs more than the work. A large one goes to the pool, where it
+ * inflates while the file before it is parsed. Stops past `maxBytes`.
+ */
+export function inflateWithZlib(compressed: Uint8Array, maxBytes: number): Promise<Uint8Array | null> {
+  const limit = Math.max(1, maxBytes);
+  const options = { maxOutputLength: limit, chunkSize: Math.min(Math.max(limit, MIN_CHUNK), MAX_CHUNK) };
+  if (limit < POOL_PART_BYTES) {
+    try {
+      return Promise.resolve(inflateRawSync(compressed, options));
+    } catch {
+      return Promise.resolve(null);
+    }
+  }
+  return new Promise((resolve) => inflateRaw(compressed, options, (error, result) => resolve(error ? null : result)));
 }
+/** zlib's smallest output chunk; and the largest one allocated up front (a bigger part grows chunk by chunk). */
+const MIN_CHUNK = 64;
+const MAX_CHUNK = 64 * 1024 * 1024;
+/** Parts declared at least this large are inflated in the thread pool. */
+const POOL_PART_BYTES = 256 * 1024;
 
 /** A file-system error as a Russian line; never Node's English words. */
 export function fileSystemMessage(error: unknown): string {

@@ -28,7 +28,7 @@ function escapeXml(text: string): string {
   return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffe\uffff]/g, "").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 }
 
-function unescapeXml(text: string): string {
+export function unescapeXml(text: string): string {
   return text
     .replace(/&lt;/g, "<")
     .replace(/&gt;/g, ">")
@@ -45,13 +45,13 @@ function columnLetters(index: number): string {
   return name;
 }
 
-function attribute(tag: string, name: string): string | null {
+export function attribute(tag: string, name: string): string | null {
   const match = new RegExp(`\\s${name.replace(":", "\\:")}\\s*=\\s*("([^"]*)"|'([^']*)')`).exec(tag);
   return match ? unescapeXml(match[2] ?? match[3] ?? "") : null;
 }
 
 /** Resolves a relationship target against the folder of the part that owns it. */
-function resolveTarget(baseDir: string, target: string): string {
+export function resolveTarget(baseDir: string, target: string): string {
   if (target.startsWith("/")) return target.slice(1);
   const parts = (baseDir ? `${baseDir}/${target}` : target).split("/");
   const out: string[] = [];

@@ -36,6 +36,13 @@ export class XmlBytes {
     this.position += this.buffer.write(text, this.position, "utf8");
   }
 
+  /** Bytes already encoded (a piece written many times, encoded once). */
+  bytes(bytes: Uint8Array): void {
+    this.ensure(bytes.length);
+    this.buffer.set(bytes, this.position);
+    this.position += bytes.length;
+  }
+
   /** A non-negative integer in decimal. */
   integer(value: number): void {
     this.ensure(16);

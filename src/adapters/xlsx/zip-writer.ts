@@ -8,6 +8,8 @@ import { crc32 as crc32InJs, dosDateTime } from "./zip-store";
 
 interface WrittenEntry {
   name: Buffer;
+  /** 8 deflated; 0 stored (an entry copied from another archive as it was). */
+  method: number;
   crc: number;
   compressedSize: number;
   uncompressedSize: number;
@@ -46,9 +48,12 @@ export class ZipWriter {
     this.stamp = dosDateTime(modified);
   }
 
-  /** Deflates `parts` (text as UTF-8, or bytes handed over and not touched again) into an entry, one part at a time. */
-  async add(name: string, parts: Iterable<string | Uint8Array>): Promise<void> {
-    const deflate = zlib.createDeflateRaw({ level: this.level });
+  /**
+   * Deflates `parts` (text as UTF-8, or bytes handed over and not touched again) into an entry, one part at a time, at
+   * the writer's level unless `level` is given.
+   */
+  async add(name: string, parts: Iterable<string | Uint8Array>, level = this.level): Promise<void> {
+    const deflate = zlib.createDeflateRaw({ level });
     const chunks: Buffer[] = [];
     let compressedSize = 0;
     deflate.on("data", (chunk: Buffer) => {
@@ -87,7 +92,17 @@ export class ZipWriter {
     deflate.end();
     await finished;
     if (uncompressedSize > MAX_32 || compressedSize > MAX_32) throw new Error(`Часть книги ${name} больше 4 ГБ.`);
-    this.entries.push({ name: Buffer.from(name, "utf8"), crc, compressedSize, uncompressedSize, chunks });
+    this.entries.push({ name: Buffer.from(name, "utf8"), method: DEFLATED, crc, compressedSize, uncompressedSize, chunks });
+  }
+
+  /**
+   * An entry copied from another archive without inflating it: its compressed bytes, method (0 stored or 8 deflated),
+   * CRC-32 and sizes as that archive's directory gives them.
+   */
+  addRaw(name: string, compressed: Uint8Array, entry: { method: number; crc32: number; uncompressedSize: number }): void {
+    if (entry.method !== 0 && entry.method !== DEFLATED) throw new Error(`Часть книги ${name} сжата неизвестным способом.`);
+    const chunk = Buffer.from(compressed.buffer, compressed.byteOffset, compressed.byteLength);
+    this.entries.push({ name: Buffer.from(name, "utf8"), method: entry.method, crc: entry.crc32, compressedSize: chunk.length, uncompressedSize: entry.uncompressedSize, chunks: [chunk] });
   }
 
   /** The archive, entries in the order given by `order` (names), the rest after them in the order added. */
@@ -105,7 +120,7 @@ export class ZipWriter {
       local.writeUInt32LE(LOCAL_HEADER, 0);
       local.writeUInt16LE(VERSION, 4);
       local.writeUInt16LE(UTF8_NAMES, 6);
-      local.writeUInt16LE(DEFLATED, 8);
+      local.writeUInt16LE(entry.method, 8);
       local.writeUInt16LE(this.stamp.time, 10);
       local.writeUInt16LE(this.stamp.day, 12);
       local.writeUInt32LE(entry.crc, 14);
@@ -118,7 +133,7 @@ export class ZipWriter {
       header.writeUInt16LE(VERSION, 4);
       header.writeUInt16LE(VERSION, 6);
       header.writeUInt16LE(UTF8_NAMES, 8);
-      header.writeUInt16LE(DEFLATED, 10);
+      header.writeUInt16LE(entry.method, 10);
       header.writeUInt16LE(this.stamp.time, 12);
       header.writeUInt16LE(this.stamp.day, 14);
       header.writeUInt32LE(entry.crc, 16);

@@ -5,7 +5,7 @@
 import { promises as fs } from "fs";
 import * as path from "path";
 import { readWorkbookFile } from "../../adapters/xlsx/read-workbook-file";
-import { writeLayoutToBuffer } from "../../adapters/xlsx/exceljs-writer";
+import { writeLayoutLean } from "../../adapters/xlsx/lean-writer";
 import { isoToRuDate } from "../../core/approval";
 import { distributionSource, planDistribution } from "../../core/collection/distribute";
 import { parseArgs } from "../args";
@@ -97,7 +97,8 @@ async function run(argv: string[], io: CliIO): Promise<number> {
       continue;
     }
     try {
-      const bytes = await writeLayoutToBuffer(unitFile.layout);
+      // The lean writer (as `reestr template`): the unit's file is the template with its rows, and ExcelJS is not loaded.
+      const bytes = (await writeLayoutLean(unitFile.layout)).bytes;
       // "wx" refuses an existing file atomically: a unit's returned file in DIR is never overwritten by accident.
       await fs.writeFile(target, bytes, { flag: flags.force ? "w" : "wx" });
       lines.push(`  ✓ ${shown}: «${unitFile.unit}», строк ${unitFile.rows}`);

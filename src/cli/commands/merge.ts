@@ -1,9 +1,8 @@
 /** `reestr merge FILE... -o OUT [--previous APPROVED.xlsx] [--json]` — the contract is in docs/cli.md and docs/merge.md. */
 import { promises as fs } from "fs";
-import { inflateRaw } from "zlib";
 import { workbookSavedDate } from "../../adapters/xlsx/saved-date";
-import type { ReadWorkbookResult } from "../../adapters/xlsx/read-workbook";
-import { readWorkbookFile } from "../../adapters/xlsx/read-workbook-file";
+import { DEFAULT_READ_LIMITS, readWorkbookData, type ReadWorkbookResult } from "../../adapters/xlsx/read-workbook";
+import { inflateWithZlib, readRegularFile, readWorkbookFile } from "../../adapters/xlsx/read-workbook-file";
 import { writeLayoutLean } from "../../adapters/xlsx/lean-writer";
 import { REGISTER_COLUMNS } from "../../core/columns";
 import { todayText } from "../../core/approval";
@@ -201,19 +200,30 @@ function unitLines(units: readonly UnitReport[] | undefined): string[] {
 
 /**
  * The day a unit's file was last saved: the date its program recorded inside it, else the file's date on disk
- * (dd.mm.yyyy). Reading the small core part again costs next to nothing beside reading the sheets.
+ * (dd.mm.yyyy). Used by `--units-only`, which reads the file again for it.
  */
 async function receivedDate(file: string): Promise<string | undefined> {
   try {
-    const saved = await workbookSavedDate(await fs.readFile(file), inflateSmall);
-    return saved ?? todayText((await fs.stat(file)).mtime);
+    return await savedOrModified(await fs.readFile(file), (await fs.stat(file)).mtime);
   } catch {
     return undefined;
   }
 }
 
-function inflateSmall(compressed: Uint8Array, maxBytes: number): Promise<Uint8Array | null> {
-  return new Promise((resolve) => inflateRaw(compressed, { maxOutputLength: Math.max(1, maxBytes) }, (error, result) => resolve(error ? null : result)));
+async function savedOrModified(data: Uint8Array, modified: Date): Promise<string | undefined> {
+  try {
+    return (await workbookSavedDate(data, inflateWithZlib)) ?? todayText(modified);
+  } catch {
+    return undefined;
+  }
+}
+
+/** A unit's file read once: its sheets, and for a file read, the day it was received (see `receivedDate`). */
+async function readUnitFile(file: string): Promise<{ read: ReadWorkbookResult; received?: string }> {
+  const bytes = await readRegularFile(file, DEFAULT_READ_LIMITS.maxFileBytes);
+  if (!bytes.ok) return { read: bytes };
+  const read = await readWorkbookData(bytes.data, file, DEFAULT_READ_LIMITS, inflateWithZlib);
+  return { read, received: read.ok ? await savedOrModified(bytes.data, bytes.modified) : undefined };
 }
 
 /** zlib level of the consolidated workbook: see `writeMergedWorkbook`. */
@@ -266,16 +276,16 @@ async function run(argv: string[], io: CliIO): Promise<number> {
   const inputSettings: SettingsSource[] = [];
   // A few files in flight: disk reads and zlib (thread pool) overlap with parsing the current one; order is kept.
   const files = args.positionals;
-  const reads: Promise<ReadWorkbookResult>[] = [];
+  const reads: Promise<{ read: ReadWorkbookResult; received?: string }>[] = [];
   const startRead = (index: number) => {
     if (index >= files.length) return;
-    reads[index] = readWorkbookFile(resolvePath(io, files[index]));
+    reads[index] = readUnitFile(resolvePath(io, files[index]));
     reads[index].catch(() => undefined); // awaited below, where a failure surfaces as before
   };
   for (let index = 0; index < READ_AHEAD; index++) startRead(index);
   for (let index = 0; index < files.length; index++) {
     const file = files[index];
-    const read = await reads[index];
+    const { read, received } = await reads[index];
     delete reads[index];
     startRead(index + READ_AHEAD);
     if (!read.ok) {
@@ -288,7 +298,7 @@ async function run(argv: string[], io: CliIO): Promise<number> {
       for (const problem of found.problems) io.stderr(`reestr merge: ${file}: ${problem}\n`);
       inputSettings.push({ file, settings: found.settings });
     }
-    inputs.push({ file, result: registerFromSheets(sheets), stamp: readCollectionStamp(sheets), received: await receivedDate(resolvePath(io, file)) });
+    inputs.push({ file, result: registerFromSheets(sheets), stamp: readCollectionStamp(sheets), received });
   }
 
   let previous: PreviousRegister | null = null;
@@ -317,6 +327,8 @@ async function run(argv: string[], io: CliIO): Promise<number> {
     settingsResolution: resolution,
     writeSettings: true,
   });
+  // The units' tables live on only in the consolidated rows: let them go before the workbook is written.
+  inputs.length = 0;
 
   for (const input of result.inputs) {
     if (input.status === "error") io.stderr(`reestr merge: ${input.file}: ${input.message}\n`);
