@@ -57,12 +57,12 @@ interface CellRead {
 /** Marks a cell ExcelJS does not model at all. */
 const SKIP = Symbol("skip");
 
-/** The cell's value as ExcelJS models it; `formulae`: shared formulas' masters by group index, as ExcelJS tracks them per sheet. */
+/** The cell's value as ExcelJS models it (with its column and number format); `formulae`: shared formulas' masters by group index, as ExcelJS tracks them per sheet. */
 function cellValue(
   cell: CellRead,
   options: WorksheetOptions,
   formulae: Map<string | undefined, string | undefined>,
-): { value: CellValue | undefined; numFmt: string | undefined } | typeof SKIP {
+): ParsedCell | typeof SKIP {
   const styleId = cell.styleId;
   const numFmt = styleId && options.formats ? options.formats[styleId] : undefined;
   const hasStyle = Boolean(styleId && options.formats && styleId < options.formats.length);
@@ -131,7 +131,8 @@ function cellValue(
     // ExcelJS's "merge" type: not even an address is taken from it.
     return SKIP;
   }
-  return { value: result, numFmt: hasStyle ? numFmt : undefined };
+  // Built as the row's entry itself: a second object per cell only to copy these fields cost garbage collection.
+  return { col: cell.col, value: result, numFmt: hasStyle ? numFmt : undefined };
 }
 
 /** A worksheet's cells as ExcelJS models them, then its merges; returns its rows of text. */
@@ -155,7 +156,7 @@ export function parseWorksheet(xml: string, name: string, options: WorksheetOpti
     cell = undefined;
     const read = cellValue(current, options, formulae);
     if (read === SKIP) return;
-    row!.set(current.col, read.value === undefined ? null : { col: current.col, value: read.value, numFmt: read.numFmt });
+    row!.set(current.col, read.value === undefined ? null : read);
   };
 
   const startRow = (r: string | undefined) => {
