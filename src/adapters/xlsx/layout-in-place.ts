@@ -333,7 +333,7 @@ async function patch(data: Uint8Array, layout: WorkbookLayout, options: LayoutPa
     if (removed.has(partName)) patchedTypes = patchedTypes.replace(match[0], "");
   }
   const typesClose = patchedTypes.lastIndexOf("</");
-  if (typesClose < 0) throw new Refusal("список типов частей книги ([Content_Types].xml) не прочитан");
+  if (typesClose < 0) throw new Refusal("список типов частей книги не прочитан");
   patchedTypes = patchedTypes.slice(0, typesClose) + newOverrides.join("") + patchedTypes.slice(typesClose);
 
   // Write: our sheets first (their styles are collected as they are generated), then the parts they changed.
