@@ -134,14 +134,15 @@ export function normalizeCell(column: number, value: string, catalog: RegisterCa
  * of rows, and matching a value against a vocabulary costs far more than a map lookup.
  */
 export class CellNormalizer {
-  private readonly caches = new Map<number, Map<string, string>>(
-    Object.values(VOCABULARY_COLUMNS).map((column) => [column, new Map<string, string>()]),
-  );
+  /** By column number (an array: looked up for every cell of every row); undefined for the free-text columns. */
+  private readonly caches: (Map<string, string> | undefined)[] = [];
 
-  constructor(readonly catalog: RegisterCatalog) {}
+  constructor(readonly catalog: RegisterCatalog) {
+    for (const column of Object.values(VOCABULARY_COLUMNS)) this.caches[column] = new Map<string, string>();
+  }
 
   cell(column: number, value: string): string {
-    const cache = this.caches.get(column);
+    const cache = this.caches[column];
     if (!cache) return cleanText(value ?? "");
     let normalized = cache.get(value);
     if (normalized === undefined) {
@@ -223,7 +224,10 @@ export class CellComparer {
    * of keys live through the whole merge, and long ones were megabytes for the garbage collector to copy.
    */
   rowKey(cells: readonly string[]): string {
-    let key = "";
+    // Each number as two UTF-16 code units (fixed width, so equal keys mean equal numbers), made in one call: a key
+    // built with += is a rope, flattened again when the map hashes it.
+    const units = this.keyUnits;
+    units.length = cells.length * 2;
     for (let index = 0; index < cells.length; index++) {
       const cellKey = this.key(index + 1, cells[index]);
       let number = this.keyNumbers.get(cellKey);
@@ -231,10 +235,13 @@ export class CellComparer {
         number = this.keyNumbers.size;
         this.keyNumbers.set(cellKey, number);
       }
-      key += index === 0 ? `${number}` : `,${number}`;
+      units[2 * index] = number & 0xffff;
+      units[2 * index + 1] = number >>> 16;
     }
-    return key;
+    return String.fromCharCode.apply(null, units);
   }
+
+  private readonly keyUnits: number[] = [];
 }
 
 /**
@@ -342,6 +349,7 @@ export interface MergeOptions {
 }
 
 const NO_EXTRA: ReadonlyMap<number, string> = new Map();
+const NO_EXTRA_VALUES: string[] = [];
 
 /** Merges the inputs; `catalog` gives the vocabularies, the typical list and the units the rules check against. */
 export function mergeRegisters(inputs: readonly MergeInput[], catalog: RegisterCatalog, options: MergeOptions = {}): MergeResult {
@@ -468,7 +476,9 @@ export function mergedTable(rows: readonly MergedRow[], sheet = "Сводный 
 
 /** Runs the register's rules over the consolidated rows and traces every issue to its source file and row. */
 export function checkMergedRows(rows: readonly MergedRow[], catalog: RegisterCatalog): MergeIssue[] {
-  const issues = validateRegister(mergedTable(rows), catalog);
+  // The rules only read the cells: the rows' own arrays, not a copy of every row.
+  const table: RegisterTable = { ...mergedTable([]), rows: rows.map((row, index) => ({ sheetRow: index + 1, cells: row.cells, extra: NO_EXTRA_VALUES })) };
+  const issues = validateRegister(table, catalog);
   const rowsById = new Map<string, MergedRow[]>();
   for (const row of rows) {
     const id = row.cells[0];
