@@ -141,9 +141,21 @@ export class CellNormalizer {
     for (const column of Object.values(VOCABULARY_COLUMNS)) this.caches[column] = new Map<string, string>();
   }
 
+  /**
+   * Free texts seen, each kept once: files repeat units, names and descriptions across thousands of rows, and every
+   * file (every cell, in inline-string files) brings its own copy; the consolidated rows keep the first.
+   */
+  private readonly texts = new Map<string, string>();
+
   cell(column: number, value: string): string {
     const cache = this.caches[column];
-    if (!cache) return cleanText(value ?? "");
+    if (!cache) {
+      const text = cleanText(value ?? "");
+      const known = this.texts.get(text);
+      if (known !== undefined) return known;
+      this.texts.set(text, text);
+      return text;
+    }
     let normalized = cache.get(value);
     if (normalized === undefined) {
       normalized = normalizeCell(column, value, this.catalog);
