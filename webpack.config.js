@@ -90,9 +90,22 @@ module.exports = async (env = {}, argv = {}) => {
     module: {
       rules: [
         {
+          // Our modules only declare things, so one whose exports go unused is left out of the bundle (a section's
+          // imports do not drag the whole core into the first load). The simulator registers classes on import.
+          test: /\.tsx?$/,
+          include: path.resolve(__dirname, "src"),
+          exclude: path.resolve(__dirname, "src/simulator"),
+          sideEffects: false,
+        },
+        {
           test: /\.tsx?$/,
           exclude: /node_modules/,
-          use: { loader: "ts-loader", options: { transpileOnly: true, compilerOptions: { module: "esnext", noEmit: false } } },
+          // Loaders run last to first: TypeScript to JavaScript, then Griffel's build-time transform turns our makeStyles
+          // into precomputed classes (as Fluent ships its own), so the pane carries no CSS-in-JS compiler at run time.
+          use: [
+            { loader: "@griffel/webpack-loader" },
+            { loader: "ts-loader", options: { transpileOnly: true, compilerOptions: { module: "esnext", noEmit: false } } },
+          ],
         },
       ],
     },

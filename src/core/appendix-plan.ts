@@ -8,8 +8,6 @@ import type { WorkbookLayout } from "./layout/types";
 import type { RuDate } from "./approval";
 import type { RegisterSummary } from "./summary";
 import { buildCatalog, type RegisterCatalog } from "./catalog";
-import { findRegister } from "./read-register";
-import { isGeneratedSheetName } from "./sheet-names";
 import { summarizeIssues, validateRegister } from "./rules";
 import type { Settings } from "./settings";
 import { settingsOfSheets } from "./settings-sources";
@@ -22,6 +20,7 @@ import { summarizeRegister } from "./summary";
 import { buildReferenceSheet } from "./layout/reference-sheet";
 
 export { GENERATED_SHEET_NAMES } from "./sheet-names";
+import { findWorkingRegister } from "./working-register";
 
 export type OrderField = "orderNumber" | "orderDate" | "agencyGenitive";
 
@@ -67,12 +66,7 @@ export type AppendixPlan =
       previousApproval: ApprovedRegister | null;
     };
 
-export { settingsOfSheets };
-
-/** The working register: the core's header finding over every sheet except the ones we generate. */
-export function findWorkingRegister(sheets: readonly SheetText[]): RegisterTable | null {
-  return findRegister(sheets.filter((sheet) => !isGeneratedSheetName(sheet.name)));
-}
+export { findWorkingRegister, settingsOfSheets };
 
 /** Order details from the request, falling back to the settings (appendix number «1» when none is set). */
 export function resolveOrder(settings: Settings, given: Partial<OrderDetails> = {}): OrderDetails {

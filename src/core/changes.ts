@@ -8,7 +8,7 @@ import type { RegisterTable, SheetText } from "./register-types";
 import { findRegister } from "./read-register";
 import { matchKey } from "./text";
 import { APPROVED_SHEET_NAME, readApprovedRegister } from "./approval";
-import { CellComparer, CellNormalizer, MERGE_COLUMN_COUNT } from "./merge";
+import { CellComparer, CellNormalizer, MERGE_COLUMN_COUNT } from "./cell-keys";
 
 export type ChangeGround = "new" | "terminated" | "form" | "content";
 

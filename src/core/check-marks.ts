@@ -14,10 +14,9 @@
  */
 import type { RegisterIssue, RegisterTable } from "./register-types";
 import { columnLetters } from "./layout/cells";
-import { sameSheetName } from "./sheet-names";
+import { CHECK_MARKS_SHEET_NAME, sameSheetName } from "./sheet-names";
 
-/** 17 characters, none of []:*?/\, no apostrophe at the edges; the leading "_" keeps findRegister off it. */
-export const CHECK_MARKS_SHEET_NAME = "_Отметки проверки";
+export { CHECK_MARKS_SHEET_NAME };
 
 /**
  * Workbook names (hidden) that remember which sheets already have our two conditional formats: «_ОтметкиПроверки_1» =

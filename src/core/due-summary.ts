@@ -4,7 +4,7 @@
  * not yet sent their files in a running collection round.
  */
 import { nextActualization, readApprovedRegister, ruDateToIso } from "./approval";
-import { settingsOfSheets } from "./appendix-plan";
+import { settingsOfSheets } from "./settings-sources";
 import type { SheetText } from "./register-types";
 import { checkRequestsInSheets, registerChangesOfSheets } from "./requests/request-report";
 import { byUrgency, type EvaluatedRequest } from "./requests/request-rules";

@@ -4,18 +4,16 @@
  */
 import type { RegisterIssue, RegisterTable, SheetText } from "./register-types";
 import type { RegisterCatalog } from "./catalog";
-import type { Direction, TypicalProcess } from "./typical-list";
 import { REGISTER_COLUMNS } from "./columns";
 import { cleanText, matchKey } from "./text";
-import { findProcess } from "./typical-list";
-import { canonicalPlacements, canonicalValue } from "./vocabularies";
 import { validateRegister } from "./rules";
 import { findRegister, NO_REGISTER_MESSAGE } from "./read-register";
 import { SETTINGS_SHEET_NAME, findSettingsPairs, settingsFromPairs, type Settings } from "./settings";
 import type { StampReading } from "./collection/stamp";
+import { CellComparer, CellNormalizer, MERGE_COLUMN_COUNT } from "./cell-keys";
 import type { UnitReport } from "./collection/round";
 
-export const MERGE_COLUMN_COUNT = 15;
+export { CellComparer, CellNormalizer, MERGE_COLUMN_COUNT, matchDirection, normalizeCell } from "./cell-keys";
 
 export type MergeInputResult =
   | { ok: true; table: RegisterTable }
@@ -91,8 +89,6 @@ export interface MergeResult {
   carriedOver?: number;
 }
 
-const VOCABULARY_COLUMNS = { status: 8, client: 9, kind: 14, placement: 15 } as const;
-
 export { NO_REGISTER_MESSAGE };
 
 /** The register found in a workbook's sheets, or the reason it is not there. */
@@ -107,153 +103,6 @@ export function settingsFromSheets(sheets: readonly SheetText[]): Settings | nul
   if (!sheet) return null;
   const pairs = findSettingsPairs(sheet);
   return pairs.length > 0 ? settingsFromPairs(pairs) : null;
-}
-
-/** Cleans a cell and gives vocabulary values (status, client, kind, placement) their canonical spelling. */
-export function normalizeCell(column: number, value: string, catalog: RegisterCatalog): string {
-  const text = cleanText(value ?? "");
-  if (text === "") return "";
-  switch (column) {
-    case VOCABULARY_COLUMNS.status:
-      return canonicalValue(text, catalog.statuses) ?? text;
-    case VOCABULARY_COLUMNS.client:
-      return canonicalValue(text, catalog.clients) ?? text;
-    case VOCABULARY_COLUMNS.kind:
-      return canonicalValue(text, catalog.kinds) ?? text;
-    case VOCABULARY_COLUMNS.placement: {
-      const { values, unknown } = canonicalPlacements(text, catalog.placements);
-      return unknown.length === 0 && values.length > 0 ? values.join(", ") : text;
-    }
-    default:
-      return text;
-  }
-}
-
-/**
- * `normalizeCell` with the vocabulary lookups remembered per distinct text: units repeat the same few values on thousands
- * of rows, and matching a value against a vocabulary costs far more than a map lookup.
- */
-export class CellNormalizer {
-  /** By column number (an array: looked up for every cell of every row); undefined for the free-text columns. */
-  private readonly caches: (Map<string, string> | undefined)[] = [];
-
-  constructor(readonly catalog: RegisterCatalog) {
-    for (const column of Object.values(VOCABULARY_COLUMNS)) this.caches[column] = new Map<string, string>();
-  }
-
-  /**
-   * Free texts seen, each kept once: files repeat units, names and descriptions across thousands of rows, and every
-   * file (every cell, in inline-string files) brings its own copy; the consolidated rows keep the first.
-   */
-  private readonly texts = new Map<string, string>();
-
-  cell(column: number, value: string): string {
-    const cache = this.caches[column];
-    if (!cache) {
-      const text = cleanText(value ?? "");
-      const known = this.texts.get(text);
-      if (known !== undefined) return known;
-      this.texts.set(text, text);
-      return text;
-    }
-    let normalized = cache.get(value);
-    if (normalized === undefined) {
-      normalized = normalizeCell(column, value, this.catalog);
-      cache.set(value, normalized);
-    }
-    return normalized;
-  }
-
-  /** The 15 cells of a row; missing cells are "". */
-  row(cells: readonly string[]): string[] {
-    const normalized: string[] = new Array(MERGE_COLUMN_COUNT);
-    for (let column = 1; column <= MERGE_COLUMN_COUNT; column++) normalized[column - 1] = this.cell(column, cells[column - 1] ?? "");
-    return normalized;
-  }
-}
-
-/** Finds the direction a column-5 text names: its name, its code «1», «1.» or «1. Name». */
-export function matchDirection(text: string, directions: readonly Direction[]): Direction | null {
-  const key = matchKey(text);
-  if (key === "") return null;
-  for (const direction of directions) {
-    const name = matchKey(direction.name);
-    const code = direction.code;
-    if (key === name || key === code || key === `${code}.` || key === `${code}. ${name}` || key === `${code} ${name}`) {
-      return direction;
-    }
-  }
-  return null;
-}
-
-/**
- * Resolves directions and processes once per distinct text (units repeat the same few dozen values across thousands of
- * rows) and gives the key used to compare cells: recognised directions and processes compare by code, so «1.1. Информирование…»
- * and «Информирование…» are the same process.
- */
-export class CellComparer {
-  private readonly processCache = new Map<string, TypicalProcess | null>();
-  private readonly directionCache = new Map<string, Direction | null>();
-
-  constructor(readonly catalog: RegisterCatalog) {}
-
-  process(text: string): TypicalProcess | null {
-    let found = this.processCache.get(text);
-    if (found === undefined) {
-      found = text === "" ? null : findProcess(text, this.catalog.processes);
-      this.processCache.set(text, found);
-    }
-    return found;
-  }
-
-  direction(text: string): Direction | null {
-    let found = this.directionCache.get(text);
-    if (found === undefined) {
-      found = matchDirection(text, this.catalog.directions);
-      this.directionCache.set(text, found);
-    }
-    return found;
-  }
-
-  /** `normalized` is a cell already passed through `normalizeCell`. */
-  key(column: number, normalized: string): string {
-    if (column === 5) {
-      const direction = this.direction(normalized);
-      if (direction) return `\u0001${direction.code}`;
-    }
-    if (column === 6) {
-      const process = this.process(normalized);
-      if (process) return `\u0001${process.code}`;
-    }
-    return normalized;
-  }
-
-  /** Distinct cell keys numbered in order of appearance: a row's key is its cells' numbers. */
-  private readonly keyNumbers = new Map<string, number>();
-
-  /**
-   * Equal for two rows exactly when every cell's `key` is equal. Short (numbers, not the texts joined): tens of thousands
-   * of keys live through the whole merge, and long ones were megabytes for the garbage collector to copy.
-   */
-  rowKey(cells: readonly string[]): string {
-    // Each number as two UTF-16 code units (fixed width, so equal keys mean equal numbers), made in one call: a key
-    // built with += is a rope, flattened again when the map hashes it.
-    const units = this.keyUnits;
-    units.length = cells.length * 2;
-    for (let index = 0; index < cells.length; index++) {
-      const cellKey = this.key(index + 1, cells[index]);
-      let number = this.keyNumbers.get(cellKey);
-      if (number === undefined) {
-        number = this.keyNumbers.size;
-        this.keyNumbers.set(cellKey, number);
-      }
-      units[2 * index] = number & 0xffff;
-      units[2 * index + 1] = number >>> 16;
-    }
-    return String.fromCharCode.apply(null, units);
-  }
-
-  private readonly keyUnits: number[] = [];
 }
 
 /**

@@ -4,11 +4,15 @@
  */
 import { matchKey } from "./text";
 
+/** The register template's sheet (the layouts that write it import this name, and so can light readers). */
+export const REGISTER_SHEET_NAME = "Реестр процессов";
 export const APPENDIX_SHEET_NAME = "Приложение к приказу";
 export const TYPICAL_LIST_SHEET_NAME = "Типовой перечень";
 export const SUMMARY_SHEET_NAME = "Сводка";
 export const MERGE_REPORT_SHEET_NAME = "Отчет о сведении";
 export const CHANGE_LOG_SHEET_NAME = "Журнал изменений";
+/** 17 characters, none of []:*?/\, no apostrophe at the edges; the leading "_" keeps findRegister off it. */
+export const CHECK_MARKS_SHEET_NAME = "_Отметки проверки";
 /** The running collection round (a record the coordinator may read and edit; not a copy of the register). */
 export const ROUND_SHEET_NAME = "Сбор сведений";
 

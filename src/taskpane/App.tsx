@@ -6,7 +6,6 @@
  * open one its short word; the full title is each tab's accessible name and tooltip. The pane has one scroll area.
  */
 import {
-  Badge,
   FluentProvider,
   Link,
   MessageBar,
@@ -16,7 +15,6 @@ import {
   Tab,
   TabList,
   Text,
-  Tooltip,
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
@@ -29,11 +27,10 @@ import {
   SettingsRegular,
   TableRegular,
 } from "@fluentui/react-icons";
-import { Suspense, useCallback, useEffect, useMemo, useRef, useState, type ReactElement } from "react";
+import { Suspense, lazy, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactElement, type RefObject } from "react";
 import { MINIMUM_EXCEL_API, compareApiVersions } from "../adapters/office/host";
 import type { PaneEnvironment } from "./environment";
 import { ErrorBoundary } from "./ErrorBoundary";
-import { FirstRunCard } from "./FirstRunCard";
 import { useFirstRun } from "./first-run";
 import { NavigationContext } from "./navigation";
 import { NotificationArea, NotifyProvider } from "./notify";
@@ -51,6 +48,45 @@ const SECTION_ICONS: Record<SectionId, ReactElement> = {
   appendix: <DocumentTableRegular />,
   settings: <SettingsRegular />,
 };
+
+// Shown only in a workbook without settings, so it is fetched then rather than with the pane.
+const FirstRunCard = lazy(() => import(/* webpackChunkName: "first-run" */ "./FirstRunCard").then((m) => ({ default: m.FirstRunCard })));
+
+const PlaygroundBadge = lazy(() => import(/* webpackChunkName: "playground-badge" */ "./PlaygroundBadge").then((m) => ({ default: m.PlaygroundBadge })));
+
+type TabTooltipComponent = typeof import("./TabTooltip").TabTooltip;
+
+/**
+ * The tabs' tooltips (Fluent's Tooltip and its positioning engine) are fetched when the pointer or focus first reaches
+ * the tab row — well within the tooltip's own show delay — rather than with the pane. Wrapping a tab remounts it, so a
+ * tab that had focus when they arrived gets it back.
+ */
+function useTabTooltips(nav: RefObject<HTMLElement>): { TabTooltip: TabTooltipComponent | null; load(): void } {
+  const [TabTooltip, setTabTooltip] = useState<TabTooltipComponent | null>(null);
+  const requested = useRef(false);
+  const refocus = useRef<string | null>(null);
+  const load = useCallback(() => {
+    if (requested.current) return;
+    requested.current = true;
+    import(/* webpackChunkName: "tab-tooltip" */ "./TabTooltip").then(
+      (module) => {
+        const active = document.activeElement;
+        refocus.current = active && nav.current?.contains(active) ? active.getAttribute("data-testid") : null;
+        setTabTooltip(() => module.TabTooltip);
+      },
+      // Without the chunk the tabs keep their accessible names; the next pointer or focus tries again.
+      () => {
+        requested.current = false;
+      },
+    );
+  }, [nav]);
+  useLayoutEffect(() => {
+    const testId = refocus.current;
+    refocus.current = null;
+    if (testId) nav.current?.querySelector<HTMLElement>(`[data-testid="${testId}"]`)?.focus();
+  }, [TabTooltip, nav]);
+  return { TabTooltip, load };
+}
 
 /** The help page built from docs/guide-ru.md beside taskpane.html. */
 export const HELP_PAGE = "help.html";
@@ -120,6 +156,8 @@ function Pane({ environment, initialSection }: { environment: PaneEnvironment; i
   const [visited, setVisited] = useState<Set<SectionId>>(() => new Set([initialSection ?? "due"]));
   const firstRun = useFirstRun(environment, initialSection === undefined);
   const headings = useRef(new Map<string, HTMLElement>());
+  const nav = useRef<HTMLElement>(null);
+  const tooltips = useTabTooltips(nav);
   // Focus moves to the heading only after the user switched, never on the pane's first drawing.
   const focusPending = useRef<string | null>(null);
   // Picking the section already open changes no state; this makes the pane render so the heading still gets focus.
@@ -166,15 +204,15 @@ function Pane({ environment, initialSection }: { environment: PaneEnvironment; i
             {common.appName}
           </Subtitle2>
           {environment.kind === "playground" ? (
-            <Badge appearance="tint" color="informative" size="small">
-              {common.playgroundBadge}
-            </Badge>
+            <Suspense fallback={null}>
+              <PlaygroundBadge />
+            </Suspense>
           ) : null}
           <Link className={styles.help} href={HELP_PAGE} target="_blank" rel="noopener" aria-label={shell.helpLabel}>
             {shell.help}
           </Link>
         </header>
-        <nav className={styles.nav} aria-label={common.navigationLabel}>
+        <nav className={styles.nav} aria-label={common.navigationLabel} ref={nav} onPointerEnter={tooltips.load} onFocus={tooltips.load}>
           <TabList
             className={styles.tabs}
             size="small"
@@ -195,12 +233,13 @@ function Pane({ environment, initialSection }: { environment: PaneEnvironment; i
                   {open ? shell.shortTitles[section.id] : undefined}
                 </Tab>
               );
-              return open ? (
+              const { TabTooltip } = tooltips;
+              return open || !TabTooltip ? (
                 tab
               ) : (
-                <Tooltip key={section.id} content={section.title} relationship="description" withArrow>
+                <TabTooltip key={section.id} content={section.title}>
                   {tab}
-                </Tooltip>
+                </TabTooltip>
               );
             })}
           </TabList>
@@ -214,7 +253,9 @@ function Pane({ environment, initialSection }: { environment: PaneEnvironment; i
         ) : null}
         <main className={styles.content} data-testid="pane-content">
           {showStart ? (
-            <FirstRunCard onOpen={goTo} fallback="due" headingId="pane-heading-start" headingRef={registerHeading("start")} />
+            <Suspense fallback={<Spinner className={styles.loading} size="small" label={shell.sectionLoading} />}>
+              <FirstRunCard onOpen={goTo} fallback="due" headingId="pane-heading-start" headingRef={registerHeading("start")} />
+            </Suspense>
           ) : null}
           {SECTIONS.filter((section) => visited.has(section.id)).map(({ id, title, Component }) => (
             <section

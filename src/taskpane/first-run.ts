@@ -3,10 +3,10 @@
  * while neither the agency nor any unit is named. Any navigation dismisses it for this session.
  */
 import { useCallback, useEffect, useMemo, useState } from "react";
-import { readSettings } from "../adapters/office/settings";
+import { readSettings } from "../adapters/office/settings-read";
 import { runExcel } from "../adapters/office/run";
 import type { PaneEnvironment } from "./environment";
-import { settingsAreEmpty } from "./FirstRunCard";
+import { settingsAreEmpty } from "./first-run-rule";
 
 export interface FirstRunState {
   show: boolean;

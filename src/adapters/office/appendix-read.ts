@@ -10,13 +10,13 @@
  * 5 MB of response, `maxRequestBytes` at 40 bytes a cell. So a register of 20 rows and one of 2,000 take the same two.
  */
 import type { SheetText } from "../../core/register-types";
-import { CHECK_MARKS_SHEET_NAME } from "../../core/check-marks";
+import { CHECK_MARKS_SHEET_NAME } from "../../core/sheet-names";
 import { isGeneratedSheetName, sameSheetName } from "../../core/sheet-names";
 import { ASSUMED_BYTES_PER_CELL, DEFAULT_READ_REQUEST_BYTES, readListedSheets } from "./read-sheets";
 import { supportsFromOptions } from "./host";
 import type { KnownWorkbook, RenderOptions } from "./render-layout";
 import { countingSync } from "./counting-sync";
-import { READ_CELLS_PER_REQUEST, hostPlatform, readBudget, type HostPlatform } from "./validation-read";
+import { READ_CELLS_PER_REQUEST, hostPlatform, readBudget, type HostPlatform } from "./read-budget";
 
 export interface AppendixWorkbookRead {
   /** The sheets the core plans from, in tab order; generated sheets are left out. */

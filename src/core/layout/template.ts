@@ -11,7 +11,9 @@ import { columnLetters } from "./cells";
 import { LIST_NAMES, buildReferenceSheet } from "./reference-sheet";
 import type { CellBlock, ColumnSpec, ConditionalFormatSpec, LayoutValue, ListValidation, WorkbookLayout } from "./types";
 
-export const REGISTER_SHEET_NAME = "Реестр процессов";
+import { REGISTER_SHEET_NAME } from "../sheet-names";
+
+export { REGISTER_SHEET_NAME };
 
 /** Rows prepared with dropdowns and marks below the numbering row. */
 export const DEFAULT_TEMPLATE_DATA_ROWS = 2000;

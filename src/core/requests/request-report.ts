@@ -1,5 +1,6 @@
 /** The request log of a workbook, checked: what `reestr requests`, `reestr status` and the pane show. */
-import { findWorkingRegister, settingsOfSheets } from "../appendix-plan";
+import { settingsOfSheets } from "../settings-sources";
+import { findWorkingRegister } from "../working-register";
 import { readApprovedRegister } from "../approval";
 import { buildCatalog } from "../catalog";
 import { detectChanges, normalizedRows, type RegisterChange } from "../changes";
