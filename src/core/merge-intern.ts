@@ -4,6 +4,7 @@
  * copies that survive are what the garbage collector spends its time on and what the process's peak memory is made of.
  */
 import type { RegisterTable } from "./register-types";
+import { ownCopy } from "./own-copy";
 
 export class TextInterner {
   private readonly texts = new Map<string, string>();
@@ -32,14 +33,3 @@ function internCells(cells: string[], interner: TextInterner): void {
   }
 }
 
-/**
- * The text in a string of its own. A reader may hand out a cell's text as a slice of the whole part it was read from
- * (V8 makes substrings of 13 characters and more that way): one such text kept alive keeps the file's whole sheet XML
- * alive, some 340 KB per file. Joining makes a new string; taking the slice of that new one drops the reference.
- */
-function ownCopy(text: string): string {
-  return text.length < SLICED_FROM ? text : (" " + text).slice(1);
-}
-
-/** V8's SlicedString::kMinLength: shorter substrings are copied. */
-const SLICED_FROM = 13;
