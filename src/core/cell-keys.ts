@@ -38,15 +38,28 @@ export function normalizeCell(column: number, value: string, catalog: RegisterCa
  * of rows, and matching a value against a vocabulary costs far more than a map lookup.
  */
 export class CellNormalizer {
-  private readonly caches = new Map<number, Map<string, string>>(
-    Object.values(VOCABULARY_COLUMNS).map((column) => [column, new Map<string, string>()]),
-  );
+  /** By column number (an array: looked up for every cell of every row); undefined for the free-text columns. */
+  private readonly caches: (Map<string, string> | undefined)[] = [];
 
-  constructor(readonly catalog: RegisterCatalog) {}
+  constructor(readonly catalog: RegisterCatalog) {
+    for (const column of Object.values(VOCABULARY_COLUMNS)) this.caches[column] = new Map<string, string>();
+  }
+
+  /**
+   * Free texts seen, each kept once: files repeat units, names and descriptions across thousands of rows, and every
+   * file (every cell, in inline-string files) brings its own copy; the consolidated rows keep the first.
+   */
+  private readonly texts = new Map<string, string>();
 
   cell(column: number, value: string): string {
-    const cache = this.caches.get(column);
-    if (!cache) return cleanText(value ?? "");
+    const cache = this.caches[column];
+    if (!cache) {
+      const text = cleanText(value ?? "");
+      const known = this.texts.get(text);
+      if (known !== undefined) return known;
+      this.texts.set(text, text);
+      return text;
+    }
     let normalized = cache.get(value);
     if (normalized === undefined) {
       normalized = normalizeCell(column, value, this.catalog);
@@ -127,7 +140,10 @@ export class CellComparer {
    * of keys live through the whole merge, and long ones were megabytes for the garbage collector to copy.
    */
   rowKey(cells: readonly string[]): string {
-    let key = "";
+    // Each number as two UTF-16 code units (fixed width, so equal keys mean equal numbers), made in one call: a key
+    // built with += is a rope, flattened again when the map hashes it.
+    const units = this.keyUnits;
+    units.length = cells.length * 2;
     for (let index = 0; index < cells.length; index++) {
       const cellKey = this.key(index + 1, cells[index]);
       let number = this.keyNumbers.get(cellKey);
@@ -135,8 +151,11 @@ export class CellComparer {
         number = this.keyNumbers.size;
         this.keyNumbers.set(cellKey, number);
       }
-      key += index === 0 ? `${number}` : `,${number}`;
+      units[2 * index] = number & 0xffff;
+      units[2 * index + 1] = number >>> 16;
     }
-    return key;
+    return String.fromCharCode.apply(null, units);
   }
+
+  private readonly keyUnits: number[] = [];
 }

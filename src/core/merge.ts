@@ -210,6 +210,7 @@ export interface MergeOptions {
 }
 
 const NO_EXTRA: ReadonlyMap<number, string> = new Map();
+const NO_EXTRA_VALUES: string[] = [];
 
 /** Merges the inputs; `catalog` gives the vocabularies, the typical list and the units the rules check against. */
 export function mergeRegisters(inputs: readonly MergeInput[], catalog: RegisterCatalog, options: MergeOptions = {}): MergeResult {
@@ -336,7 +337,9 @@ export function mergedTable(rows: readonly MergedRow[], sheet = "Сводный 
 
 /** Runs the register's rules over the consolidated rows and traces every issue to its source file and row. */
 export function checkMergedRows(rows: readonly MergedRow[], catalog: RegisterCatalog): MergeIssue[] {
-  const issues = validateRegister(mergedTable(rows), catalog);
+  // The rules only read the cells: the rows' own arrays, not a copy of every row.
+  const table: RegisterTable = { ...mergedTable([]), rows: rows.map((row, index) => ({ sheetRow: index + 1, cells: row.cells, extra: NO_EXTRA_VALUES })) };
+  const issues = validateRegister(table, catalog);
   const rowsById = new Map<string, MergedRow[]>();
   for (const row of rows) {
     const id = row.cells[0];

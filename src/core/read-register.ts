@@ -7,6 +7,7 @@ import { COLUMN_COUNT, matchColumnTitleDetailed, type TitleMatchQuality } from "
 import { SETTINGS_SHEET_NAME } from "./settings";
 import { isGeneratedSheetName } from "./sheet-names";
 import { cleanText, matchKey } from "./text";
+import { ownCopy } from "./own-copy";
 
 /** Why a workbook gives no register: one wording for the CLI, the merge and the pane. */
 export const NO_REGISTER_MESSAGE =
@@ -48,7 +49,8 @@ function titleMatch(text: string): ReturnType<typeof matchColumnTitleDetailed> {
   if (match === undefined) {
     if (titleMatches.size >= 20_000) titleMatches.clear();
     match = matchColumnTitleDetailed(text);
-    titleMatches.set(text, match);
+    // Its own copy: a key cut out of the file's XML would keep the whole part alive as long as the cache.
+    titleMatches.set(ownCopy(text), match);
   }
   return match;
 }

@@ -18,6 +18,7 @@ import {
 } from "../../core/settings-sources";
 import type { RegisterTable, SheetText } from "../../core/register-types";
 import { mergeTotals, registerFromSheets, type MergeInput, type MergeResult } from "../../core/merge";
+import { TextInterner } from "../../core/merge-intern";
 import { approvedRegisterFromSheets, groundLetters, GROUND_TITLES, type RegisterChange } from "../../core/changes";
 import { planMerge } from "../../core/layout/merge-sheets";
 import type { WorkbookLayout } from "../../core/layout/types";
@@ -274,6 +275,8 @@ async function run(argv: string[], io: CliIO): Promise<number> {
 
   const inputs: MergeInput[] = [];
   const inputSettings: SettingsSource[] = [];
+  // The tables of all files are kept until the merge: their texts once each, not once per file.
+  const texts = new TextInterner();
   // A few files in flight: disk reads and zlib (thread pool) overlap with parsing the current one; order is kept.
   const files = args.positionals;
   const reads: Promise<{ read: ReadWorkbookResult; received?: string }>[] = [];
@@ -298,7 +301,9 @@ async function run(argv: string[], io: CliIO): Promise<number> {
       for (const problem of found.problems) io.stderr(`reestr merge: ${file}: ${problem}\n`);
       inputSettings.push({ file, settings: found.settings });
     }
-    inputs.push({ file, result: registerFromSheets(sheets), stamp: readCollectionStamp(sheets), received });
+    const register = registerFromSheets(sheets);
+    if (register.ok) texts.internTable(register.table);
+    inputs.push({ file, result: register, stamp: readCollectionStamp(sheets), received });
   }
 
   let previous: PreviousRegister | null = null;

@@ -68,8 +68,28 @@ export interface AssessOptions {
   previousRows?: readonly (readonly string[])[];
 }
 
-function dataRows(table: RegisterTable | null): string[][] {
-  return (table?.rows ?? []).map((row) => row.cells.map((cell) => cleanText(cell ?? ""))).filter((cells) => cells.some((cell) => cell !== ""));
+/** A data row's cleaned ID and unit (undefined where the row has no such cell), all the round looks at. */
+interface DataRow {
+  id: string | undefined;
+  unit: string | undefined;
+}
+
+/**
+ * The rows with any text, as their ID and unit: the merge cleans every cell again itself, so a cleaned copy of all
+ * 15 cells of every row here was tens of thousands of arrays for the collector to copy.
+ */
+function dataRows(table: RegisterTable | null): DataRow[] {
+  const result: DataRow[] = [];
+  const unitIndex = UNIT_COLUMN - 1;
+  for (const row of table?.rows ?? []) {
+    const cells = row.cells;
+    if (!cells.some((cell) => cleanText(cell ?? "") !== "")) continue;
+    result.push({
+      id: 0 in cells ? cleanText(cells[0] ?? "") : undefined,
+      unit: unitIndex in cells ? cleanText(cells[unitIndex] ?? "") : undefined,
+    });
+  }
+  return result;
 }
 
 function sameAgency(stamp: CollectionStamp, agency: { name: string; code: string }): boolean {
@@ -122,8 +142,8 @@ export function assessRound(inputs: readonly RoundInput[], options: AssessOption
         note(index, `файл выдан для реестра другого органа (${theirs}), а сводится реестр ${ours ? `«${ours}»` : "этого органа"}: проверьте, тот ли файл прислан`);
       }
       const ids = new Set(stamp.ids);
-      const present = rows.filter((cells) => cells[0] !== "");
-      if (ids.size > 0 && present.length > 0 && !present.some((cells) => ids.has(cells[0]))) {
+      const present = rows.filter((row) => row.id !== "");
+      if (ids.size > 0 && present.length > 0 && !present.some((row) => row.id !== undefined && ids.has(row.id))) {
         note(
           index,
           `ни одного из ${ids.size} выданных подразделению «${stamp.unit}» идентификаторов нет в файле — таблица заменена другим реестром? Строки сведены, проверьте их`,
@@ -144,10 +164,10 @@ export function assessRound(inputs: readonly RoundInput[], options: AssessOption
       return;
     }
     const counts = new Map<string, number>();
-    for (const cells of rows) {
-      const unit = cells[UNIT_COLUMN - 1];
+    for (const row of rows) {
+      const unit = row.unit;
       if (unit === "") continue;
-      const key = addUnit(unit);
+      const key = addUnit(unit as string);
       counts.set(key, (counts.get(key) ?? 0) + 1);
     }
     for (const [key, count] of counts) match(key, index, count, false);
