@@ -8,8 +8,6 @@ import { readFileSync, rmSync, writeFileSync } from "fs";
 import { join } from "path";
 import * as zlib from "zlib";
 import ExcelJS from "exceljs";
-import { runCli } from "../../src/cli/cli";
-import type { CliIO } from "../../src/cli/io";
 import { renderWorkbookLayoutWithReport } from "../../src/adapters/xlsx/exceljs-writer";
 import { readWorkbookFile } from "../../src/adapters/xlsx/read-workbook-file";
 import { entryData, readZipDirectory } from "../../src/adapters/xlsx/zip-directory";
@@ -22,6 +20,7 @@ import { describeWorkbook } from "../support/describe-workbook";
 import { closeLibreOffice, inspectWithLibreOffice, type Inspection } from "../support/libreoffice";
 import { checkXlsx, expectValidXlsx } from "../support/ooxml-check";
 import { AGENCY_GENITIVE, registerWorkbook, tempDir } from "./helpers";
+import { cliRunner } from "../support/cli-runner";
 
 const dir = tempDir("reestr-appendix-in-place-");
 afterAll(async () => {
@@ -38,13 +37,7 @@ const CHANGED = ["xl/workbook.xml", "xl/_rels/workbook.xml.rels", "[Content_Type
 // A 1×1 PNG.
 const PIXEL = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==", "base64");
 
-async function run(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = "";
-  let stderr = "";
-  const io: CliIO = { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), cwd: dir, env: {} };
-  const code = await runCli(argv, io);
-  return { code, stdout, stderr };
-}
+const run = cliRunner(dir);
 
 interface Part {
   raw: Buffer;

@@ -2,25 +2,18 @@
 import { readFileSync, rmSync, writeFileSync } from "fs";
 import { join } from "path";
 import ExcelJS from "exceljs";
-import { runCli } from "../../src/cli/cli";
-import type { CliIO } from "../../src/cli/io";
 import { readWorkbookFile } from "../../src/adapters/xlsx/read-workbook-file";
 import { readApprovedRegister, APPROVED_SHEET_NAME } from "../../src/core/approval";
 import { APPENDIX_SHEET_NAME } from "../../src/core/layout/appendix";
 import type { SheetText } from "../../src/core/register-types";
 import { validRows } from "../fixtures/register-data";
 import { rowWithError, tempDir, writeRegisterFile } from "./helpers";
+import { cliRunner } from "../support/cli-runner";
 
 const dir = tempDir("reestr-appendix-cli-");
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function run(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = "";
-  let stderr = "";
-  const io: CliIO = { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), cwd: dir, env: {} };
-  const code = await runCli(argv, io);
-  return { code, stdout, stderr };
-}
+const run = cliRunner(dir);
 
 async function sheetsOf(file: string): Promise<SheetText[]> {
   const read = await readWorkbookFile(join(dir, file));

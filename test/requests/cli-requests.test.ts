@@ -1,7 +1,7 @@
 /** `reestr requests` and `reestr status` on workbooks made by another program (ExcelJS, real date cells): JSON, lines, exit codes. */
 import { rmSync, writeFileSync } from "fs";
 import { join } from "path";
-import { cliRunner } from "./cli-run";
+import { cliRunner } from "../support/cli-runner";
 import { buildWorkbook, validRows, writeWorkbook } from "../fixtures/register-data";
 import { registerSheetRows, settingsSheetRows, tempDir } from "../appendix/helpers";
 

@@ -5,7 +5,7 @@
 import { execFileSync } from "child_process";
 import { existsSync, readdirSync, rmSync } from "fs";
 import { join } from "path";
-import { cliRunner } from "./cli-run";
+import { cliRunner } from "../support/cli-runner";
 import { REGISTER_COLUMNS } from "../../src/core/columns";
 import { checkTemplate, DEFAULT_TEMPLATES, fillTemplate } from "../../src/core/documents/templates";
 import { buildWorkbook, validRows, writeWorkbook } from "../fixtures/register-data";

@@ -4,25 +4,18 @@
  */
 import { readFileSync, rmSync } from "fs";
 import { join } from "path";
-import { runCli } from "../../src/cli/cli";
-import type { CliIO } from "../../src/cli/io";
 import { readWorkbookFile } from "../../src/adapters/xlsx/read-workbook-file";
 import { readWorkbookSettings } from "../../src/core/settings-sources";
 import { AGENCY_PROCESSES_HEADING, TYPICAL_LIST_SHEET_NAME } from "../../src/core/layout/typical-list-appendix";
 import { tempDir, writeRegisterFile } from "../appendix/helpers";
 import { expectValidXlsx } from "../support/ooxml-check";
 import { AGENCY, AGENCY_GENITIVE, AGENCY_NAME, OWN_PROCESS, agencyRows } from "./helpers";
+import { cliRunner } from "../support/cli-runner";
 
 const dir = tempDir("reestr-settings-flow-");
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function run(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = "";
-  let stderr = "";
-  const io: CliIO = { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), cwd: dir, env: {} };
-  const code = await runCli(argv, io);
-  return { code, stdout, stderr };
-}
+const run = cliRunner(dir);
 
 async function settingsOf(file: string) {
   const read = await readWorkbookFile(join(dir, file));
