@@ -7,16 +7,13 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import ExcelJS from "exceljs";
-import { writeLayoutToBuffer } from "../../src/adapters/xlsx/exceljs-writer";
 import { readWorkbookFile } from "../../src/adapters/xlsx/read-workbook-file";
-import { buildApprovedRegisterLayout } from "../../src/core/approval";
-import { buildTemplateLayout } from "../../src/core/layout/template";
 import { readCollectionStamp, STAMP_SHEET_NAME } from "../../src/core/collection/stamp";
 import { CARRIED_OVER_PROVENANCE } from "../../src/core/collection/round";
 import { validCells } from "../merge/helpers";
 import { closeLibreOffice, inspectWithLibreOffice } from "../support/libreoffice";
 import { expectValidXlsx } from "../support/ooxml-check";
-import { approvedRows, SETTINGS, UNITS } from "./helpers";
+import { coordinatorWorkbook, UNITS } from "./helpers";
 import { runReestr } from "../support/reestr-process";
 
 const ROOT = path.join(__dirname, "..", "..");
@@ -28,16 +25,7 @@ let dir: string;
 beforeAll(async () => {
   require(path.join(ROOT, "scripts", "build-cli.cjs")).buildSync();
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "reestr-round-"));
-  // The coordinator's workbook: the working register and, hidden, the register approved by order № 7.
-  const rows = approvedRows();
-  const layout = buildTemplateLayout(SETTINGS, {
-    title: true,
-    dataBlocks: [{ row: 5, col: 1, values: rows, style: { numberFormat: "@" } }],
-    emptyRowsFrom: 5 + rows.length,
-    dataRows: 50,
-  });
-  layout.sheets.push(buildApprovedRegisterLayout({ rows, orderNumber: "7", orderDate: "15.01.2026" }));
-  fs.writeFileSync(path.join(dir, "реестр.xlsx"), await writeLayoutToBuffer(layout));
+  fs.writeFileSync(path.join(dir, "реестр.xlsx"), await coordinatorWorkbook());
 }, 120_000);
 
 afterAll(async () => {

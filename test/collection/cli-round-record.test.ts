@@ -8,17 +8,15 @@ import { createHash } from "crypto";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { writeLayoutToBuffer } from "../../src/adapters/xlsx/exceljs-writer";
 import { readWorkbookFile } from "../../src/adapters/xlsx/read-workbook-file";
 import { readZipDirectory, entryData } from "../../src/adapters/xlsx/zip-directory";
-import { buildApprovedRegisterLayout, todayText } from "../../src/core/approval";
-import { buildTemplateLayout } from "../../src/core/layout/template";
+import { ruDateToIso, todayText } from "../../src/core/approval";
 import { findRegister } from "../../src/core/read-register";
 import { readRoundRecord } from "../../src/core/collection/round-record";
 import { ROUND_SHEET_NAME } from "../../src/core/sheet-names";
 import { convertWith, sofficeAvailable } from "../support/libreoffice";
 import { expectValidXlsx } from "../support/ooxml-check";
-import { approvedRows, SETTINGS, UNITS } from "./helpers";
+import { approvedRows, coordinatorWorkbook, UNITS } from "./helpers";
 import { runReestr } from "../support/reestr-process";
 
 const ROOT = path.join(__dirname, "..", "..");
@@ -40,25 +38,15 @@ function unpacked(file: string): Map<string, string> {
   return parts;
 }
 
-function todayIso(): string {
-  const [day, month, year] = todayText().split(".");
-  return `${year}-${month}-${day}`;
-}
+/** Today as the CLI counts it. */
+const todayIso = () => ruDateToIso(todayText())!;
 
 let dir: string;
 
 beforeAll(async () => {
   require(path.join(ROOT, "scripts", "build-cli.cjs")).buildSync();
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "reestr-round-record-"));
-  const rows = approvedRows();
-  const layout = buildTemplateLayout(SETTINGS, {
-    title: true,
-    dataBlocks: [{ row: 5, col: 1, values: rows, style: { numberFormat: "@" } }],
-    emptyRowsFrom: 5 + rows.length,
-    dataRows: 50,
-  });
-  layout.sheets.push(buildApprovedRegisterLayout({ rows, orderNumber: "7", orderDate: "15.01.2026" }));
-  fs.writeFileSync(path.join(dir, "реестр.xlsx"), await writeLayoutToBuffer(layout));
+  fs.writeFileSync(path.join(dir, "реестр.xlsx"), await coordinatorWorkbook());
 }, 120_000);
 
 afterAll(() => {

@@ -6,6 +6,9 @@ import { isFormulaValue } from "../../src/core/layout/cells";
 import type { DistributionSource } from "../../src/core/collection/distribute";
 import { validCells } from "../merge/helpers";
 import { table, row } from "../merge/helpers";
+import { writeLayoutToBuffer } from "../../src/adapters/xlsx/exceljs-writer";
+import { buildApprovedRegisterLayout } from "../../src/core/approval";
+import { buildTemplateLayout } from "../../src/core/layout/template";
 
 export const UNITS = ["Отдел кадров", "Юридический отдел", "Отдел информатизации", "Архивный отдел"];
 
@@ -25,6 +28,19 @@ export function approvedRows(): string[][] {
     for (let k = 0; k < 2; k++) rows.push(validCells(`017-1.1-${String(u * 2 + k + 1).padStart(2, "0")}`, { 7: unit }));
   });
   return rows;
+}
+
+/** The coordinator's workbook as .xlsx bytes: the working register and, hidden, the register approved by order № 7. */
+export async function coordinatorWorkbook(): Promise<Buffer> {
+  const rows = approvedRows();
+  const layout = buildTemplateLayout(SETTINGS, {
+    title: true,
+    dataBlocks: [{ row: 5, col: 1, values: rows, style: { numberFormat: "@" } }],
+    emptyRowsFrom: 5 + rows.length,
+    dataRows: 50,
+  });
+  layout.sheets.push(buildApprovedRegisterLayout({ rows, orderNumber: "7", orderDate: "15.01.2026" }));
+  return Buffer.from(await writeLayoutToBuffer(layout));
 }
 
 export function approvedSource(): DistributionSource {
