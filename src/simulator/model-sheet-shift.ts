@@ -12,18 +12,9 @@ export function shiftSheetRows(sheet: SimSheet, at: number, count: number, c0: n
   if (whole) {
     if (count > 0) sheet.rows.splice(at, 0, ...Array<RowData | undefined>(count).fill(undefined));
     else sheet.rows.splice(at, -count);
-    const shiftMap = <T>(map: Map<number, T>) => {
-      const entries = [...map.entries()];
-      map.clear();
-      for (const [r, v] of entries) {
-        if (r < at) map.set(r, v);
-        else if (count > 0) map.set(r + count, v);
-        else if (r >= at - count) map.set(r + count, v);
-      }
-    };
-    shiftMap(sheet.rowFormats);
-    shiftMap(sheet.rowStyles);
-    shiftMap(sheet.rowHeights);
+    shiftKeys(sheet.rowFormats, at, count);
+    shiftKeys(sheet.rowStyles, at, count);
+    shiftKeys(sheet.rowHeights, at, count);
   } else {
     // Partial rows: move the cells of columns c0..c1 only.
     const last = sheet.rows.length - 1;
@@ -38,23 +29,11 @@ export function shiftSheetRows(sheet: SimSheet, at: number, count: number, c0: n
     if (count > 0) for (let r = last; r >= at; r--) move(r, r + count);
     else for (let r = at; r <= last - count; r++) move(r - count, r);
   }
-  const shiftBox = (b: Box): Box | null => {
+  shiftBoxes(sheet, (b) => {
     if (b.c1 < c0 || b.c0 > c1) return b;
-    if (count > 0) {
-      if (b.r1 < at) return b;
-      if (b.r0 >= at) return { ...b, r0: b.r0 + count, r1: Math.min(MAX_ROWS - 1, b.r1 + count) };
-      return { ...b, r1: Math.min(MAX_ROWS - 1, b.r1 + count) };
-    }
-    const gone1 = at - count - 1;
-    const r0 = b.r0 < at ? b.r0 : b.r0 > gone1 ? b.r0 + count : at;
-    const r1 = b.r1 < at ? b.r1 : b.r1 > gone1 ? b.r1 + count : at - 1;
-    return r1 < r0 ? null : { ...b, r0, r1 };
-  };
-  sheet.mergeBoxes = sheet.mergeBoxes.map(shiftBox).filter((b): b is Box => b !== null && boxCells(b) > 1);
-  for (const v of sheet.validationEntries) v.boxes = v.boxes.map(shiftBox).filter((b): b is Box => b !== null);
-  sheet.validationEntries = sheet.validationEntries.filter((v) => v.boxes.length);
-  for (const f of sheet.conditionalFormatEntries) f.boxes = f.boxes.map(shiftBox).filter((b): b is Box => b !== null);
-  sheet.conditionalFormatEntries = sheet.conditionalFormatEntries.filter((f) => f.boxes.length);
+    const span = shiftSpan(b.r0, b.r1, at, count, MAX_ROWS);
+    return span && { ...b, r0: span[0], r1: span[1] };
+  });
 }
 
 /** Inserts (count > 0) or deletes (count < 0) columns at `at` within rows r0..r1. */
@@ -70,37 +49,49 @@ export function shiftSheetColumns(sheet: SimSheet, at: number, count: number, r0
     }
   }
   if (r0 === 0 && r1 === MAX_ROWS - 1) {
-    const shiftMap = <T>(map: Map<number, T>) => {
-      const entries = [...map.entries()];
-      map.clear();
-      for (const [c, v] of entries) {
-        if (c < at) map.set(c, v);
-        else if (count > 0) map.set(c + count, v);
-        else if (c >= at - count) map.set(c + count, v);
-      }
-    };
-    shiftMap(sheet.columnFormats);
-    shiftMap(sheet.columnStyles);
-    shiftMap(sheet.columnWidths);
+    shiftKeys(sheet.columnFormats, at, count);
+    shiftKeys(sheet.columnStyles, at, count);
+    shiftKeys(sheet.columnWidths, at, count);
   }
-  const shiftBox = (b: Box): Box | null => {
+  shiftBoxes(sheet, (b) => {
     if (b.r1 < r0 || b.r0 > r1) return b;
-    if (count > 0) {
-      if (b.c1 < at) return b;
-      if (b.c0 >= at) return { ...b, c0: b.c0 + count, c1: Math.min(MAX_COLUMNS - 1, b.c1 + count) };
-      return { ...b, c1: Math.min(MAX_COLUMNS - 1, b.c1 + count) };
-    }
-    const gone1 = at - count - 1;
-    if (b.c1 < at) return b;
-    if (b.c0 > gone1) return { ...b, c0: b.c0 + count, c1: b.c1 + count };
-    const c0 = Math.min(b.c0, at);
-    const c1 = b.c1 > gone1 ? b.c1 + count : at - 1;
-    return c1 < c0 ? null : { ...b, c0, c1 };
-  };
-  sheet.mergeBoxes = sheet.mergeBoxes.map(shiftBox).filter((b): b is Box => b !== null && boxCells(b) > 1);
-  for (const v of sheet.validationEntries) v.boxes = v.boxes.map(shiftBox).filter((b): b is Box => b !== null);
+    const span = shiftSpan(b.c0, b.c1, at, count, MAX_COLUMNS);
+    return span && { ...b, c0: span[0], c1: span[1] };
+  });
+}
+
+/** Keys (row or column numbers) at or past `at` move by `count`; keys of deleted rows or columns are dropped. */
+function shiftKeys<T>(map: Map<number, T>, at: number, count: number): void {
+  const entries = [...map.entries()];
+  map.clear();
+  for (const [key, value] of entries) {
+    if (key < at) map.set(key, value);
+    else if (count > 0 || key >= at - count) map.set(key + count, value);
+  }
+}
+
+/**
+ * The span lo..hi of rows or columns after inserting (count > 0) or deleting (count < 0) at `at`: an insertion inside it
+ * widens it (capped at `limit`), a deletion cuts it; null when all of it is deleted.
+ */
+function shiftSpan(lo: number, hi: number, at: number, count: number, limit: number): [number, number] | null {
+  if (count > 0) {
+    if (hi < at) return [lo, hi];
+    return [lo >= at ? lo + count : lo, Math.min(limit - 1, hi + count)];
+  }
+  const lastDeleted = at - count - 1;
+  const from = lo < at ? lo : lo > lastDeleted ? lo + count : at;
+  const to = hi < at ? hi : hi > lastDeleted ? hi + count : at - 1;
+  return to < from ? null : [from, to];
+}
+
+/** Moves the boxes of merges, validations and conditional formats; a merge left with one cell, an empty rule, goes. */
+function shiftBoxes(sheet: SimSheet, shiftBox: (box: Box) => Box | null): void {
+  const kept = (boxes: Box[]) => boxes.map(shiftBox).filter((b): b is Box => b !== null);
+  sheet.mergeBoxes = kept(sheet.mergeBoxes).filter((b) => boxCells(b) > 1);
+  for (const v of sheet.validationEntries) v.boxes = kept(v.boxes);
   sheet.validationEntries = sheet.validationEntries.filter((v) => v.boxes.length);
-  for (const f of sheet.conditionalFormatEntries) f.boxes = f.boxes.map(shiftBox).filter((b): b is Box => b !== null);
+  for (const f of sheet.conditionalFormatEntries) f.boxes = kept(f.boxes);
   sheet.conditionalFormatEntries = sheet.conditionalFormatEntries.filter((f) => f.boxes.length);
 }
 

@@ -237,6 +237,35 @@ test("range navigation and structure: offsets, resize, intersections, merge, ins
   });
 });
 
+test("inserting and deleting rows and columns moves, widens, cuts and drops merges and validations", async () => {
+  const sim = createExcelSimulator();
+  await sim.Excel.run(async (context: Ctx) => {
+    const sheet = context.workbook.worksheets.getItem("Sheet1");
+    sheet.getRange("A2:A10").dataValidation.rule = { wholeNumber: { formula1: 0, operator: "GreaterThan" as Excel.DataValidationOperator } };
+    sheet.getRange("C3:D3").merge();
+    sheet.getRange("B6:C6").merge();
+    sheet.getRange("F12:G13").merge();
+    sheet.getRange("4:5").delete("Up"); // inside the validation, below C3:D3
+    sheet.getRange("3:3").delete("Up"); // all of C3:D3
+    await context.sync();
+    const model = sim.workbook.sheet("Sheet1");
+    expect(model.validations.map((v) => v.address)).toEqual(["A2:A7"]);
+    expect(model.merges).toEqual(["B3:C3", "F9:G10"]);
+
+    sheet.getRange("C:C").insert("Right"); // inside B3:C3, left of F9:G10
+    sheet.getRange("1:2").insert("Down"); // above everything
+    await context.sync();
+    expect(model.merges).toEqual(["B5:D5", "G11:H12"]);
+    expect(model.validations.map((v) => v.address)).toEqual(["A4:A9"]);
+
+    sheet.getRange("B:C").delete("Left"); // B5:D5 keeps one cell: no longer a merge
+    sheet.getRange("A:A").delete("Left"); // the validation's only column
+    await context.sync();
+    expect(model.merges).toEqual(["D11:E12"]);
+    expect(model.validations).toEqual([]);
+  });
+});
+
 test("getRangeByIndexes outside the sheet and values of the wrong size are InvalidArgument", async () => {
   const sim = createExcelSimulator();
   await sim.Excel.run(async (context: Ctx) => {
