@@ -16,6 +16,7 @@ import { APPROVED_SHEET_NAME } from "../../src/core/approval";
 import { APPENDIX_SHEET_NAME } from "../../src/core/layout/appendix";
 import { validRows } from "../fixtures/register-data";
 import { DIALECTS, registerRows, workbookPackage } from "../fixtures/variety-files";
+import { makeZip, minimalWorkbookEntries } from "../fixtures/zip";
 import { describeWorkbook } from "../support/describe-workbook";
 import { closeLibreOffice, inspectWithLibreOffice, type Inspection } from "../support/libreoffice";
 import { checkXlsx, expectValidXlsx } from "../support/ooxml-check";
@@ -213,6 +214,30 @@ describe("reestr appendix into the user's own workbook", () => {
     expect((await run("appendix", "user.xlsx", "-o", "existing-out.xlsx", ...ORDER_ARGS)).code).toBe(0);
     expect(readZipDirectory(readFileSync(join(dir, "existing-out.xlsx")))).not.toBeNull();
     expect(require("fs").readdirSync(dir).filter((name: string) => name.endsWith(".tmp"))).toEqual([]);
+  });
+
+  test("a workbook with neither a stylesheet nor shared strings gets both, related to it and declared", async () => {
+    const escape = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+    const sheetData = registerRows(3)
+      .map((cells, r) => `<row r="${r + 1}">${cells.map((text, c) => `<c r="${String.fromCharCode(65 + c)}${r + 1}" t="inlineStr"><is><t>${escape(text)}</t></is></c>`).join("")}</row>`)
+      .join("");
+    writeFileSync(join(dir, "bare.xlsx"), makeZip(minimalWorkbookEntries(sheetData)));
+    const result = await run("appendix", "bare.xlsx", "-o", "bare-out.xlsx", "--draft", "--agency-genitive", AGENCY_GENITIVE);
+    expect({ code: result.code, stderr: result.stderr }).toEqual({ code: 0, stderr: "" });
+    const bytes = readFileSync(join(dir, "bare-out.xlsx"));
+    const parts = partsOf(bytes);
+    const rels = parts.get("xl/_rels/workbook.xml.rels")!.data.toString("utf8");
+    const types = parts.get("[Content_Types].xml")!.data.toString("utf8");
+    const relationships = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+    expect(rels).toContain(`Type="${relationships}/styles" Target="styles.xml"`);
+    expect(rels).toContain(`Type="${relationships}/sharedStrings" Target="sharedStrings.xml"`);
+    expect(types).toContain('<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>');
+    expect(types).toContain('<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>');
+    expect(parts.has("xl/styles.xml") && parts.has("xl/sharedStrings.xml")).toBe(true);
+    await expectValidXlsx(bytes);
+    const read = await readWorkbookFile(join(dir, "bare-out.xlsx"));
+    if (!read.ok) throw new Error(read.message);
+    expect(read.sheets.find((sheet) => sheet.name === APPENDIX_SHEET_NAME)!.rows[0][0]).toBe("ПРОЕКТ");
   });
 });
 

@@ -216,6 +216,16 @@ async function patch(data: Uint8Array, layout: WorkbookLayout, options: LayoutPa
   const relIds = new Set(relationships.map((relationship) => relationship.id));
   const takenParts = new Set(byLowerName.keys());
   const workbookFolder = partFolder(workbookPath);
+  /** Relates a new part to the workbook and declares its content type; gives the relationship's id. */
+  const relateNewPart = (part: string, type: string, contentType: string): string => {
+    let n = relationships.length + newRels.length + 1;
+    while (relIds.has(`rId${n}`)) n++;
+    const relId = `rId${n}`;
+    relIds.add(relId);
+    newRels.push(`<Relationship Id="${relId}" Type="${relNamespace}/${type}" Target="${part.slice(workbookFolder ? workbookFolder.length + 1 : 0)}"/>`);
+    newOverrides.push(`<Override PartName="/${part}" ContentType="${contentType}"/>`);
+    return relId;
+  };
   const replacedParts: string[] = [];
   const placed: { layout: SheetLayout; index: number; part: string }[] = [];
   for (const sheetLayout of layout.sheets) {
@@ -231,21 +241,16 @@ async function patch(data: Uint8Array, layout: WorkbookLayout, options: LayoutPa
       placed.push({ layout: sheetLayout, index, part: existing.part });
       continue;
     }
-    let n = relationships.length + newRels.length + 1;
-    while (relIds.has(`rId${n}`)) n++;
-    const relId = `rId${n}`;
-    relIds.add(relId);
     let k = 1;
     const folder = `${workbookFolder ? `${workbookFolder}/` : ""}worksheets`;
     while (takenParts.has(`${folder}/sheet${k}.xml`.toLowerCase())) k++;
     const part = `${folder}/sheet${k}.xml`;
     takenParts.add(part.toLowerCase());
+    const relId = relateNewPart(part, "worksheet", WORKSHEET_TYPE);
     const sheetId = Math.max(0, ...sheetIds) + 1;
     sheetIds.push(sheetId);
     const idAttribute = relPrefix ? `${relPrefix}:id="${relId}"` : `r:id="${relId}" xmlns:r="${relNamespace}"`;
     const tag = withPrefix(`<sheet name="${escapeXml(sheetLayout.name)}" sheetId="${sheetId}"${state === "visible" ? "" : ` state="${state}"`} ${idAttribute}/>`, prefix);
-    newRels.push(`<Relationship Id="${relId}" Type="${relNamespace}/worksheet" Target="${part.slice(workbookFolder ? workbookFolder.length + 1 : 0)}"/>`);
-    newOverrides.push(`<Override PartName="/${part}" ContentType="${WORKSHEET_TYPE}"/>`);
     sheets.push({ tag, name: sheetLayout.name, state, part, target: part });
     placed.push({ layout: sheetLayout, index: sheets.length - 1, part });
   }
@@ -270,11 +275,7 @@ async function patch(data: Uint8Array, layout: WorkbookLayout, options: LayoutPa
   if (!stylesPath) {
     newStylesPath = `${workbookFolder ? `${workbookFolder}/` : ""}styles.xml`;
     if (takenParts.has(newStylesPath.toLowerCase())) throw new Refusal("в книге нет связи со стилями, но часть styles.xml есть");
-    let n = relationships.length + newRels.length + 1;
-    while (relIds.has(`rId${n}`)) n++;
-    relIds.add(`rId${n}`);
-    newRels.push(`<Relationship Id="rId${n}" Type="${relNamespace}/styles" Target="${newStylesPath.slice(workbookFolder ? workbookFolder.length + 1 : 0)}"/>`);
-    newOverrides.push(`<Override PartName="/${newStylesPath}" ContentType="${STYLES_TYPE}"/>`);
+    relateNewPart(newStylesPath, "styles", STYLES_TYPE);
   }
 
   // Shared strings: ours appended after the workbook's (a new table when it has none).
@@ -287,11 +288,7 @@ async function patch(data: Uint8Array, layout: WorkbookLayout, options: LayoutPa
   if (!stringsPath) {
     newStringsPath = `${workbookFolder ? `${workbookFolder}/` : ""}sharedStrings.xml`;
     if (takenParts.has(newStringsPath.toLowerCase())) throw new Refusal("в книге нет связи с общими строками, но часть sharedStrings.xml есть");
-    let n = relationships.length + newRels.length + 1;
-    while (relIds.has(`rId${n}`)) n++;
-    relIds.add(`rId${n}`);
-    newRels.push(`<Relationship Id="rId${n}" Type="${relNamespace}/sharedStrings" Target="${newStringsPath.slice(workbookFolder ? workbookFolder.length + 1 : 0)}"/>`);
-    newOverrides.push(`<Override PartName="/${newStringsPath}" ContentType="${SHARED_STRINGS_TYPE}"/>`);
+    relateNewPart(newStringsPath, "sharedStrings", SHARED_STRINGS_TYPE);
   }
 
   // The workbook part: sheet list, defined names, views.
