@@ -12,7 +12,7 @@ import { summarizeIssues, validateRegister } from "./rules";
 import type { Settings } from "./settings";
 import { settingsOfSheets } from "./settings-sources";
 import { cleanText } from "./text";
-import { APPENDIX_SHEET_NAME, buildAppendixLayout, type OrderDetails, type PaperSize } from "./layout/appendix";
+import { APPENDIX_SHEET_NAME, buildAppendixLayout, groupRowsByDirection, type OrderDetails, type PaperSize } from "./layout/appendix";
 import { buildTypicalListLayout, nextAppendixNumber } from "./layout/typical-list-appendix";
 import { buildSummarySheet, type SummarySheet } from "./layout/summary-sheet";
 import { buildApprovedRegisterLayout, parseRuDate, readApprovedRegister, todayRuDate, type ApprovedRegister } from "./approval";
@@ -125,7 +125,9 @@ export function planAppendix(request: AppendixRequest): AppendixPlan {
   const final = !draft && missing.length === 0 && errors.length === 0;
   const paper = request.paper ?? settings.appendixPaper ?? "A4";
   const previousApproval = readApprovedRegister(request.sheets);
-  const sheets = [buildAppendixLayout({ rows, catalog, order, paper, draft: !final })];
+  // Grouped and sorted once: the appendix lists the groups, the summary counts them.
+  const groups = groupRowsByDirection(rows, catalog);
+  const sheets = [buildAppendixLayout({ rows, catalog, order, paper, draft: !final, groups })];
   if (request.includeTypicalList) {
     sheets.push(
       buildTypicalListLayout({ catalog, order: { ...order, appendixNumber: nextAppendixNumber(order.appendixNumber) }, paper, draft: !final }),
@@ -134,7 +136,7 @@ export function planAppendix(request: AppendixRequest): AppendixPlan {
   const approvalDates = final
     ? [order.orderDate, settings.lastActualization]
     : [previousApproval?.orderDate, settings.lastActualization];
-  const summary = summarizeRegister(rows, catalog, { approvalDates, today: request.today ?? todayRuDate() });
+  const summary = summarizeRegister(rows, catalog, { approvalDates, today: request.today ?? todayRuDate(), groups });
   const summarySheet = buildSummarySheet(summary, { agencyGenitive: order.agencyGenitive });
   sheets.push(summarySheet.layout);
   if (final) sheets.push(buildApprovedRegisterLayout({ rows, orderNumber: order.orderNumber, orderDate: order.orderDate }));

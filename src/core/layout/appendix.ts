@@ -66,9 +66,12 @@ export interface AppendixGroup {
   rows: string[][];
 }
 
-function compareCodes(a: string, b: string): number {
-  const left = a.split(".").map(Number);
-  const right = b.split(".").map(Number);
+/** A process code's numbers ("2.10" → [2, 10]), compared number by number. */
+function codeParts(code: string): number[] {
+  return code.split(".").map(Number);
+}
+
+function compareCodes(left: readonly number[], right: readonly number[]): number {
   for (let i = 0; i < Math.max(left.length, right.length); i++) {
     const difference = (left[i] ?? -1) - (right[i] ?? -1);
     if (difference !== 0) return difference;
@@ -120,7 +123,9 @@ export function groupRowsByDirection(rows: readonly (readonly string[])[], catal
     if (!processCache.has(text)) processCache.set(text, findProcess(text, catalog.processes));
     return processCache.get(text) ?? null;
   };
-  type Entry = { cells: string[]; processCode: string; order: number };
+  // A code's numbers are parsed once per code, not in every comparison of a 50,000-row sort.
+  const partsByCode = new Map<string, number[]>();
+  type Entry = { cells: string[]; processCode: string; codeParts: number[]; order: number };
   const byDirection = new Map<string, Entry[]>();
   rows.forEach((raw, order) => {
     const cells = normalizedCells(raw);
@@ -128,7 +133,10 @@ export function groupRowsByDirection(rows: readonly (readonly string[])[], catal
     const process = processOf(cells[5]);
     const directionCode = process?.direction ?? directionOf(cells[4]) ?? "";
     const list = byDirection.get(directionCode) ?? [];
-    list.push({ cells, processCode: process?.code ?? "", order });
+    const processCode = process?.code ?? "";
+    let parts = partsByCode.get(processCode);
+    if (parts === undefined) partsByCode.set(processCode, (parts = codeParts(processCode)));
+    list.push({ cells, processCode, codeParts: parts, order });
     byDirection.set(directionCode, list);
   });
   const sortEntries = (entries: Entry[]) =>
@@ -136,7 +144,7 @@ export function groupRowsByDirection(rows: readonly (readonly string[])[], catal
       if (a.processCode !== b.processCode) {
         if (!a.processCode) return 1;
         if (!b.processCode) return -1;
-        const byCode = compareCodes(a.processCode, b.processCode);
+        const byCode = compareCodes(a.codeParts, b.codeParts);
         if (byCode !== 0) return byCode;
       }
       return ID_COLLATOR.compare(a.cells[0], b.cells[0]) || a.order - b.order;
@@ -190,6 +198,8 @@ export interface AppendixOptions {
   /** Marks the sheet «ПРОЕКТ» (built although the register has errors or the order is not yet signed). */
   draft?: boolean;
   sheetName?: string;
+  /** `groupRowsByDirection(rows, catalog)` when the caller already has it (the summary groups the same rows). */
+  groups?: readonly AppendixGroup[];
 }
 
 /** Footer text in Excel's codes: page numbers, and the draft mark on every page of a draft. */
@@ -253,7 +263,7 @@ export function buildAppendixLayout(options: AppendixOptions): SheetLayout {
   });
 
   let row = APPENDIX_ROWS.firstData;
-  for (const group of groupRowsByDirection(options.rows, catalog)) {
+  for (const group of options.groups ?? groupRowsByDirection(options.rows, catalog)) {
     blocks.push({
       row,
       col: 1,
@@ -304,29 +314,51 @@ const TIMES_WIDTH_FACTOR = 1.2;
 export function fittedRowHeights(layout: SheetLayout): RowSpec[] {
   const widths = new Map<number, number>();
   for (const column of layout.columns ?? []) if (column.width !== undefined) widths.set(column.index, column.width);
-  const mergedWidth = new Map<string, number>();
+  /** Widths of one-row merges by row, then by their first column. */
+  const mergedWidth = new Map<number, Map<number, number>>();
   for (const merge of layout.merges ?? []) {
     const box = parseA1Range(merge);
     if (box.top !== box.bottom) continue;
     let width = 0;
     for (let col = box.left; col <= box.right; col++) width += widths.get(col) ?? DEFAULT_COLUMN_WIDTH_CHARS;
-    mergedWidth.set(`${box.top}:${box.left}`, width);
+    let byColumn = mergedWidth.get(box.top);
+    if (!byColumn) mergedWidth.set(box.top, (byColumn = new Map()));
+    byColumn.set(box.left, width);
   }
+  // A register repeats its texts (units, statuses, kinds…): each text's height is counted once per width and font.
+  const heightCaches = new Map<string, Map<string, number>>();
+  const heightCache = (width: number, fontSize: number) => {
+    const key = `${width}:${fontSize}`;
+    let cache = heightCaches.get(key);
+    if (!cache) heightCaches.set(key, (cache = new Map()));
+    return cache;
+  };
   const heights = new Map<number, number>();
   for (const block of layout.blocks) {
     if (!block.style?.wrap) continue;
     const fontSize = block.style.fontSize ?? 11;
     const factor = block.style.fontName === APPENDIX_FONT ? TIMES_WIDTH_FACTOR : 1;
+    const lineHeight = lineHeightPoints(fontSize);
+    const columnCaches: Map<string, number>[] = [];
     block.values.forEach((values, r) => {
       const row = block.row + r;
-      values.forEach((value, c) => {
-        if (typeof value !== "string" || value === "") return;
+      const merged = mergedWidth.get(row);
+      let tallest = heights.get(row) ?? 0;
+      for (let c = 0; c < values.length; c++) {
+        const value = values[c];
+        if (typeof value !== "string" || value === "") continue;
         const col = block.col + c;
-        const width = mergedWidth.get(`${row}:${col}`) ?? widths.get(col) ?? DEFAULT_COLUMN_WIDTH_CHARS;
-        const lines = wrappedLineCount(value, width * factor, fontSize);
-        const height = Math.ceil((lines * lineHeightPoints(fontSize) + 3) * 4) / 4;
-        if (height > (heights.get(row) ?? 0)) heights.set(row, height);
-      });
+        const mergeWidth = merged?.get(col);
+        const cache = mergeWidth !== undefined ? heightCache(mergeWidth * factor, fontSize) : (columnCaches[c] ??= heightCache((widths.get(col) ?? DEFAULT_COLUMN_WIDTH_CHARS) * factor, fontSize));
+        let height = cache.get(value);
+        if (height === undefined) {
+          const width = mergeWidth ?? widths.get(col) ?? DEFAULT_COLUMN_WIDTH_CHARS;
+          height = Math.ceil((wrappedLineCount(value, width * factor, fontSize) * lineHeight + 3) * 4) / 4;
+          cache.set(value, height);
+        }
+        if (height > tallest) tallest = height;
+      }
+      if (tallest > 0) heights.set(row, tallest);
     });
   }
   return [...heights].sort((a, b) => a[0] - b[0]).map(([index, height]) => ({ index, height }));
