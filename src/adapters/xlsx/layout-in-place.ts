@@ -447,9 +447,10 @@ const TAB_SELECTED = /\stabSelected\s*=\s*("(?:1|true)"|'(?:1|true)')/;
 /**
  * A sheet of the user's that was the selected tab, with that mark taken off (only that attribute changes), as the parts
  * of its new XML; null when it was not selected. Only the head of the part is inflated to look; a selected sheet (the
- * register, often the biggest part) is inflated once into one buffer and its cells handed on as they are, never decoded.
+ * register, often the biggest part) is inflated as it is copied, in pieces on zlib's thread (never held whole: 30 MB
+ * for a 50,000-row register), and its cells handed on as they are, never decoded.
  */
-function withoutTabSelected(part: string, entry: ZipEntryInfo, bytes: Uint8Array): Uint8Array[] | null {
+function withoutTabSelected(part: string, entry: ZipEntryInfo, bytes: Uint8Array): Iterable<Uint8Array> | AsyncIterable<Uint8Array> | null {
   let head: string;
   try {
     head =
@@ -460,7 +461,11 @@ function withoutTabSelected(part: string, entry: ZipEntryInfo, bytes: Uint8Array
     head = "";
   }
   const dataAt = head.search(/<(?:[A-Za-z_][\w.-]*:)?sheetData\b/);
-  if (dataAt >= 0 && !TAB_SELECTED.test(head.slice(0, dataAt))) return null;
+  if (dataAt >= 0) {
+    if (!TAB_SELECTED.test(head.slice(0, dataAt))) return null;
+    return unselectedPieces(entry.method === 0 ? [Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)] : inflatedPieces(part, bytes));
+  }
+  // The head did not reach the cells: the whole part is looked at before deciding.
   let xml: Buffer;
   try {
     xml =
@@ -470,16 +475,53 @@ function withoutTabSelected(part: string, entry: ZipEntryInfo, bytes: Uint8Array
   } catch {
     throw new Refusal(`часть книги «${part}» не распакована`);
   }
-  // Sheet views come before the cells: only that stretch of the part is decoded and looked at.
   const cells = xml.indexOf("sheetData");
   const limit = cells < 0 ? xml.length : cells;
-  const region = xml.subarray(0, limit).toString("latin1");
+  const views = withoutMark(xml.subarray(0, limit));
+  return views ? [views, xml.subarray(limit)] : null;
+}
+
+/** Pieces of a part's inflated bytes, about a quarter megabyte each, inflated on zlib's thread as they are taken. */
+async function* inflatedPieces(part: string, compressed: Uint8Array): AsyncGenerator<Buffer> {
+  const inflate = zlib.createInflateRaw({ chunkSize: 1 << 18 });
+  inflate.end(compressed);
+  try {
+    for await (const piece of inflate) yield piece as Buffer;
+  } catch {
+    throw new Refusal(`часть книги «${part}» не распакована`);
+  }
+}
+
+/**
+ * The pieces with the `tabSelected` mark taken off the sheet views, which come before the cells: only that stretch
+ * of the part is decoded and looked at, the pieces after it are handed on as they are.
+ */
+async function* unselectedPieces(pieces: Iterable<Buffer> | AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
+  let head: Buffer | null = Buffer.alloc(0);
+  for await (const piece of pieces) {
+    if (!head) {
+      yield piece;
+      continue;
+    }
+    head = Buffer.concat([head, piece]);
+    const cells = head.indexOf("sheetData");
+    if (cells < 0) continue;
+    const views = head.subarray(0, cells);
+    yield withoutMark(views) ?? views;
+    yield head.subarray(cells);
+    head = null;
+  }
+  if (head) yield withoutMark(head) ?? head;
+}
+
+/** The stretch before a sheet's cells with `tabSelected` taken off its sheet views; null when none has it. */
+function withoutMark(region: Buffer): Buffer | null {
   let changed = false;
-  const cleared = region.replace(/<(?:[A-Za-z_][\w.-]*:)?sheetView\b[^>]*>/g, (tag) => {
+  // latin1 both ways: the bytes before the cells come back exactly as they were, whatever their encoding.
+  const text = region.toString("latin1").replace(/<(?:[A-Za-z_][\w.-]*:)?sheetView\b[^>]*>/g, (tag) => {
     if (!TAB_SELECTED.test(tag)) return tag;
     changed = true;
     return tag.replace(TAB_SELECTED, "");
   });
-  // latin1 both ways: the bytes before the cells come back exactly as they were, whatever their encoding.
-  return changed ? [Buffer.from(cleared, "latin1"), xml.subarray(limit)] : null;
+  return changed ? Buffer.from(text, "latin1") : null;
 }

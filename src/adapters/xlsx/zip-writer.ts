@@ -50,9 +50,10 @@ export class ZipWriter {
 
   /**
    * Deflates `parts` (text as UTF-8, or bytes handed over and not touched again) into an entry, one part at a time, at
-   * the writer's level unless `level` is given.
+   * the writer's level unless `level` is given. The parts may come asynchronously (a part of another archive inflated
+   * as it is copied, never held whole).
    */
-  async add(name: string, parts: Iterable<string | Uint8Array>, level = this.level): Promise<void> {
+  async add(name: string, parts: Iterable<string | Uint8Array> | AsyncIterable<string | Uint8Array>, level = this.level): Promise<void> {
     const deflate = zlib.createDeflateRaw({ level });
     const chunks: Buffer[] = [];
     let compressedSize = 0;
@@ -75,7 +76,7 @@ export class ZipWriter {
       if (!deflate.write(bytes) && deflate.writableLength > 2 * bytes.length) await new Promise<void>((resolve) => deflate.once("drain", resolve));
       else await new Promise<void>((resolve) => setImmediate(resolve));
     };
-    for (const part of parts) {
+    for await (const part of parts) {
       if (typeof part !== "string") {
         if (pending) await push(Buffer.from(pending, "utf8"));
         pending = "";
