@@ -336,6 +336,20 @@ async function patch(data: Uint8Array, layout: WorkbookLayout, options: LayoutPa
   // Write: our sheets first (their styles are collected as they are generated), then the parts they changed.
   const zip = new ZipWriter(options.level ?? 6, options.modified);
   const written = new Set<string>();
+  // The user's sheet that loses its tab-selected mark is copied first and alongside ours: inflating and compressing
+  // it is zlib's threads' work only, done while this thread generates our sheets (it waited for zlib at their end).
+  const ours = new Set([...placed.map((p) => p.part), stylesPath, workbookPath, workbookRelsPath, stringsPath].filter((part) => part !== null).map((part) => part.toLowerCase()));
+  const userCopies: Promise<void>[] = [];
+  for (const part of originalSheetParts) {
+    if (!part || ours.has(part.toLowerCase()) || written.has(part.toLowerCase())) continue;
+    const unselected = withoutTabSelected(part, entries.get(part)!, compressed(part));
+    if (unselected === null) continue;
+    userCopies.push(zip.add(part, unselected, USER_PART_LEVEL));
+    written.add(part.toLowerCase());
+  }
+  const copied = Promise.all(userCopies);
+  // Awaited after our sheets; a failure meanwhile must not count as unhandled.
+  copied.catch(() => undefined);
   for (const { layout: sheetLayout, index, part } of placed) {
     const xml = sheetXml(planSheet(sheetLayout, styles), index === activeIndex, strings, styles, warnings);
     await zip.add(part, strict ? inStrictNamespaces(xml) : xml);
@@ -355,15 +369,7 @@ async function patch(data: Uint8Array, layout: WorkbookLayout, options: LayoutPa
   } else if (newStringsPath) {
     await zip.add(newStringsPath, strict ? inStrictNamespaces(strings.xml()) : strings.xml());
   }
-  const replaced = new Set(placed.map((p) => p.part.toLowerCase()));
-  for (const part of originalSheetParts) {
-    if (!part || replaced.has(part.toLowerCase()) || written.has(part.toLowerCase())) continue;
-    const unselected = withoutTabSelected(part, entries.get(part)!, compressed(part));
-    if (unselected === null) continue;
-    // The user's cells, compressed fast: zlib's thread works on them while the rest is copied.
-    await zip.add(part, unselected, USER_PART_LEVEL);
-    written.add(part.toLowerCase());
-  }
+  await copied;
   const order: string[] = [];
   for (const name of entries.keys()) {
     const key = name.toLowerCase();
