@@ -17,7 +17,7 @@ import {
 } from "./fast-read-conventions";
 import type { SharedString } from "./fast-read-parts";
 import { scanRows, type RawRow } from "./fast-read-rows";
-import { normalizeText, notSure, refuse, scanXml } from "./fast-read-xml";
+import { normalizeText, NotSure, notSure, refuse, scanXml } from "./fast-read-xml";
 
 interface Merge {
   top: number;
@@ -143,8 +143,17 @@ function cellValue(
  */
 type RowTexts = string[];
 
-/** A worksheet's cells as ExcelJS models them, then its merges; returns its rows of text. */
-export function parseWorksheet(xml: string, name: string, options: WorksheetOptions): SheetText | null {
+/** Thrown when the rows handed in pieces are not all taken by the fast lane: the caller reads the part whole instead. */
+export class RowPiecesNotTaken extends NotSure {}
+
+/**
+ * A worksheet's cells as ExcelJS models them, then its merges; returns its rows of text. `rowPieces`: the rows of its
+ * <sheetData>, in pieces of whole rows, when `xml` is the part without them (`<sheetData>` right before
+ * `</sheetData>`): each piece must be taken whole by the fast lane, else RowPiecesNotTaken is thrown.
+ */
+export function parseWorksheet(xml: string, name: string, options: WorksheetOptions, rowPieces?: Iterable<string>): SheetText | null {
+  if (rowPieces && options.fastRows === false) throw new RowPiecesNotTaken("rows in pieces without the fast lane");
+  let piecesTaken = false;
   let root: string | undefined;
   const rows = new Map<number, RowTexts>();
   const merges: Merge[] = [];
@@ -288,6 +297,12 @@ export function parseWorksheet(xml: string, name: string, options: WorksheetOpti
     resume(tag, position, namespaces) {
       // Right inside <sheetData> and after each row the scanner read itself, the rows that follow take the fast lane.
       if (!inSheetData || cell || run || (tag !== "sheetData" && tag !== "row") || options.fastRows === false) return position;
+      if (rowPieces && tag === "sheetData") {
+        if (piecesTaken) throw new RowPiecesNotTaken("a second sheetData");
+        piecesTaken = true;
+        for (const piece of rowPieces) if (scanRows(piece, 0, namespaces, applyRow) !== piece.length) throw new RowPiecesNotTaken("a row the fast lane does not take");
+        return position;
+      }
       return scanRows(xml, position, namespaces, applyRow);
     },
     close(tag) {
@@ -314,6 +329,7 @@ export function parseWorksheet(xml: string, name: string, options: WorksheetOpti
   // An empty <v></v> gives ExcelJS no value at all: the same as above, since no text arrives.
   // A part that is not a worksheet (a chart sheet behind a worksheet relationship) holds no cells.
   if (root !== "worksheet") return null;
+  if (rowPieces && !piecesTaken) throw new RowPiecesNotTaken("rows in pieces never reached");
 
   return { name, rows: visibleRows(rows, merges) };
 }
