@@ -107,8 +107,28 @@ export function normalizedCells(cells: readonly string[]): string[] {
   return result;
 }
 
-function isEmptyRow(cells: readonly string[]): boolean {
+/** Each row as exactly 15 cleaned cells (normalizedCells); a text met again is cleaned once (a register repeats its vocabulary). */
+export function normalizedRows(rows: readonly (readonly string[])[]): string[][] {
+  const cleaned = new Map<string, string>();
+  return rows.map((cells) => {
+    const result: string[] = [];
+    for (let i = 0; i < COLUMN_COUNT; i++) {
+      const text = cells[i] ?? "";
+      let clean = cleaned.get(text);
+      if (clean === undefined) cleaned.set(text, (clean = cleanText(text)));
+      result.push(clean);
+    }
+    return result;
+  });
+}
+
+export function isEmptyRow(cells: readonly string[]): boolean {
   return cells.every((cell) => cell === "");
+}
+
+/** A row's cells as layout values: an empty cell is no value. */
+export function rowLayoutValues(cells: readonly string[]): LayoutValue[] {
+  return cells.map((cell): LayoutValue => (cell === "" ? null : cell));
 }
 
 /**
@@ -117,6 +137,11 @@ function isEmptyRow(cells: readonly string[]): boolean {
  * last under «Направление деятельности не определено». Empty rows are left out.
  */
 export function groupRowsByDirection(rows: readonly (readonly string[])[], catalog: RegisterCatalog): AppendixGroup[] {
+  return groupNormalizedRows(normalizedRows(rows), catalog);
+}
+
+/** groupRowsByDirection of rows already normalized (normalizedRows): their arrays are the groups' rows. */
+export function groupNormalizedRows(rows: readonly string[][], catalog: RegisterCatalog): AppendixGroup[] {
   const directionOf = directionMatcher(catalog);
   const processCache = new Map<string, TypicalProcess | null>();
   const processOf = (text: string) => {
@@ -127,8 +152,7 @@ export function groupRowsByDirection(rows: readonly (readonly string[])[], catal
   const partsByCode = new Map<string, number[]>();
   type Entry = { cells: string[]; processCode: string; codeParts: number[]; order: number };
   const byDirection = new Map<string, Entry[]>();
-  rows.forEach((raw, order) => {
-    const cells = normalizedCells(raw);
+  rows.forEach((cells, order) => {
     if (isEmptyRow(cells)) return;
     const process = processOf(cells[5]);
     const directionCode = process?.direction ?? directionOf(cells[4]) ?? "";
@@ -200,6 +224,8 @@ export interface AppendixOptions {
   sheetName?: string;
   /** `groupRowsByDirection(rows, catalog)` when the caller already has it (the summary groups the same rows). */
   groups?: readonly AppendixGroup[];
+  /** A group row's layout values (rowLayoutValues) when the caller keeps them (the approved copy writes the same rows). */
+  rowValues?: (cells: readonly string[]) => LayoutValue[];
 }
 
 /** Footer text in Excel's codes: page numbers, and the draft mark on every page of a draft. */
@@ -275,7 +301,7 @@ export function buildAppendixLayout(options: AppendixOptions): SheetLayout {
     blocks.push({
       row,
       col: 1,
-      values: group.rows.map((cells) => cells.map((cell): LayoutValue => (cell === "" ? null : cell))),
+      values: group.rows.map(options.rowValues ?? rowLayoutValues),
       style: { ...font, fontSize: BODY_FONT_SIZE, border: true, wrap: true, horizontal: "left", vertical: "top", numberFormat: "@" },
     });
     row += group.rows.length;
