@@ -361,7 +361,16 @@ export function planSheet(layout: SheetLayout, styles: StyleTable): SheetPlan {
   // One style function per block: the number format depends on the value, the rest on the block.
   const blockStyles = layout.blocks.map((block: CellBlock) => {
     const byFormat = new Map<string, number>();
+    // A text and an empty cell take the same format (numberFormatFor): most of a big sheet's cells, looked up once.
+    let textXf: number | undefined;
     return (value: LayoutValue) => {
+      if (typeof value === "string" || value === null) {
+        if (textXf !== undefined) return textXf;
+        const numFmt = numberFormatFor(value, block.style);
+        let xf = byFormat.get(numFmt);
+        if (xf === undefined) byFormat.set(numFmt, (xf = styles.xf(block.style, numFmt)));
+        return (textXf = xf);
+      }
       const numFmt = numberFormatFor(value, block.style);
       let xf = byFormat.get(numFmt);
       if (xf === undefined) byFormat.set(numFmt, (xf = styles.xf(block.style, numFmt)));
