@@ -107,18 +107,35 @@ export function normalizedCells(cells: readonly string[]): string[] {
   return result;
 }
 
-/** Each row as exactly 15 cleaned cells (normalizedCells); a text met again is cleaned once (a register repeats its vocabulary). */
+/** Rows read before a column's memo may be given up. */
+const MEMO_TRIAL_ROWS = 100;
+
+/**
+ * Each row as exactly 15 cleaned cells (normalizedCells). A column that repeats its texts (a register's vocabulary)
+ * cleans each text once; one whose texts are mostly distinct (IDs, names) gives its memo up. A row already clean and
+ * exactly 15 cells long — a register table's rows are — is used as it is, not copied (rows are never changed after).
+ */
 export function normalizedRows(rows: readonly (readonly string[])[]): string[][] {
-  const cleaned = new Map<string, string>();
+  const memos: (Map<string, string> | null)[] = Array.from({ length: COLUMN_COUNT }, () => new Map<string, string>());
+  let seen = 0;
   return rows.map((cells) => {
-    const result: string[] = [];
+    seen++;
+    let result: string[] | null = null;
     for (let i = 0; i < COLUMN_COUNT; i++) {
       const text = cells[i] ?? "";
-      let clean = cleaned.get(text);
-      if (clean === undefined) cleaned.set(text, (clean = cleanText(text)));
-      result.push(clean);
+      const memo = memos[i];
+      let clean = memo?.get(text);
+      if (clean === undefined) {
+        clean = cleanText(text);
+        if (memo) {
+          memo.set(text, clean);
+          if (seen >= MEMO_TRIAL_ROWS && memo.size * 2 > seen) memos[i] = null;
+        }
+      }
+      if (result === null && clean !== cells[i]) result = cells.slice(0, i);
+      if (result !== null) result.push(clean);
     }
-    return result;
+    return result ?? (cells.length === COLUMN_COUNT ? (cells as string[]) : cells.slice(0, COLUMN_COUNT));
   });
 }
 
