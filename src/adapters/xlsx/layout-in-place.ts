@@ -15,7 +15,7 @@ import { parseRelationships, partFolder, reachableParts, relsPartOf, targetOf } 
 import { attribute, resolveTarget, unescapeXml } from "./sheet-in-place";
 import { planStylesheet } from "./stylesheet-append";
 import { entryData, readZipDirectory, type ZipEntryInfo } from "./zip-directory";
-import { ZipWriter } from "./zip-writer";
+import { deflateParts, ZipWriter, type DeflatedParts } from "./zip-writer";
 
 export type LayoutPatchResult = { ok: true; bytes: Buffer; warnings: string[] } | { ok: false; message: string };
 
@@ -23,6 +23,52 @@ export interface LayoutPatchOptions {
   /** zlib level 1–9 for the parts written; 6 by default. */
   level?: number;
   modified?: Date;
+  /** startSelectedSheetCopies of the same `data`, started earlier. */
+  copies?: SelectedSheetCopies;
+}
+
+/** Big parts whose head shows a selected sheet's view, already being copied without that mark, by part name. */
+export type SelectedSheetCopies = ReadonlyMap<string, Promise<DeflatedParts>>;
+
+/** Parts smaller than this are not copied ahead (little to gain), nor larger than the reader scans (it refuses them). */
+const COPY_AHEAD_BYTES = 1 << 20;
+const COPY_AHEAD_MAX_BYTES = 64 << 20;
+
+/**
+ * Starts copying, on zlib's threads, the big parts of `data` that look like the selected sheet (the register, mostly):
+ * its `tabSelected` mark comes off in any workbook putLayoutSheets writes, unless the layout replaces that sheet, so
+ * the copy can run while the workbook is still read and checked (this thread's work only). putLayoutSheets uses a copy
+ * only where it would have made the same one itself, and drops the others.
+ */
+export function startSelectedSheetCopies(data: Uint8Array): SelectedSheetCopies {
+  const copies = new Map<string, Promise<DeflatedParts>>();
+  try {
+    startCopies(data, copies);
+  } catch {
+    // Not a package this can follow: putLayoutSheets tells, or the reading before it.
+  }
+  return copies;
+}
+
+function startCopies(data: Uint8Array, copies: Map<string, Promise<DeflatedParts>>): void {
+  const directory = readZipDirectory(data);
+  if (!directory) return;
+  const names = new Set<string>();
+  for (const entry of directory.entries) {
+    const key = entry.name.toLowerCase();
+    // As putLayoutSheets takes them: the first of a name (case ignored), unencrypted, stored or deflated.
+    if (entry.name.endsWith("/") || names.has(key)) continue;
+    names.add(key);
+    if (entry.flags & 1 || (entry.method !== 0 && entry.method !== 8)) continue;
+    if (entry.uncompressedSize < COPY_AHEAD_BYTES || entry.uncompressedSize > COPY_AHEAD_MAX_BYTES) continue;
+    const bytes = entryData(data, entry);
+    if (!bytes || selectedHead(entry, bytes) !== true) continue;
+    const pieces = entry.method === 0 ? [Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)] : inflatedPieces(entry.name, bytes, entry.uncompressedSize);
+    const copy = deflateParts(entry.name, unselectedPieces(pieces), USER_PART_LEVEL);
+    // Awaited only if used; an unused one must not fail the command.
+    copy.catch(() => undefined);
+    copies.set(entry.name, copy);
+  }
 }
 
 const MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
@@ -342,6 +388,12 @@ async function patch(data: Uint8Array, layout: WorkbookLayout, options: LayoutPa
   const userCopies: Promise<void>[] = [];
   for (const part of originalSheetParts) {
     if (!part || ours.has(part.toLowerCase()) || written.has(part.toLowerCase())) continue;
+    const ahead = options.copies?.get(part);
+    if (ahead) {
+      userCopies.push(ahead.then((deflated) => zip.addDeflated(part, deflated)));
+      written.add(part.toLowerCase());
+      continue;
+    }
     const unselected = withoutTabSelected(part, entries.get(part)!, compressed(part));
     if (unselected === null) continue;
     userCopies.push(zip.add(part, unselected, USER_PART_LEVEL));
@@ -457,19 +509,10 @@ const TAB_SELECTED = /\stabSelected\s*=\s*("(?:1|true)"|'(?:1|true)')/;
  * for a 50,000-row register), and its cells handed on as they are, never decoded.
  */
 function withoutTabSelected(part: string, entry: ZipEntryInfo, bytes: Uint8Array): Iterable<Uint8Array> | AsyncIterable<Uint8Array> | null {
-  let head: string;
-  try {
-    head =
-      entry.method === 0
-        ? Buffer.from(bytes.subarray(0, HEAD_BYTES * 8)).toString("utf8")
-        : zlib.inflateRawSync(bytes.subarray(0, HEAD_BYTES), { finishFlush: zlib.constants.Z_SYNC_FLUSH }).toString("utf8");
-  } catch {
-    head = "";
-  }
-  const dataAt = head.search(/<(?:[A-Za-z_][\w.-]*:)?sheetData\b/);
-  if (dataAt >= 0) {
-    if (!TAB_SELECTED.test(head.slice(0, dataAt))) return null;
-    return unselectedPieces(entry.method === 0 ? [Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)] : inflatedPieces(part, bytes));
+  const selected = selectedHead(entry, bytes);
+  if (selected !== null) {
+    if (!selected) return null;
+    return unselectedPieces(entry.method === 0 ? [Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)] : inflatedPieces(part, bytes, entry.uncompressedSize));
   }
   // The head did not reach the cells: the whole part is looked at before deciding.
   let xml: Buffer;
@@ -487,15 +530,44 @@ function withoutTabSelected(part: string, entry: ZipEntryInfo, bytes: Uint8Array
   return views ? [views, xml.subarray(limit)] : null;
 }
 
-/** Pieces of a part's inflated bytes, about a quarter megabyte each, inflated on zlib's thread as they are taken. */
-async function* inflatedPieces(part: string, compressed: Uint8Array): AsyncGenerator<Buffer> {
+/**
+ * Whether a part's head (its first few kilobytes, inflated) shows a selected sheet view before its cells; null when
+ * the head does not reach the cells.
+ */
+function selectedHead(entry: ZipEntryInfo, bytes: Uint8Array): boolean | null {
+  let head: string;
+  try {
+    head =
+      entry.method === 0
+        ? Buffer.from(bytes.subarray(0, HEAD_BYTES * 8)).toString("utf8")
+        : zlib.inflateRawSync(bytes.subarray(0, HEAD_BYTES), { finishFlush: zlib.constants.Z_SYNC_FLUSH }).toString("utf8");
+  } catch {
+    head = "";
+  }
+  const dataAt = head.search(/<(?:[A-Za-z_][\w.-]*:)?sheetData\b/);
+  return dataAt < 0 ? null : TAB_SELECTED.test(head.slice(0, dataAt));
+}
+
+/**
+ * Pieces of a part's inflated bytes, about a quarter megabyte each, inflated on zlib's thread as they are taken; a part
+ * that unpacks larger than its declared size is not unpacked further (it may be copied before the file is vetted).
+ */
+async function* inflatedPieces(part: string, compressed: Uint8Array, declaredSize: number): AsyncGenerator<Buffer> {
   const inflate = zlib.createInflateRaw({ chunkSize: 1 << 18 });
   inflate.end(compressed);
+  let size = 0;
   try {
-    for await (const piece of inflate) yield piece as Buffer;
+    for await (const piece of inflate) {
+      size += (piece as Buffer).length;
+      if (size > declaredSize) break;
+      yield piece as Buffer;
+    }
   } catch {
     throw new Refusal(`часть книги «${part}» не распакована`);
+  } finally {
+    inflate.destroy();
   }
+  if (size > declaredSize) throw new Refusal(`часть книги «${part}» не распакована`);
 }
 
 /**

@@ -54,46 +54,12 @@ export class ZipWriter {
    * as it is copied, never held whole).
    */
   async add(name: string, parts: Iterable<string | Uint8Array> | AsyncIterable<string | Uint8Array>, level = this.level): Promise<void> {
-    const deflate = zlib.createDeflateRaw({ level });
-    const chunks: Buffer[] = [];
-    let compressedSize = 0;
-    deflate.on("data", (chunk: Buffer) => {
-      chunks.push(chunk);
-      compressedSize += chunk.length;
-    });
-    const finished = new Promise<void>((resolve, reject) => {
-      deflate.on("end", resolve);
-      deflate.on("error", reject);
-    });
-    let crc = 0;
-    let uncompressedSize = 0;
-    let pending = "";
-    const push = async (bytes: Uint8Array) => {
-      crc = crc32(bytes, crc);
-      uncompressedSize += bytes.length;
-      // A couple of chunks may wait in zlib's queue while the next is generated; a turn of the event loop lets zlib take
-      // the next one to its thread.
-      if (!deflate.write(bytes) && deflate.writableLength > 2 * bytes.length) await new Promise<void>((resolve) => deflate.once("drain", resolve));
-      else await new Promise<void>((resolve) => setImmediate(resolve));
-    };
-    for await (const part of parts) {
-      if (typeof part !== "string") {
-        if (pending) await push(Buffer.from(pending, "utf8"));
-        pending = "";
-        if (part.length) await push(part);
-        continue;
-      }
-      pending += part;
-      if (pending.length >= CHUNK_CHARS) {
-        await push(Buffer.from(pending, "utf8"));
-        pending = "";
-      }
-    }
-    if (pending) await push(Buffer.from(pending, "utf8"));
-    deflate.end();
-    await finished;
-    if (uncompressedSize > MAX_32 || compressedSize > MAX_32) throw new Error(`Часть книги ${name} больше 4 ГБ.`);
-    this.entries.push({ name: Buffer.from(name, "utf8"), method: DEFLATED, crc, compressedSize, uncompressedSize, chunks });
+    this.addDeflated(name, await deflateParts(name, parts, level));
+  }
+
+  /** An entry deflated beforehand by deflateParts (started before the writer, e.g. while the input is still read). */
+  addDeflated(name: string, deflated: DeflatedParts): void {
+    this.entries.push({ name: Buffer.from(name, "utf8"), method: DEFLATED, ...deflated });
   }
 
   /**
@@ -157,4 +123,59 @@ export class ZipWriter {
     end.writeUInt32LE(offset, 16);
     return Buffer.concat([...out, ...central, end]);
   }
+}
+
+/** Parts deflated into one entry's data, with its checksum and sizes. */
+export interface DeflatedParts {
+  crc: number;
+  compressedSize: number;
+  uncompressedSize: number;
+  chunks: Buffer[];
+}
+
+/**
+ * Deflates `parts` (text as UTF-8, or bytes handed over and not touched again), one part at a time, on zlib's thread;
+ * `name` only names the part in an error.
+ */
+export async function deflateParts(name: string, parts: Iterable<string | Uint8Array> | AsyncIterable<string | Uint8Array>, level: number): Promise<DeflatedParts> {
+  const deflate = zlib.createDeflateRaw({ level });
+  const chunks: Buffer[] = [];
+  let compressedSize = 0;
+  deflate.on("data", (chunk: Buffer) => {
+    chunks.push(chunk);
+    compressedSize += chunk.length;
+  });
+  const finished = new Promise<void>((resolve, reject) => {
+    deflate.on("end", resolve);
+    deflate.on("error", reject);
+  });
+  let crc = 0;
+  let uncompressedSize = 0;
+  let pending = "";
+  const push = async (bytes: Uint8Array) => {
+    crc = crc32(bytes, crc);
+    uncompressedSize += bytes.length;
+    // A couple of chunks may wait in zlib's queue while the next is generated; a turn of the event loop lets zlib take
+    // the next one to its thread.
+    if (!deflate.write(bytes) && deflate.writableLength > 2 * bytes.length) await new Promise<void>((resolve) => deflate.once("drain", resolve));
+    else await new Promise<void>((resolve) => setImmediate(resolve));
+  };
+  for await (const part of parts) {
+    if (typeof part !== "string") {
+      if (pending) await push(Buffer.from(pending, "utf8"));
+      pending = "";
+      if (part.length) await push(part);
+      continue;
+    }
+    pending += part;
+    if (pending.length >= CHUNK_CHARS) {
+      await push(Buffer.from(pending, "utf8"));
+      pending = "";
+    }
+  }
+  if (pending) await push(Buffer.from(pending, "utf8"));
+  deflate.end();
+  await finished;
+  if (uncompressedSize > MAX_32 || compressedSize > MAX_32) throw new Error(`Часть книги ${name} больше 4 ГБ.`);
+  return { crc, compressedSize, uncompressedSize, chunks };
 }
