@@ -160,19 +160,22 @@ export async function deflateParts(name: string, parts: Iterable<string | Uint8A
     if (!deflate.write(bytes) && deflate.writableLength > 2 * bytes.length) await new Promise<void>((resolve) => deflate.once("drain", resolve));
     else await new Promise<void>((resolve) => setImmediate(resolve));
   };
-  for await (const part of parts) {
+  const take = async (part: string | Uint8Array) => {
     if (typeof part !== "string") {
       if (pending) await push(Buffer.from(pending, "utf8"));
       pending = "";
       if (part.length) await push(part);
-      continue;
+      return;
     }
     pending += part;
     if (pending.length >= CHUNK_CHARS) {
       await push(Buffer.from(pending, "utf8"));
       pending = "";
     }
-  }
+  };
+  // Parts made on this thread (a sheet's XML) are taken as they come; for await would add a promise per part.
+  if (Symbol.asyncIterator in parts) for await (const part of parts) await take(part);
+  else for (const part of parts) await take(part);
   if (pending) await push(Buffer.from(pending, "utf8"));
   deflate.end();
   await finished;
