@@ -7,7 +7,7 @@ import type { CellBlock, LayoutValue, PrintSpec, RowSpec, SheetLayout } from "./
 import { COLUMN_COUNT, REGISTER_COLUMNS, columnTitleWithMark } from "../columns";
 import { cleanText, matchKey } from "../text";
 import { DIRECTION_NAME_VARIANTS, findProcess, splitProcessCode, type TypicalProcess } from "../typical-list";
-import { DEFAULT_COLUMN_WIDTH_CHARS, columnLetters, lineHeightPoints, parseA1Range, wrappedLineCount } from "./cells";
+import { DEFAULT_COLUMN_WIDTH_CHARS, columnLetters, lineHeightPoints, parseA1Range, wrappedLineCapacity, wrappedLineCount } from "./cells";
 
 import { APPENDIX_SHEET_NAME } from "../sheet-names";
 export { APPENDIX_SHEET_NAME };
@@ -382,7 +382,9 @@ export function fittedRowHeights(layout: SheetLayout): RowSpec[] {
     const fontSize = block.style.fontSize ?? 11;
     const factor = block.style.fontName === APPENDIX_FONT ? TIMES_WIDTH_FACTOR : 1;
     const lineHeight = lineHeightPoints(fontSize);
+    const oneLine = Math.ceil((lineHeight + 3) * 4) / 4;
     const columnCaches: Map<string, number>[] = [];
+    const columnCapacities: number[] = [];
     block.values.forEach((values, r) => {
       const row = block.row + r;
       const merged = mergedWidth.get(row);
@@ -392,6 +394,14 @@ export function fittedRowHeights(layout: SheetLayout): RowSpec[] {
         if (typeof value !== "string" || value === "") continue;
         const col = block.col + c;
         const mergeWidth = merged?.get(col);
+        // A short text on one line (IDs, most vocabulary values) needs no counting and no lookup.
+        if (mergeWidth === undefined) {
+          const capacity = (columnCapacities[c] ??= wrappedLineCapacity((widths.get(col) ?? DEFAULT_COLUMN_WIDTH_CHARS) * factor, fontSize));
+          if (value.length <= capacity && value.indexOf("\n") < 0) {
+            if (oneLine > tallest) tallest = oneLine;
+            continue;
+          }
+        }
         const cache = mergeWidth !== undefined ? heightCache(mergeWidth * factor, fontSize) : (columnCaches[c] ??= heightCache((widths.get(col) ?? DEFAULT_COLUMN_WIDTH_CHARS) * factor, fontSize));
         let height = cache.get(value);
         if (height === undefined) {
