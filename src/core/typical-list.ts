@@ -1,22 +1,20 @@
 /**
  * The typical list of processes (Приложение 2 to the order): 5 directions, 38 processes with goal and value. The
- * directions, the processes' codes and names and the matching of a cell to a process are in typical-list-names.ts
- * (re-exported here); this module adds the goals and values.
+ * directions and the processes' codes and names (typical-list-names.ts) and the matching of a cell to a process
+ * (typical-process-match.ts) are re-exported here; this module adds the goals and values.
  */
 import { AGENCY, GENERIC_AGENCY_GENITIVE, typicalProcessNames, withAgency, type TypicalProcess } from "./typical-list-names";
 
 export {
   DEFAULT_DIRECTIONS,
-  DIRECTION_NAME_VARIANTS,
   GENERIC_AGENCY_GENITIVE,
-  findProcess,
   processLabel,
-  splitProcessCode,
   typicalProcessNames,
   type Direction,
   type TypicalProcess,
   type TypicalProcessName,
 } from "./typical-list-names";
+export { DIRECTION_NAME_VARIANTS, findProcess, splitProcessCode } from "./typical-process-match";
 
 /** [code, goal, value] in the seed's order; `${AGENCY}` stands where the seed names the agency (genitive case). */
 const SEED_DETAILS: readonly (readonly [string, string, string])[] = [
