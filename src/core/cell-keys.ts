@@ -4,9 +4,9 @@
  * the merge itself).
  */
 import type { RegisterCatalog } from "./catalog";
-import type { Direction, TypicalProcess } from "./typical-list";
+import type { Direction, TypicalProcess } from "./typical-list-names";
 import { cleanText, matchKey } from "./text";
-import { findProcess } from "./typical-list";
+import { findProcess } from "./typical-process-match";
 import { canonicalPlacements, canonicalValue } from "./vocabularies";
 
 export const MERGE_COLUMN_COUNT = 15;
@@ -54,6 +54,10 @@ export class CellNormalizer {
   cell(column: number, value: string): string {
     const cache = this.caches[column];
     if (!cache) {
+      // A text this map holds is already clean (cleaning is idempotent): tables come cleaned by the reader, so most
+      // cells are found here without testing them again.
+      const seen = this.texts.get(value);
+      if (seen !== undefined) return seen;
       const text = cleanText(value ?? "");
       const known = this.texts.get(text);
       if (known !== undefined) return known;

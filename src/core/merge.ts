@@ -144,29 +144,31 @@ export function compareCodes(a: string, b: string): number {
   return keyA < keyB ? -1 : keyA > keyB ? 1 : 0;
 }
 
-interface SortKey {
-  directionRank: number;
-  /** Position of the process among the catalog's processes ordered by code; unknown processes after all of them. */
-  processRank: number;
-  /** `codeSortKey` of the ID; "" sorts last. */
-  id: string;
-  order: number;
-}
-
 /**
  * Order of the consolidated register: by direction (in the catalog's order), then process code, then ID, stable.
  * A row whose process is unknown sorts after the known processes of the direction its column 5 names; a row whose direction
  * cannot be told at all sorts after every direction. Within equal keys the input order (file, then row) is kept.
+ * The keys are kept in arrays by row and the rows' indexes sorted: no key object per row (tens of thousands of them, each
+ * copied by the collector while the merge runs).
  */
-function sortKeyFor(row: MergedRow, order: number, comparer: CellComparer, ranks: SortRanks): SortKey {
-  const process = comparer.process(row.cells[5]);
-  const directionCode = process ? process.direction : comparer.direction(row.cells[4])?.code;
-  return {
-    directionRank: directionCode !== undefined ? ranks.directions.get(directionCode) ?? ranks.unknown : ranks.unknown,
-    processRank: process ? ranks.processes.get(process.code) ?? ranks.unknown : ranks.unknown,
-    id: row.cells[0] === "" ? "" : codeSortKey(row.cells[0]),
-    order,
-  };
+function sortRows(rows: readonly MergedRow[], comparer: CellComparer, ranks: SortRanks): MergedRow[] {
+  const count = rows.length;
+  const directionRanks = new Int32Array(count);
+  const processRanks = new Int32Array(count);
+  /** `codeSortKey` of the ID; "" sorts last. */
+  const ids: string[] = new Array(count);
+  const indexes: number[] = new Array(count);
+  for (let index = 0; index < count; index++) {
+    const row = rows[index];
+    const process = comparer.process(row.cells[5]);
+    const directionCode = process ? process.direction : comparer.direction(row.cells[4])?.code;
+    directionRanks[index] = directionCode !== undefined ? ranks.directions.get(directionCode) ?? ranks.unknown : ranks.unknown;
+    processRanks[index] = process ? ranks.processes.get(process.code) ?? ranks.unknown : ranks.unknown;
+    ids[index] = row.cells[0] === "" ? "" : codeSortKey(row.cells[0]);
+    indexes[index] = index;
+  }
+  indexes.sort((a, b) => directionRanks[a] - directionRanks[b] || processRanks[a] - processRanks[b] || compareIds(ids[a], ids[b]) || a - b);
+  return indexes.map((index) => rows[index]);
 }
 
 interface SortRanks {
@@ -182,10 +184,6 @@ function sortRanks(catalog: RegisterCatalog): SortRanks {
     processes: new Map(codes.map((code, index) => [code, index])),
     unknown: Math.max(codes.length, catalog.directions.length),
   };
-}
-
-function compareSortKeys(a: SortKey, b: SortKey): number {
-  return a.directionRank - b.directionRank || a.processRank - b.processRank || compareIds(a.id, b.id) || a.order - b.order;
 }
 
 /** Rows with an ID come before rows without one; IDs are compared by their `codeSortKey`. */
@@ -296,10 +294,7 @@ export function mergeRegisters(inputs: readonly MergeInput[], catalog: RegisterC
   }
 
   const ranks = sortRanks(catalog);
-  const ordered = kept
-    .map((row, order) => ({ row, key: sortKeyFor(row, order, comparer, ranks) }))
-    .sort((a, b) => compareSortKeys(a.key, b.key))
-    .map((entry) => entry.row);
+  const ordered = sortRows(kept, comparer, ranks);
 
   return {
     inputs: reports,
@@ -340,20 +335,27 @@ export function checkMergedRows(rows: readonly MergedRow[], catalog: RegisterCat
   // The rules only read the cells: the rows' own arrays, not a copy of every row.
   const table: RegisterTable = { ...mergedTable([]), rows: rows.map((row, index) => ({ sheetRow: index + 1, cells: row.cells, extra: NO_EXTRA_VALUES })) };
   const issues = validateRegister(table, catalog);
-  const rowsById = new Map<string, MergedRow[]>();
-  for (const row of rows) {
-    const id = row.cells[0];
-    if (id === "") continue;
-    const list = rowsById.get(id);
-    if (list) list.push(row);
-    else rowsById.set(id, [row]);
-  }
+  // Rows by ID, for the message of a repeated ID: built only when one is reported (a list per row otherwise).
+  let rowsById: Map<string, MergedRow[]> | undefined;
+  const rowsWithId = (id: string): MergedRow[] => {
+    if (!rowsById) {
+      rowsById = new Map();
+      for (const row of rows) {
+        const rowId = row.cells[0];
+        if (rowId === "") continue;
+        const list = rowsById.get(rowId);
+        if (list) list.push(row);
+        else rowsById.set(rowId, [row]);
+      }
+    }
+    return rowsById.get(id) ?? [];
+  };
   return issues.map((issue) => {
     const mergedIndex = issue.row - 1;
     const row = rows[mergedIndex];
     let message = issue.message;
     if (issue.code === "duplicate-id") {
-      const others = (rowsById.get(row.cells[0]) ?? []).filter((other) => other !== row);
+      const others = rowsWithId(row.cells[0]).filter((other) => other !== row);
       message =
         `Идентификатор «${row.cells[0]}» повторяется с другим содержанием: ` +
         [row, ...others].map((r) => describeSource(r.source)).join(", ") +

@@ -1,6 +1,6 @@
 /** The lean reader's package parts: the workbook, relationships, shared strings and styles. */
 import { BUILT_IN_FORMATS, decodeEscapes, EXCEL_MAX_TEXT, excelJsXmlDecode, refuseLongText } from "./fast-read-conventions";
-import { notSure, scanXml } from "./fast-read-xml";
+import { normalizeText, notSure, scanXml } from "./fast-read-xml";
 
 export interface SheetEntry {
   name: string;
@@ -70,7 +70,33 @@ function resolvePartName(baseDir: string, target: string): string {
 
 export type SharedString = string | { richText: { text?: string }[] } | Record<string, never>;
 
-export function parseSharedStrings(xml: string): SharedString[] {
+const PLAIN_STRING_OPEN = "<si><t>";
+const PRESERVED_STRING_OPEN = '<si><t xml:space="preserve">';
+const PLAIN_STRING_CLOSE = "</t></si>";
+
+/**
+ * The plain strings `<si><t>text</t></si>` (or `<t xml:space="preserve">`) that follow `position`, as the scanner's events
+ * would give them (line ends, entities, then ExcelJS's `_xHHHH_` escapes, the length checked), appended to `values`;
+ * returns where the first other thing starts (rich text, phonetic runs, whitespace between elements, a prefix…), which
+ * the scanner reads. Excel, LibreOffice and our writers put most strings this way, and events cost far more.
+ */
+function plainStrings(xml: string, position: number, values: SharedString[]): number {
+  for (;;) {
+    let start: number;
+    if (xml.startsWith(PLAIN_STRING_OPEN, position)) start = position + PLAIN_STRING_OPEN.length;
+    else if (xml.startsWith(PRESERVED_STRING_OPEN, position)) start = position + PRESERVED_STRING_OPEN.length;
+    else return position;
+    const end = xml.indexOf("<", start);
+    if (end < 0 || !xml.startsWith(PLAIN_STRING_CLOSE, end)) return position;
+    const text = normalizeText(xml.slice(start, end));
+    if (text.length > EXCEL_MAX_TEXT) refuseLongText();
+    values.push(decodeEscapes(text));
+    position = end + PLAIN_STRING_CLOSE.length;
+  }
+}
+
+/** `plainStrings: false` reads every string through the scanner's events (the reference the plain lane is tested against). */
+export function parseSharedStrings(xml: string, options: { plainStrings?: boolean } = {}): SharedString[] {
   const values: SharedString[] = [];
   let current: SharedString | undefined;
   let depth = 0; // inside <si>: 1; inside a run or a phonetic part: deeper
@@ -132,6 +158,11 @@ export function parseSharedStrings(xml: string): SharedString[] {
         (rich.richText ??= []).push(run);
         run = undefined;
       }
+    },
+    resume(name, position) {
+      // Right inside <sst> and after each string the scanner read, plain strings that follow take the lane.
+      if (options.plainStrings === false || depth !== 0 || (name !== "sst" && name !== "si")) return position;
+      return plainStrings(xml, position, values);
     },
   });
   return values;

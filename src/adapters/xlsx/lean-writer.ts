@@ -243,6 +243,9 @@ export interface CellTexts {
   write(out: XmlBytes, text: string): void;
 }
 
+const SHARED_CELL_OPEN = ' t="s"><v>';
+const SHARED_CELL_CLOSE = "</v></c>";
+
 /** Shared strings: each distinct text once, cells refer to it by index. */
 export class SharedStrings implements CellTexts {
   private readonly index = new Map<string, number>();
@@ -279,9 +282,9 @@ export class SharedStrings implements CellTexts {
   }
 
   write(out: XmlBytes, text: string): void {
-    out.ascii(' t="s"><v>');
+    out.ascii(SHARED_CELL_OPEN);
     out.integer(this.add(text));
-    out.ascii("</v></c>");
+    out.ascii(SHARED_CELL_CLOSE);
   }
 
   *xml(): Generator<string> {
@@ -358,22 +361,18 @@ export function planSheet(layout: SheetLayout, styles: StyleTable): SheetPlan {
   if (layout.autoFitRows) for (const [row, height] of estimateRowHeights(layout)) rowPlan(row).height = height;
   for (const row of layout.rows ?? []) if (row.height !== undefined) rowPlan(row.index).height = row.height;
 
-  // One style function per block: the number format depends on the value, the rest on the block.
+  // One style function per block: the number format depends on the value, the rest on the block. A text and an empty
+  // cell take the same format (numberFormatFor), remembered apart: nearly every cell of a big sheet is one of them.
   const blockStyles = layout.blocks.map((block: CellBlock) => {
     const byFormat = new Map<string, number>();
-    // A text and an empty cell take the same format (numberFormatFor): most of a big sheet's cells, looked up once.
-    let textXf: number | undefined;
+    let textXf = -1;
     return (value: LayoutValue) => {
-      if (typeof value === "string" || value === null) {
-        if (textXf !== undefined) return textXf;
-        const numFmt = numberFormatFor(value, block.style);
-        let xf = byFormat.get(numFmt);
-        if (xf === undefined) byFormat.set(numFmt, (xf = styles.xf(block.style, numFmt)));
-        return (textXf = xf);
-      }
+      const text = typeof value === "string" || value === null;
+      if (text && textXf >= 0) return textXf;
       const numFmt = numberFormatFor(value, block.style);
       let xf = byFormat.get(numFmt);
       if (xf === undefined) byFormat.set(numFmt, (xf = styles.xf(block.style, numFmt)));
+      if (text) textXf = xf;
       return xf;
     };
   });
@@ -451,10 +450,20 @@ export function* sheetXml(plan: SheetPlan, selected: boolean, strings: CellTexts
   const cellOpen = (col: number) => (cellOpens[col] ??= `<c r="${columnLetters(col)}`);
   const styleAttributes: string[] = [];
   const styleAttribute = (xf: number) => (styleAttributes[xf] ??= xf ? `" s="${xf}"` : '"');
+  // Shared strings: the style attribute and the text cell's opening in one piece, per style.
+  const shared = Object.getPrototypeOf(strings) === SharedStrings.prototype ? (strings as SharedStrings) : undefined;
+  const sharedOpens: string[] = [];
+  const sharedOpen = (xf: number) => (sharedOpens[xf] ??= styleAttribute(xf) + SHARED_CELL_OPEN);
   let rowText = "";
   const cellXml = (col: number, value: LayoutValue, xf: number): void => {
     out.ascii(cellOpen(col));
     out.ascii(rowText);
+    if (shared !== undefined && typeof value === "string") {
+      out.ascii(sharedOpen(xf));
+      out.integer(shared.add(value));
+      out.ascii(SHARED_CELL_CLOSE);
+      return;
+    }
     out.ascii(styleAttribute(xf));
     if (typeof value === "string") strings.write(out, value);
     else if (typeof value === "number") out.ascii(Number.isFinite(value) ? `><v>${value}</v></c>` : "/>");

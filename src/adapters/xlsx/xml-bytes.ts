@@ -4,10 +4,28 @@
  * more to flatten and collect than the writing itself.
  */
 const INITIAL_BYTES = 1 << 18;
+/** Buffers kept for reuse per writer: as many as a consumer such as zlib holds at once, a few. */
+const MAX_SPARES = 4;
+
+/**
+ * Chunks handed out by `take()`, by identity, with the writer they came from. A consumer that is done with one (zlib has
+ * compressed it) gives it back with `releaseXmlChunk`, and its buffer is written into again: otherwise every chunk of a
+ * 13 MB sheet is a buffer of its own until the collector comes by, tens of megabytes at the writer's peak.
+ */
+const handedOut = new WeakMap<Uint8Array, { owner: XmlBytes; whole: Buffer }>();
+
+/** Gives back a chunk `take()` handed out; anything else (or a chunk given back twice) is ignored. */
+export function releaseXmlChunk(chunk: Uint8Array): void {
+  const taken = handedOut.get(chunk);
+  if (taken === undefined) return;
+  handedOut.delete(chunk);
+  taken.owner.reuse(taken.whole);
+}
 
 export class XmlBytes {
-  private buffer = Buffer.allocUnsafe(INITIAL_BYTES);
+  private buffer: Buffer = Buffer.allocUnsafe(INITIAL_BYTES);
   private position = 0;
+  private readonly spares: Buffer[] = [];
 
   get length(): number {
     return this.position;
@@ -63,11 +81,20 @@ export class XmlBytes {
     this.position = Math.min(this.position, length);
   }
 
-  /** The bytes written so far; the writer starts a new buffer (the returned one is handed on, not reused). */
+  /**
+   * The bytes written so far; the writer goes on in another buffer. The returned one is not written into again until it
+   * is given back with `releaseXmlChunk`.
+   */
   take(): Buffer {
     const taken = this.buffer.subarray(0, this.position);
-    this.buffer = Buffer.allocUnsafe(Math.max(INITIAL_BYTES, this.buffer.length));
+    handedOut.set(taken, { owner: this, whole: this.buffer });
+    this.buffer = this.spares.pop() ?? Buffer.allocUnsafe(Math.max(INITIAL_BYTES, this.buffer.length));
     this.position = 0;
     return taken;
+  }
+
+  /** A buffer of a chunk given back (see `releaseXmlChunk`). */
+  reuse(buffer: Buffer): void {
+    if (this.spares.length < MAX_SPARES && buffer.length >= INITIAL_BYTES) this.spares.push(buffer);
   }
 }

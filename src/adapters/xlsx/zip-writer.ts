@@ -5,6 +5,7 @@
  */
 import * as zlib from "zlib";
 import { crc32 as crc32InJs, dosDateTime } from "./zip-store";
+import { releaseXmlChunk } from "./xml-bytes";
 
 interface WrittenEntry {
   name: Buffer;
@@ -157,7 +158,8 @@ export async function deflateParts(name: string, parts: Iterable<string | Uint8A
     uncompressedSize += bytes.length;
     // A couple of chunks may wait in zlib's queue while the next is generated; a turn of the event loop lets zlib take
     // the next one to its thread.
-    if (!deflate.write(bytes) && deflate.writableLength > 2 * bytes.length) await new Promise<void>((resolve) => deflate.once("drain", resolve));
+    // Once zlib has compressed a chunk of generated XML, its buffer is written into again (xml-bytes.ts).
+    if (!deflate.write(bytes, () => releaseXmlChunk(bytes)) && deflate.writableLength > 2 * bytes.length) await new Promise<void>((resolve) => deflate.once("drain", resolve));
     else await new Promise<void>((resolve) => setImmediate(resolve));
   };
   const take = async (part: string | Uint8Array) => {
