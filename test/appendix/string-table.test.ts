@@ -33,7 +33,7 @@ function table(body: string, prefix = ""): string {
 }
 
 const SHAPES: Record<string, string> = {
-  plain: "<si><t>Архив</t></si><si><t>Отдел кадров</t></si><si><t>Архив</t></si>",
+  plain: "<si><t>Архив</t></si><si><t>Отдел кадров</t></si><si><t>Архив</t></si><si><t> с краю </t></si><si><t>с краю</t></si>",
   "empty text and empty item": "<si><t></t></si><si/><si></si><si><t>после пустых</t></si>",
   "references and _xHHHH_ escapes": "<si><t>A &amp; B &lt;C&gt; &#1048;&#x41;</t></si><si><t>строка_x000D_перенос</t></si><si><t>_x005F_x0041_</t></si>",
   "preserved spaces (an attribute on t)": '<si><t xml:space="preserve"> с пробелами </t></si><si><t>с пробелами</t></si>',
