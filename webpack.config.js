@@ -111,7 +111,28 @@ module.exports = async (env = {}, argv = {}) => {
     },
     performance: { hints: false },
     stats: "errors-warnings",
-    optimization: { splitChunks: { chunks: "all", name: false } },
+    optimization: {
+      splitChunks: {
+        // The playground (the pane beside a simulated workbook) is left whole: split together with the pane, what it
+        // shares with the sections was put into the pane's start chunks.
+        chunks: (chunk) => chunk.name !== "playground",
+        name: false,
+        cacheGroups: {
+          // Fluent's controls used by two sections or more in one chunk: split by the sets of sections using them,
+          // the parts under webpack's minimum size were copied into each section's chunk instead.
+          sectionControls: {
+            test: /[\\/]node_modules[\\/]/,
+            chunks: (chunk) => /^section-/.test(chunk.name ?? ""),
+            minChunks: 2,
+            name: "section-controls",
+            priority: 5,
+            enforce: true,
+          },
+          // Our modules shared by lazy chunks get a chunk of their own however small (a copy per chunk cost more).
+          default: { minChunks: 2, priority: -20, reuseExistingChunk: true, minSize: 0 },
+        },
+      },
+    },
     plugins: [
       new HtmlWebpackPlugin({
         filename: "taskpane.html",

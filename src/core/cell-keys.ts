@@ -4,9 +4,9 @@
  * the merge itself).
  */
 import type { RegisterCatalog } from "./catalog";
-import type { Direction, TypicalProcess } from "./typical-list";
+import type { Direction, TypicalProcess } from "./typical-list-names";
 import { cleanText, matchKey } from "./text";
-import { findProcess } from "./typical-list";
+import { findProcess } from "./typical-process-match";
 import { canonicalPlacements, canonicalValue } from "./vocabularies";
 
 export const MERGE_COLUMN_COUNT = 15;

@@ -3,82 +3,12 @@
  * months, «при наличии изменений»), the open change requests with the nearest due dates (3.10), and the units that have
  * not yet sent their files in a running collection round.
  */
-import { nextActualization, readApprovedRegister, ruDateToIso } from "./approval";
-import { settingsOfSheets } from "./settings-sources";
 import type { SheetText } from "./register-types";
-import { checkRequestsInSheets, registerChangesOfSheets } from "./requests/request-report";
-import { byUrgency, type EvaluatedRequest } from "./requests/request-rules";
+import { registerChangesOfSheets } from "./requests/register-changes";
+import { summarizeDue, type DueSummary, type PendingUnitsSource } from "./summarize-due";
 
-/**
- * Units that have not submitted in the running collection round, or null when no round is running. The collection
- * round lives in its own module; until it is wired in, callers pass none and the summary says nothing about it.
- */
-export type PendingUnitsSource = (sheets: readonly SheetText[], todayIso: string) => { units: string[]; due: string | null } | null;
-
-export interface ActualizationStatus {
-  /** ISO of the approval or actualization the term is counted from. */
-  since: string;
-  /** ISO */
-  due: string;
-  /** Calendar days left (negative when past). */
-  daysLeft: number;
-  /** True / false when the workbook holds an approved register to compare with; null when it cannot be told. */
-  changed: boolean | null;
-  /** Past due and there is (or may be) something to actualize. */
-  overdue: boolean;
-}
-
-export interface DueSummary {
-  today: string;
-  actualization: ActualizationStatus | null;
-  /** Null when the workbook has no request log (or it cannot be read); `problem` then says why, if it exists. */
-  requests: { open: number; overdue: number; dueSoon: number; nearest: EvaluatedRequest[]; approximate: boolean } | null;
-  requestsProblem: string | null;
-  collection: { units: string[]; due: string | null } | null;
-  anyOverdue: boolean;
-}
-
-const NEAREST_COUNT = 5;
-
-/** The actualization's dates are ones nextActualization itself formatted. */
-const ruToIso = (text: string): string => ruDateToIso(text)!;
-
-function actualizationStatus(sheets: readonly SheetText[], today: string): ActualizationStatus | null {
-  const settings = settingsOfSheets(sheets);
-  const approved = readApprovedRegister(sheets);
-  const [year, month, day] = today.split("-").map(Number);
-  const next = nextActualization([settings.orderDate, settings.lastActualization, approved?.orderDate], { year, month, day });
-  if (!next) return null;
-  const changes = registerChangesOfSheets(sheets);
-  const changed = changes === null ? null : changes.length > 0;
-  return { since: ruToIso(next.since), due: ruToIso(next.due), daysLeft: next.daysLeft, changed, overdue: next.overdue && changed !== false };
-}
+export type { ActualizationStatus, DueSources, DueSummary, PendingUnitsSource, RegisterChangesSource } from "./summarize-due";
 
 export function buildDueSummary(sheets: readonly SheetText[], today: string, pendingUnits?: PendingUnitsSource): DueSummary {
-  const actualization = actualizationStatus(sheets, today);
-  const report = checkRequestsInSheets(sheets, today);
-  let requests: DueSummary["requests"] = null;
-  let requestsProblem: string | null = null;
-  if (report.ok) {
-    const open = report.requests.filter((request) => request.open);
-    requests = {
-      open: open.length,
-      overdue: open.filter((request) => request.overdue).length,
-      dueSoon: open.filter((request) => request.dueSoon).length,
-      nearest: [...open].sort(byUrgency).slice(0, NEAREST_COUNT),
-      approximate: open.some((request) => request.approximate),
-    };
-  } else if (report.reason === "no-header") {
-    requestsProblem = report.message;
-  }
-  const collection = pendingUnits?.(sheets, today) ?? null;
-  const collectionOverdue = collection !== null && collection.units.length > 0 && collection.due !== null && collection.due < today;
-  return {
-    today,
-    actualization,
-    requests,
-    requestsProblem,
-    collection,
-    anyOverdue: (actualization?.overdue ?? false) || (requests?.overdue ?? 0) > 0 || collectionOverdue,
-  };
+  return summarizeDue(sheets, today, { pendingUnits, registerChanges: registerChangesOfSheets });
 }

@@ -1,33 +1,15 @@
 /**
- * The agency's settings as a workbook carries them, and which settings a result built from several workbooks takes:
+ * Which settings a result built from several workbooks takes (each workbook's own: workbook-settings.ts):
  * an explicit settings file, else the approved register's, else the inputs' when they agree. Nothing is dropped in
  * silence: every setting an input holds differently from the one used is reported with the files that hold it.
  */
 import { buildCatalog } from "./catalog";
-import type { SheetText } from "./register-types";
-import { DEFAULT_SETTINGS, findSettingsPairs, readSettingsPairs, settingsFieldTitle, SETTINGS_SHEET_NAME, type Settings, type SettingsField } from "./settings";
+import { settingsFieldTitle, type Settings, type SettingsField } from "./settings";
 import { matchKey } from "./text";
 
-export interface WorkbookSettings {
-  settings: Settings;
-  /** Parameters that could not be used (their defaults stand), one Russian line each. */
-  problems: string[];
-}
-
-/** The settings block of a workbook's reference sheet; null when the workbook has none (a file from another program). */
-export function readWorkbookSettings(sheets: readonly SheetText[]): WorkbookSettings | null {
-  const key = matchKey(SETTINGS_SHEET_NAME);
-  const sheet = sheets.find((candidate) => matchKey(candidate.name) === key);
-  if (!sheet) return null;
-  const pairs = findSettingsPairs(sheet);
-  if (!pairs.length) return null;
-  return readSettingsPairs(pairs);
-}
-
-/** A workbook's settings; the defaults when it carries none (what could not be used: readWorkbookSettings). */
-export function settingsOfSheets(sheets: readonly SheetText[]): Settings {
-  return readWorkbookSettings(sheets)?.settings ?? DEFAULT_SETTINGS;
-}
+// A workbook's own settings are read in a module of their own: the pane's first screen needs them without the
+// comparison of several workbooks' settings (which resolves the catalog and the typical list).
+export { readWorkbookSettings, settingsOfSheets, type WorkbookSettings } from "./workbook-settings";
 
 /** Settings compared between workbooks: what changes the rules, the dropdowns and the published text. */
 const COMPARED_FIELDS: SettingsField[] = [

@@ -8,7 +8,7 @@ import * as z from "zod/mini";
 import { ru } from "zod/locales";
 import type { SheetText } from "./register-types";
 import { cleanText, matchKey } from "./text";
-import { DEFAULT_DIRECTIONS, typicalProcesses } from "./typical-list";
+import { DEFAULT_DIRECTIONS, typicalProcessNames } from "./typical-list-names";
 
 export const SETTINGS_SHEET_NAME = "Справочники";
 
@@ -265,7 +265,7 @@ export interface SettingsProblem {
 /** Checks across fields the per-field schema cannot make: agency processes' codes against each other and the typical list. */
 export function crossSettingsProblems(settings: Settings): SettingsProblem[] {
   const problems: SettingsProblem[] = [];
-  const typical = settings.processes ?? typicalProcesses();
+  const typical = settings.processes ?? typicalProcessNames();
   const typicalByCode = new Map(typical.map((process) => [process.code, process]));
   const directions = new Set((settings.directions ?? DEFAULT_DIRECTIONS).map((direction) => direction.code));
   const seen = new Map<string, number>();

@@ -17,6 +17,7 @@ import {
   Text,
   makeStyles,
   tokens,
+  webLightTheme,
 } from "@fluentui/react-components";
 import {
   CalendarClockRegular,
@@ -37,7 +38,7 @@ import { NotificationArea, NotifyProvider } from "./notify";
 import { SECTIONS, type SectionId } from "./sections";
 import { common } from "./strings";
 import { shell } from "./strings/shell";
-import { PaneThemeContext, fluentThemeOf, usePaneTheme, type PaneThemeKind } from "./theme";
+import { PaneThemeContext, useFluentTheme, usePaneTheme, type PaneThemeKind } from "./theme";
 
 const SECTION_ICONS: Record<SectionId, ReactElement> = {
   due: <CalendarClockRegular />,
@@ -138,11 +139,14 @@ export interface AppProps {
 /** The pane with its own FluentProvider (Office's light or dark theme, system fonts). */
 export function App({ environment, initialSection, theme }: AppProps) {
   const kind = usePaneTheme(theme);
+  const fluentTheme = useFluentTheme(kind);
+  if (!fluentTheme) return null;
+  const shownKind: PaneThemeKind = fluentTheme === webLightTheme ? "light" : "dark";
   return (
-    <PaneThemeContext.Provider value={kind}>
+    <PaneThemeContext.Provider value={shownKind}>
       {/* Sizes go in `style`: the provider's classes are copied onto every portal's mount node (tooltips, dialogs),
           and a full-height class there would lay a blank layer over the whole pane. */}
-      <FluentProvider theme={fluentThemeOf(kind)} style={PROVIDER_STYLE} data-theme={kind}>
+      <FluentProvider theme={fluentTheme} style={PROVIDER_STYLE} data-theme={shownKind}>
         <Pane environment={environment} initialSection={initialSection} />
       </FluentProvider>
     </PaneThemeContext.Provider>

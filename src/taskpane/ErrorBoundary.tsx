@@ -1,6 +1,7 @@
 /** Catches render errors of a section and shows a Russian message instead of a blank pane or a stack trace. */
 import { Button, MessageBar, MessageBarBody, MessageBarTitle } from "@fluentui/react-components";
 import React from "react";
+import { isChunkLoadError } from "./lazy-module";
 import { common } from "./strings";
 
 interface ErrorBoundaryProps {
@@ -11,14 +12,16 @@ interface ErrorBoundaryProps {
 
 interface ErrorBoundaryState {
   failed: boolean;
+  /** The section's code could not be fetched from the add-in's server. */
+  notLoaded?: boolean;
   resetKey: string | undefined;
 }
 
 export class ErrorBoundary extends React.Component<ErrorBoundaryProps, ErrorBoundaryState> {
   override state: ErrorBoundaryState = { failed: false, resetKey: this.props.resetKey };
 
-  static getDerivedStateFromError(): Partial<ErrorBoundaryState> {
-    return { failed: true };
+  static getDerivedStateFromError(error: unknown): Partial<ErrorBoundaryState> {
+    return { failed: true, notLoaded: isChunkLoadError(error) };
   }
 
   static getDerivedStateFromProps(props: ErrorBoundaryProps, state: ErrorBoundaryState): Partial<ErrorBoundaryState> | null {
@@ -36,7 +39,7 @@ export class ErrorBoundary extends React.Component<ErrorBoundaryProps, ErrorBoun
       <MessageBar intent="error" layout="multiline" role="alert">
         <MessageBarBody>
           <MessageBarTitle>{common.errorBoundaryTitle}</MessageBarTitle>
-          {common.errorBoundaryText}
+          {this.state.notLoaded ? common.sectionLoadFailed : common.errorBoundaryText}
           <div>
             <Button size="small" onClick={() => this.setState({ failed: false })}>
               {common.errorBoundaryRetry}

@@ -1,10 +1,12 @@
 /**
  * The pane follows Office's theme: Fluent's dark theme when Office paints the task pane's body dark (the «Черная» and
  * «Темно-серая» Office themes), the light one otherwise. Office.context.officeTheme exists in Office 2016+ hosts; its change
- * event is registered where the host accepts it and silently skipped where it does not.
+ * event is registered where the host accepts it and silently skipped where it does not. The dark theme is fetched when
+ * first shown.
  */
-import { webDarkTheme, webLightTheme, type Theme } from "@fluentui/react-components";
+import { webLightTheme, type Theme } from "@fluentui/react-components";
 import { createContext, useEffect, useState } from "react";
+import { lazyModule } from "./lazy-module";
 
 export { luminance, officeThemeKind, themeKindOfBackground, type PaneThemeKind } from "./theme-kind";
 import { officeThemeKind, themeKindOfBackground, type PaneThemeKind } from "./theme-kind";
@@ -13,8 +15,36 @@ interface OfficeThemeLike {
   bodyBackgroundColor?: string;
 }
 
-export function fluentThemeOf(kind: PaneThemeKind): Theme {
-  return kind === "dark" ? webDarkTheme : webLightTheme;
+const loadDarkTheme = lazyModule(() => import(/* webpackChunkName: "theme-dark" */ "./theme-dark"));
+let darkTheme: Theme | null = null;
+
+/**
+ * Fluent's theme for `kind`. Null only while the dark theme is fetched for the pane's first drawing (the pane waits rather
+ * than flash light); on a later switch the theme shown stays until the dark one is there. When it cannot be fetched the
+ * pane stays light (fully usable) and the next switch to dark tries again.
+ */
+export function useFluentTheme(kind: PaneThemeKind): Theme | null {
+  const [shown, setShown] = useState<Theme | null>(() => (kind === "light" ? webLightTheme : darkTheme));
+  useEffect(() => {
+    if (kind === "light" || darkTheme) {
+      setShown(kind === "light" ? webLightTheme : darkTheme);
+      return undefined;
+    }
+    let current = true;
+    loadDarkTheme().then(
+      (module) => {
+        darkTheme = module.webDarkTheme;
+        if (current) setShown(darkTheme);
+      },
+      () => {
+        if (current) setShown((theme) => theme ?? webLightTheme);
+      },
+    );
+    return () => {
+      current = false;
+    };
+  }, [kind]);
+  return shown;
 }
 
 /** Registers Office's theme-change event where the host supports it; returns how to unregister. */

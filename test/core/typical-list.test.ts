@@ -3,11 +3,22 @@ import {
   findProcess,
   processLabel,
   splitProcessCode,
+  typicalProcessNames,
   typicalProcesses,
 } from "../../src/core/typical-list";
 
 describe("typical list", () => {
   const processes = typicalProcesses();
+
+  it("names without goals and values are the full list's codes, directions and names, the agency put in alike", () => {
+    for (const agency of [undefined, "министерства культуры"]) {
+      const full = typicalProcesses(agency);
+      expect(typicalProcessNames(agency)).toEqual(full.map(({ code, direction, name }) => ({ code, direction, name })));
+      expect(full.every((process) => process.goal !== "" && process.value !== "" && !/\{agency\}/.test(process.goal + process.value))).toBe(true);
+    }
+    const withAgency = typicalProcesses("министерства культуры").find((process) => process.code === "2.5")!;
+    expect(withAgency.goal + withAgency.value).toContain("министерства культуры");
+  });
 
   it("has 38 processes with the seed's codes and no 2.7", () => {
     expect(processes).toHaveLength(38);

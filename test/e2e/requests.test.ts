@@ -1,7 +1,8 @@
 /**
  * «Обращения» and «Сроки» from the pane in the playground: a request registered with its due date shown before saving,
  * the log sheet written, a fix of the register that changes the named process with the request's ground offered as
- * «учтено» and marked so with today's date, and the first screen listing what is due.
+ * «учтено» and marked so with today's date, the first screen listing what is due, and a section whose code cannot be
+ * fetched.
  */
 import { ProductionCalendar } from "../../src/core/calendar/working-days";
 import { dayNumberToIso, isoToDayNumber } from "../../src/core/calendar/working-days";
@@ -10,6 +11,7 @@ import { REGISTER_COLUMNS } from "../../src/core/columns";
 import { REGISTER_SHEET_NAME, templateGeometry } from "../../src/core/layout/template";
 import { validRows } from "../fixtures/register-data";
 import { externalRequests, startPlayground, type Playground } from "./harness";
+import { latinWords } from "./pane-checks";
 
 jest.setTimeout(300_000);
 
@@ -60,6 +62,12 @@ describe("change requests from the pane (playground)", () => {
 
   afterAll(async () => {
     await playground?.close();
+  });
+
+  test("«Сроки» compares the register with the approved one: nothing changed yet", async () => {
+    const { page } = playground;
+    await page.getByRole("tab", { name: "Сроки", exact: true }).click();
+    await page.getByTestId("due-actualization").getByText("Изменений нет с 15.10.2025", { exact: false }).waitFor({ timeout: 30_000 });
   });
 
   test("register a request: its due date is shown before saving and written to «Журнал обращений»", async () => {
@@ -124,7 +132,24 @@ describe("change requests from the pane (playground)", () => {
     await page.getByRole("tab", { name: "Сроки", exact: true }).click();
     await page.getByTestId("due-requests").getByText("Открытых: 0.").waitFor({ timeout: 30_000 });
     await page.getByTestId("due-actualization").getByText("15.04.2026", { exact: false }).waitFor();
+    // The comparison with the approved register saw the fix.
+    await page.getByTestId("due-actualization").getByText(/в реестре есть изменения/i).waitFor();
     await playground.screenshot("due-first-screen");
     expect(externalRequests(playground.requests)).toEqual([]);
+  });
+
+  test("a section whose code cannot be fetched says so in Russian", async () => {
+    const { page } = playground;
+    // «Приложение к приказу» has not been opened: every script fetched from now on fails, as with the network gone.
+    const scripts = /\.js$/;
+    await page.route(scripts, (route) => route.abort("internetdisconnected"));
+    try {
+      await page.getByRole("tab", { name: "Приложение к приказу", exact: true }).click();
+      const appendix = page.locator('[data-section="appendix"]');
+      await appendix.getByText("Не удалось загрузить этот раздел с сервера надстройки. Проверьте подключение к сети и откройте панель заново.").waitFor({ timeout: 30_000 });
+      expect(await latinWords(page)).toEqual([]);
+    } finally {
+      await page.unroute(scripts);
+    }
   });
 });

@@ -13,8 +13,8 @@ import type { SheetLayout } from "../layout/types";
 import type { SheetText } from "../register-types";
 import { MERGE_REPORT_SHEET_NAME, ROUND_SHEET_NAME } from "../sheet-names";
 import { cleanText, headerKey, matchKey } from "../text";
-import { UNIT_STATUS_TEXT } from "./round";
-import { compareRuDates } from "./stamp";
+import { compareRuDates } from "./ru-dates";
+import { UNIT_STATUS_TEXT } from "./unit-status";
 
 export const ROUND_TITLE = "Сбор сведений от подразделений";
 export const ROUND_HEADER_ROW = 4;

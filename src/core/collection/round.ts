@@ -5,13 +5,16 @@
  * unit that did not submit keeps its approved rows unchanged: they are carried into the consolidated register.
  */
 import type { CollectionStamp, StampReading } from "./stamp";
-import { compareRuDates } from "./stamp";
+import { compareRuDates } from "./ru-dates";
 import { UNIT_COLUMN } from "./distribute";
 import type { RegisterTable } from "../register-types";
 import { cleanText, matchKey } from "../text";
 import { parseRuDate } from "../approval";
 
-export type UnitStatus = "submitted" | "late" | "missing" | "duplicate";
+import type { UnitStatus } from "./unit-status";
+
+// The statuses and their words are a module of their own: the due-date screen reads them without the round's logic.
+export { UNIT_STATUS_TEXT, type UnitStatus } from "./unit-status";
 
 export interface UnitReport {
   unit: string;
@@ -263,10 +266,3 @@ export function missingUnits(
     .units.filter((unit) => unit.status === "missing" && roundKeys.has(matchKey(unit.unit)))
     .map((unit) => unit.unit);
 }
-
-export const UNIT_STATUS_TEXT: Record<UnitStatus, string> = {
-  submitted: "представлен",
-  late: "представлен с опозданием",
-  missing: "не представлен",
-  duplicate: "представлен дважды",
-};

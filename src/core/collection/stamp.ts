@@ -9,6 +9,9 @@ import type { SheetText } from "../register-types";
 import type { CellBlock, LayoutValue, SheetLayout } from "../layout/types";
 import { parseRuDate } from "../approval";
 import { cleanText, matchKey } from "../text";
+import { compareRuDates } from "./ru-dates";
+
+export { compareRuDates };
 
 export const STAMP_SHEET_NAME = "_Штамп сбора";
 
@@ -165,12 +168,4 @@ export function readCollectionStamp(sheets: readonly SheetText[]): StampReading 
       ids,
     },
   };
-}
-
-/** Compares two dd.mm.yyyy dates (both valid); negative when a is earlier. */
-export function compareRuDates(a: string, b: string): number {
-  const x = parseRuDate(a);
-  const y = parseRuDate(b);
-  if (!x || !y) return 0;
-  return x.year - y.year || x.month - y.month || x.day - y.day;
 }

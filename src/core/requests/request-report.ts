@@ -1,9 +1,5 @@
 /** The request log of a workbook, checked: what `reestr requests`, `reestr status` and the pane show. */
-import { settingsOfSheets } from "../settings-sources";
 import { findWorkingRegister } from "../working-register";
-import { readApprovedRegister } from "../approval";
-import { buildCatalog } from "../catalog";
-import { detectChanges, normalizedRows, type RegisterChange } from "../changes";
 import { ProductionCalendar } from "../calendar/working-days";
 import { cycleSettingsFromSheets } from "../cycle-settings";
 import type { SheetText } from "../register-types";
@@ -11,6 +7,9 @@ import { SETTINGS_SHEET_NAME } from "../settings";
 import { cleanText } from "../text";
 import { findRequestLogSheet, readRequestLog, REQUEST_LOG_SHEET_NAME, type RequestLog } from "./request-log";
 import { evaluateRequestLog, type EvaluatedRequest, type RequestIssue } from "./request-rules";
+
+// The comparison with the approved register is a module of its own: it needs the catalog and the typical list.
+export { registerChangesOfSheets } from "./register-changes";
 
 export type RequestReport =
   | {
@@ -48,16 +47,4 @@ export function checkRequestsInSheets(sheets: readonly SheetText[], today: strin
   const { calendar, problems } = calendarOfSheets(sheets);
   const { requests, issues } = evaluateRequestLog(log, { calendar, today, registerIds: registerIdsOfSheets(sheets) });
   return { ok: true, log, requests, issues, calendarProblems: problems, calendar };
-}
-
-/**
- * The changes of the working register against the approved one kept in the workbook (what merges and fixes did since the
- * order); null when the workbook keeps no approved register or has no working register.
- */
-export function registerChangesOfSheets(sheets: readonly SheetText[]): RegisterChange[] | null {
-  const approved = readApprovedRegister(sheets);
-  const current = findWorkingRegister(sheets.filter((sheet) => sheet !== findRequestLogSheet(sheets)));
-  if (!approved || !current) return null;
-  const catalog = buildCatalog(settingsOfSheets(sheets));
-  return detectChanges(normalizedRows(approved.table, catalog), normalizedRows(current, catalog), catalog);
 }

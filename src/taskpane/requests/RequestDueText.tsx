@@ -1,6 +1,6 @@
 /** A request's deadline in words; shared by «Сроки» and «Обращения» without tying the first screen to the request log's code. */
 import type { EvaluatedRequest } from "../../core/requests/request-rules";
-import { requests as t } from "../strings/requests";
+import { requestDue as t } from "../strings/request-due";
 
 /** «Просрочено на 2 рабочих дня: срок был 14.05.2025», «Осталось 3 рабочих дня, срок …». */
 export function RequestDueText({ request }: { request: EvaluatedRequest }): JSX.Element {

@@ -1,25 +1,43 @@
 /**
  * «Сроки» — the pane's first screen: the next actualization, the open requests with the nearest due dates, and the units
  * that have not sent their files in a running collection round; each line opens its section. One read of the workbook
- * (readAppendixWorkbook: 2 + ceil(cells × 40 / 4 MB) round trips), the rest is the core's.
+ * (readAppendixWorkbook: 2 + ceil(cells × 40 / 4 MB) round trips), the rest is the core's. Comparing the register with
+ * the approved one (the catalog and the typical list) is fetched only for a workbook that keeps an approved register.
  */
 import * as React from "react";
 import { Button, Link, Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { readAppendixWorkbook } from "../../adapters/office/appendix-read";
 import { runExcel } from "../../adapters/office/run";
-import { buildDueSummary, type DueSummary, type PendingUnitsSource } from "../../core/due-summary";
+import { APPROVED_SHEET_NAME } from "../../core/approval";
+import { summarizeDue, type DueSummary, type PendingUnitsSource, type RegisterChangesSource } from "../../core/summarize-due";
 import { calendarOfSheets } from "../../core/requests/request-report";
 import { localTodayIso } from "../../core/calendar/today";
 import { pendingUnitsOfSheets } from "../../core/collection/round-record";
+import type { SheetText } from "../../core/register-types";
 import { MERGE_REPORT_SHEET_NAME } from "../../core/sheet-names";
+import { matchKey } from "../../core/text";
+import { isChunkLoadError, lazyModule } from "../lazy-module";
 import { usePaneNavigation } from "../navigation";
 import { NoticeBar } from "../NoticeBar";
-import { due as t, requests as r } from "../strings/requests";
+import { common } from "../strings";
+import { due as t } from "../strings/due";
+import { requestDue as r } from "../strings/request-due";
 import { RequestDueText } from "../requests/RequestDueText";
 import type { SectionProps } from "./types";
 
 /** The round's record and the last merge's report tell who has not sent a file. */
 const PENDING_UNITS: PendingUnitsSource = (sheets) => pendingUnitsOfSheets(sheets);
+
+const loadRegisterChanges = lazyModule(() => import(/* webpackChunkName: "register-changes" */ "../../core/requests/register-changes"));
+
+/** No approved register, nothing to compare with (what registerChangesOfSheets answers then, without fetching it). */
+const NO_APPROVED_REGISTER: RegisterChangesSource = () => null;
+
+async function registerChangesFor(sheets: readonly SheetText[]): Promise<RegisterChangesSource> {
+  const approvedKey = matchKey(APPROVED_SHEET_NAME);
+  if (!sheets.some((sheet) => matchKey(sheet.name) === approvedKey)) return NO_APPROVED_REGISTER;
+  return (await loadRegisterChanges()).registerChangesOfSheets;
+}
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, maxWidth: "100%" },
@@ -44,10 +62,11 @@ export function DueSection({ environment }: SectionProps): JSX.Element {
     setError(null);
     try {
       const read = await runExcel((context) => readAppendixWorkbook(context, { apiLevel, alsoRead: [MERGE_REPORT_SHEET_NAME] }));
-      setSummary(buildDueSummary(read.sheets, localTodayIso(), PENDING_UNITS));
+      const registerChanges = await registerChangesFor(read.sheets);
+      setSummary(summarizeDue(read.sheets, localTodayIso(), { pendingUnits: PENDING_UNITS, registerChanges }));
       setProblems(calendarOfSheets(read.sheets).problems);
     } catch (caught) {
-      setError(t.readFailed(caught instanceof Error ? caught.message : String(caught)));
+      setError(isChunkLoadError(caught) ? common.chunkLoadFailed : t.readFailed(caught instanceof Error ? caught.message : String(caught)));
     } finally {
       setBusy(false);
     }

@@ -1,34 +1,11 @@
-/** Strings of the sections «Сроки» (what is due) and «Обращения» (change requests). */
-import { pluralRu as plural } from "../../core/text";
+/** Strings of the section «Обращения» (change requests); those «Сроки» shares are in due.ts and request-due.ts. */
+import { requestDue, ruDate, workingDays } from "./request-due";
 
-export const ruDate = (iso: string | null) => (iso ? `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}` : "—");
-export const workingDays = (n: number) => `${n} ${plural(n, "рабочий день", "рабочих дня", "рабочих дней")}`;
-
-export const due = {
-  intro: "Что предстоит сделать по реестру: актуализация, обращения, сбор сведений. Нажмите строку, чтобы перейти в раздел.",
-  loading: "Читаю книгу…",
-  refresh: "Обновить",
-  actualizationTitle: "Актуализация реестра",
-  actualizationNone: "Дата утверждения реестра не указана — задайте «Дата приказа» в настройках.",
-  actualizationUnchanged: (since: string, dueDate: string) => `Изменений нет с ${ruDate(since)}: актуализировать нечего (п. 3.11 «при наличии изменений»). Плановый срок — ${ruDate(dueDate)}.`,
-  actualizationDue: (dueDate: string, since: string, changed: boolean | null) =>
-    `Не позднее ${ruDate(dueDate)} — шесть месяцев после ${ruDate(since)}.${changed ? " В реестре есть изменения." : ""}`,
-  actualizationOverdue: (dueDate: string) => `Срок актуализации прошел ${ruDate(dueDate)}, а в реестре есть изменения.`,
-  requestsTitle: "Обращения об изменении реестра",
-  requestsNone: "Журнала обращений в книге еще нет.",
-  requestsCounts: (open: number, overdue: number) => `Открытых: ${open}${overdue ? `, просрочено: ${overdue}` : ""}.`,
-  collectionTitle: "Сбор сведений",
-  collectionPending: (units: string[], due: string | null) =>
-    `Не прислали файлы${due ? ` (срок ${due.split("-").reverse().join(".")})` : ""}: ${units.join("; ")}.`,
-  collectionDone: "Все подразделения прислали файлы.",
-  goToAppendix: "Открыть «Приложение к приказу»",
-  goToRequests: "Открыть «Обращения»",
-  goToMerge: "Открыть «Сведение файлов»",
-  readFailed: (message: string) => `Не удалось прочитать книгу: ${message}`,
-  calendarProblem: (message: string) => `Настройки календаря: ${message}`,
-} as const;
+export { ruDate, workingDays };
+export { due } from "./due";
 
 export const requests = {
+  ...requestDue,
   intro: "Обращения владельцев процессов и начальников подразделений об изменении реестра (п. 3.10). Срок рассмотрения — 10 рабочих дней после дня поступления по производственному календарю.",
   resultHeading: "Результат",
   refresh: "Обновить",
@@ -50,12 +27,6 @@ export const requests = {
   listTitle: "Открытые обращения",
   listEmpty: "Открытых обращений нет.",
   closedCount: (n: number) => `Решенных обращений в журнале: ${n}.`,
-  overdue: (days: number | null, dueDate: string) => `Просрочено${days && days < 0 ? ` на ${workingDays(-days)}` : ""}: срок был ${ruDate(dueDate)}`,
-  dueToday: (dueDate: string) => `Срок сегодня, ${ruDate(dueDate)}`,
-  dueIn: (days: number, dueDate: string) => `Осталось ${workingDays(days)}, срок ${ruDate(dueDate)}`,
-  noDue: "Срок не рассчитан: нет даты поступления",
-  approximate: "приблизительно",
-  memo: (number: string, date: string | null) => `записка № ${number}${date ? ` от ${ruDate(date)}` : ""}`,
   accept: "Учтено",
   reject: "Отклонить",
   rejectReason: "Причина отклонения",
