@@ -4,7 +4,7 @@
  * when the appendix is final, the approved register snapshot.
  */
 import type { RegisterIssue, RegisterTable, SheetText } from "./register-types";
-import type { WorkbookLayout } from "./layout/types";
+import type { LayoutValue, WorkbookLayout } from "./layout/types";
 import type { RuDate } from "./approval";
 import type { RegisterSummary } from "./summary";
 import { buildCatalog, type RegisterCatalog } from "./catalog";
@@ -12,7 +12,7 @@ import { summarizeIssues, validateRegister } from "./rules";
 import type { Settings } from "./settings";
 import { settingsOfSheets } from "./settings-sources";
 import { cleanText } from "./text";
-import { APPENDIX_SHEET_NAME, buildAppendixLayout, type OrderDetails, type PaperSize } from "./layout/appendix";
+import { APPENDIX_SHEET_NAME, buildAppendixLayout, groupNormalizedRows, isEmptyRow, normalizedRows, rowLayoutValues, type OrderDetails, type PaperSize } from "./layout/appendix";
 import { buildTypicalListLayout, nextAppendixNumber } from "./layout/typical-list-appendix";
 import { buildSummarySheet, type SummarySheet } from "./layout/summary-sheet";
 import { buildApprovedRegisterLayout, parseRuDate, readApprovedRegister, todayRuDate, type ApprovedRegister } from "./approval";
@@ -125,7 +125,20 @@ export function planAppendix(request: AppendixRequest): AppendixPlan {
   const final = !draft && missing.length === 0 && errors.length === 0;
   const paper = request.paper ?? settings.appendixPaper ?? "A4";
   const previousApproval = readApprovedRegister(request.sheets);
-  const sheets = [buildAppendixLayout({ rows, catalog, order, paper, draft: !final })];
+  // Cleaned, grouped and sorted once: the appendix lists the groups, the summary counts them; the appendix and the
+  // approved copy write the same layout values of each row.
+  const cleaned = normalizedRows(rows);
+  const groups = groupNormalizedRows(cleaned, catalog);
+  const valuesOf = new Map<readonly string[], LayoutValue[]>();
+  const registerValues: LayoutValue[][] = [];
+  for (const cells of cleaned) {
+    if (isEmptyRow(cells)) continue;
+    const values = rowLayoutValues(cells);
+    valuesOf.set(cells, values);
+    registerValues.push(values);
+  }
+  const rowValues = (cells: readonly string[]) => valuesOf.get(cells) ?? rowLayoutValues(cells);
+  const sheets = [buildAppendixLayout({ rows, catalog, order, paper, draft: !final, groups, rowValues })];
   if (request.includeTypicalList) {
     sheets.push(
       buildTypicalListLayout({ catalog, order: { ...order, appendixNumber: nextAppendixNumber(order.appendixNumber) }, paper, draft: !final }),
@@ -134,10 +147,10 @@ export function planAppendix(request: AppendixRequest): AppendixPlan {
   const approvalDates = final
     ? [order.orderDate, settings.lastActualization]
     : [previousApproval?.orderDate, settings.lastActualization];
-  const summary = summarizeRegister(rows, catalog, { approvalDates, today: request.today ?? todayRuDate() });
+  const summary = summarizeRegister(rows, catalog, { approvalDates, today: request.today ?? todayRuDate(), groups });
   const summarySheet = buildSummarySheet(summary, { agencyGenitive: order.agencyGenitive });
   sheets.push(summarySheet.layout);
-  if (final) sheets.push(buildApprovedRegisterLayout({ rows, orderNumber: order.orderNumber, orderDate: order.orderDate }));
+  if (final) sheets.push(buildApprovedRegisterLayout({ rows, orderNumber: order.orderNumber, orderDate: order.orderDate, values: registerValues }));
   const layout: WorkbookLayout = { sheets, activeSheet: APPENDIX_SHEET_NAME };
   if (request.writeSettings) {
     const reference = buildReferenceSheet(settings, catalog);

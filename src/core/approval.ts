@@ -113,10 +113,18 @@ export function buildApprovedRegisterLayout(input: {
   rows: readonly (readonly string[])[];
   orderNumber: string;
   orderDate: string;
+  /**
+   * The rows' layout values when the caller has them (the appendix writes the same rows): the non-empty rows, each
+   * as 15 cleaned cells with an empty cell as null, in the register's order.
+   */
+  values?: LayoutValue[][];
 }): SheetLayout {
-  const data = input.rows
-    .map((cells) => Array.from({ length: COLUMN_COUNT }, (_, i) => cleanText(cells[i] ?? "")))
-    .filter((cells) => cells.some((cell) => cell !== ""));
+  const data =
+    input.values ??
+    input.rows
+      .map((cells) => Array.from({ length: COLUMN_COUNT }, (_, i) => cleanText(cells[i] ?? "")))
+      .filter((cells) => cells.some((cell) => cell !== ""))
+      .map((cells) => cells.map((cell): LayoutValue => (cell === "" ? null : cell)));
   const blocks: CellBlock[] = [
     {
       row: SNAPSHOT_ROWS.marker,
@@ -135,7 +143,7 @@ export function buildApprovedRegisterLayout(input: {
     blocks.push({
       row: SNAPSHOT_ROWS.header + 1,
       col: 1,
-      values: data.map((cells) => cells.map((cell): LayoutValue => (cell === "" ? null : cell))),
+      values: data,
       style: { numberFormat: "@" },
     });
   }

@@ -5,7 +5,7 @@
 import type { RegisterCatalog } from "./catalog";
 import type { ActualizationDue, RuDate } from "./approval";
 import { nextActualization, todayRuDate } from "./approval";
-import { groupRowsByDirection, UNGROUPED_DIRECTION_HEADING } from "./layout/appendix";
+import { groupRowsByDirection, UNGROUPED_DIRECTION_HEADING, type AppendixGroup } from "./layout/appendix";
 import { cleanText } from "./text";
 import { canonicalValue, DIGITAL_KIND } from "./vocabularies";
 
@@ -47,6 +47,8 @@ export interface SummaryOptions {
   /** Order date of the approved register and the settings' last actualization date (dd.mm.yyyy); the latest counts. */
   approvalDates?: readonly (string | null | undefined)[];
   today?: RuDate;
+  /** `groupRowsByDirection(rows, catalog)` when the caller already has it (the appendix groups the same rows). */
+  groups?: readonly AppendixGroup[];
 }
 
 function percent(part: number, whole: number): number {
@@ -58,7 +60,7 @@ export function summarizeRegister(
   catalog: RegisterCatalog,
   options: SummaryOptions = {},
 ): RegisterSummary {
-  const groups = groupRowsByDirection(rows, catalog);
+  const groups = options.groups ?? groupRowsByDirection(rows, catalog);
   const statusIndex = new Map(catalog.statuses.map((status, i) => [status, i]));
   const otherIndex = catalog.statuses.length;
   const notSetIndex = catalog.statuses.length + 1;
@@ -74,6 +76,12 @@ export function summarizeRegister(
   };
   // An agency may rename the kinds; the first one stands for «Цифровой» then.
   const digitalKind = canonicalValue(DIGITAL_KIND, catalog.kinds) ?? catalog.kinds[0];
+  const kindCache = new Map<string, string | null>();
+  const kindOf = (text: string): string | null => {
+    let kind = kindCache.get(text);
+    if (kind === undefined) kindCache.set(text, (kind = canonicalValue(text, catalog.kinds)));
+    return kind;
+  };
   const width = catalog.statuses.length + 2;
   const statusTotals = new Array<number>(width).fill(0);
   const unitCounts = new Map<string, number>();
@@ -87,7 +95,7 @@ export function summarizeRegister(
       const column = statusColumn(cells[7]);
       counts[column]++;
       statusTotals[column]++;
-      const kind = cells[13] ? canonicalValue(cells[13], catalog.kinds) : null;
+      const kind = cells[13] ? kindOf(cells[13]) : null;
       if (kind === digitalKind) digital++;
       else if (kind !== null) nonDigital++;
       const unit = cleanText(cells[6]) || UNIT_NOT_SET;

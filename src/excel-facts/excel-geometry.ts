@@ -42,10 +42,18 @@ export function lineHeightPoints(fontSize: number): number {
   return Math.round(fontSize * 1.36 * 4) / 4;
 }
 
+/**
+ * Characters one line of a column of `widthChars` holds (wrappedLineCount): a text no longer than this, without a line
+ * break, takes one line.
+ */
+export function wrappedLineCapacity(widthChars: number, fontSize = 11): number {
+  // Cyrillic letters are a little wider than digits; bold/larger fonts scale the count.
+  return Math.max(1, Math.floor((widthChars * 11) / fontSize / 1.1));
+}
+
 /** Lines a text needs in a column of `widthChars`, breaking at spaces like Excel does. */
 export function wrappedLineCount(text: string, widthChars: number, fontSize = 11): number {
-  // Cyrillic letters are a little wider than digits; bold/larger fonts scale the count.
-  const capacity = Math.max(1, Math.floor((widthChars * 11) / fontSize / 1.1));
+  const capacity = wrappedLineCapacity(widthChars, fontSize);
   let lines = 0;
   for (const paragraph of text.split(/\r?\n/)) {
     let current = 0;

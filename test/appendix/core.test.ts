@@ -238,6 +238,8 @@ describe("summary", () => {
     const text = sheetTextOf(layout);
     const flat = text.rows.map((row) => row.join("|")).join("\n");
     expect(flat).toContain("Доля цифровых процессов");
+    // 27 of 40 rows are digital: the share as ru-RU writes it.
+    expect(text.rows.find((row) => row[0] === "Доля цифровых процессов")?.[1]).toBe(`${(27 / 40 * 100).toLocaleString("ru-RU", { minimumFractionDigits: 1 })} %`);
     expect(flat).toContain("Отдел кадров");
     expect(flat).toContain("дата утверждения реестра не указана");
     expect(chart).not.toBeNull();

@@ -17,7 +17,7 @@ import {
 } from "./fast-read-conventions";
 import type { SharedString } from "./fast-read-parts";
 import { scanRows, type RawRow } from "./fast-read-rows";
-import { normalizeText, notSure, refuse, scanXml } from "./fast-read-xml";
+import { normalizeText, NotSure, notSure, refuse, scanXml } from "./fast-read-xml";
 
 interface Merge {
   top: number;
@@ -135,12 +135,29 @@ function cellValue(
   return { col: cell.col, value: result, numFmt: hasStyle ? numFmt : undefined };
 }
 
-/** A worksheet's cells as ExcelJS models them, then its merges; returns its rows of text. */
-export function parseWorksheet(xml: string, name: string, options: WorksheetOptions): SheetText | null {
+/**
+ * A row's cells as the text a person sees, by column index (column n at n - 1); "" for a cell that shows nothing, a hole
+ * where no cell was written. Each cell's text is made as soon as the cell is read: a big sheet's million cells were
+ * kept as value records until the merges at the end of the part were known, and those records outlived the young
+ * generation (tens of megabytes of old-generation garbage per read).
+ */
+type RowTexts = string[];
+
+/** Thrown when the rows handed in pieces are not all taken by the fast lane: the caller reads the part whole instead. */
+export class RowPiecesNotTaken extends NotSure {}
+
+/**
+ * A worksheet's cells as ExcelJS models them, then its merges; returns its rows of text. `rowPieces`: the rows of its
+ * <sheetData>, in pieces of whole rows, when `xml` is the part without them (`<sheetData>` right before
+ * `</sheetData>`): each piece must be taken whole by the fast lane, else RowPiecesNotTaken is thrown.
+ */
+export function parseWorksheet(xml: string, name: string, options: WorksheetOptions, rowPieces?: Iterable<string>): SheetText | null {
+  if (rowPieces && options.fastRows === false) throw new RowPiecesNotTaken("rows in pieces without the fast lane");
+  let piecesTaken = false;
   let root: string | undefined;
-  const rows = new Map<number, Map<number, ParsedCell | null>>();
+  const rows = new Map<number, RowTexts>();
   const merges: Merge[] = [];
-  let row: Map<number, ParsedCell | null> | undefined;
+  let row: RowTexts | undefined;
   let previousCol: number | undefined;
   /** The cell being read. */
   let cell: CellRead | undefined;
@@ -156,7 +173,8 @@ export function parseWorksheet(xml: string, name: string, options: WorksheetOpti
     cell = undefined;
     const read = cellValue(current, options, formulae);
     if (read === SKIP) return;
-    row!.set(current.col, read.value === undefined ? null : read);
+    // A later cell in the same column replaces an earlier one, an empty one too.
+    row![current.col - 1] = read.value === undefined ? "" : cellText(read.value, read.numFmt, options.date1904);
   };
 
   const startRow = (r: string | undefined) => {
@@ -165,7 +183,7 @@ export function parseWorksheet(xml: string, name: string, options: WorksheetOpti
     const rowNumber = r !== undefined ? Number(r) : previousRow + 1;
     if (rowNumber > EXCEL_MAX_ROWS) refuseOutsideGrid(`в строке ${r?.slice(0, 12) ?? rowNumber}`);
     previousRow = rowNumber;
-    row = new Map();
+    row = [];
     rows.set(rowNumber, row);
     previousCol = undefined;
   };
@@ -201,7 +219,7 @@ export function parseWorksheet(xml: string, name: string, options: WorksheetOpti
       if (text === undefined) {
         // No value and no formula (the styled empty cells of a template): an unstyled one is not modelled at all, a
         // styled one is an empty entry — what finishCell makes of it, without building the cell.
-        if (styleId) current.set(col, null);
+        if (styleId) current[col - 1] = "";
         continue;
       }
       laneCell.address = rawCell.r;
@@ -279,6 +297,12 @@ export function parseWorksheet(xml: string, name: string, options: WorksheetOpti
     resume(tag, position, namespaces) {
       // Right inside <sheetData> and after each row the scanner read itself, the rows that follow take the fast lane.
       if (!inSheetData || cell || run || (tag !== "sheetData" && tag !== "row") || options.fastRows === false) return position;
+      if (rowPieces && tag === "sheetData") {
+        if (piecesTaken) throw new RowPiecesNotTaken("a second sheetData");
+        piecesTaken = true;
+        for (const piece of rowPieces) if (scanRows(piece, 0, namespaces, applyRow) !== piece.length) throw new RowPiecesNotTaken("a row the fast lane does not take");
+        return position;
+      }
       return scanRows(xml, position, namespaces, applyRow);
     },
     close(tag) {
@@ -305,8 +329,9 @@ export function parseWorksheet(xml: string, name: string, options: WorksheetOpti
   // An empty <v></v> gives ExcelJS no value at all: the same as above, since no text arrives.
   // A part that is not a worksheet (a chart sheet behind a worksheet relationship) holds no cells.
   if (root !== "worksheet") return null;
+  if (rowPieces && !piecesTaken) throw new RowPiecesNotTaken("rows in pieces never reached");
 
-  return { name, rows: visibleRows(rows, merges, options.date1904) };
+  return { name, rows: visibleRows(rows, merges) };
 }
 
 /**
@@ -314,7 +339,7 @@ export function parseWorksheet(xml: string, name: string, options: WorksheetOpti
  * file; Excel repairs the file by dropping some, and so do we (of two, the lower or else the righter goes). Sorted by top
  * row, a sweep keeps each row's merges at hand: report sheets hold thousands of them.
  */
-function visibleRows(rows: Map<number, Map<number, ParsedCell | null>>, merges: Merge[], date1904: boolean): string[][] {
+function visibleRows(rows: Map<number, RowTexts>, merges: Merge[]): string[][] {
   const sorted: Merge[] = [];
   let open: Merge[] = [];
   for (const merge of [...merges].sort((a, b) => a.top - b.top || a.left - b.left)) {
@@ -331,29 +356,18 @@ function visibleRows(rows: Map<number, Map<number, ParsedCell | null>>, merges: 
   for (const rowNumber of rowNumbers) {
     while (nextMerge < sorted.length && sorted[nextMerge].top <= rowNumber) active.push(sorted[nextMerge++]);
     if (active.length > 0) active = active.filter((merge) => merge.bottom >= rowNumber);
-    const cells: string[] = [];
-    // Cells come in column order from every common writer: sorted only when they do not.
-    const rowCells = rows.get(rowNumber)!;
-    let ordered = true;
-    let last = 0;
-    for (const col of rowCells.keys()) {
-      if (col < last) {
-        ordered = false;
-        break;
-      }
-      last = col;
+    const cells = rows.get(rowNumber)!;
+    // Like Excel, only the top-left cell of a merged area shows its value.
+    for (const m of active) {
+      const first = rowNumber > m.top ? m.left : m.left + 1;
+      for (let col = first; col <= m.right && col <= cells.length; col++) if (cells[col - 1] !== undefined) cells[col - 1] = "";
     }
-    const columns = ordered ? rowCells : [...rowCells.entries()].sort((a, b) => a[0] - b[0]);
-    for (const [col, parsed] of columns) {
-      if (!parsed) continue;
-      // Like Excel, only the top-left cell of a merged area shows its value.
-      if (active.length > 0 && active.some((m) => col >= m.left && col <= m.right && (rowNumber > m.top || col > m.left))) continue;
-      const shown = cellText(parsed.value, parsed.numFmt, date1904);
-      if (shown === "") continue;
-      while (cells.length < col - 1) cells.push("");
-      cells[col - 1] = shown;
-    }
-    if (cells.length === 0) continue;
+    // Up to the last cell that shows something, every column a string.
+    let length = cells.length;
+    while (length > 0 && !cells[length - 1]) length--;
+    if (length === 0) continue;
+    cells.length = length;
+    for (let i = 0; i < length; i++) if (cells[i] === undefined) cells[i] = "";
     while (text.length < rowNumber - 1) text.push([]);
     text[rowNumber - 1] = cells;
   }

@@ -15,6 +15,7 @@
 import type { SheetText } from "../../core/register-types";
 import { parseRelationships, parseSharedStrings, parseStyles, parseWorkbook, relationType, type Relationship } from "./fast-read-parts";
 import { parseWorksheet, type WorksheetOptions } from "./fast-read-worksheet";
+import { sheetDataInPieces } from "./fast-read-pieces";
 import { NotSure, notSure, refuse } from "./fast-read-xml";
 import { entryData, type ZipDirectory, type ZipEntryInfo } from "./zip-directory";
 
@@ -63,7 +64,7 @@ export async function readSheetsFast(
       if (!entries.has(name)) entries.set(name, entry);
     }
     let scanned = 0;
-    const partText = async (name: string): Promise<string | undefined> => {
+    const partBytes = async (name: string): Promise<Uint8Array | undefined> => {
       const entry = entries.get(name.toLowerCase());
       if (!entry) return undefined;
       scanned += entry.uncompressedSize;
@@ -86,7 +87,11 @@ export async function readSheetsFast(
       if (!bytes || bytes.length !== entry.uncompressedSize) notSure(`part ${name} unpacks to another size than declared`);
       // Inflated whole within its declared size: no need to stream it again to check for a lying directory.
       if (entry.method === 8) verified?.add(entry);
-      return decodeXmlBytes(bytes);
+      return bytes;
+    };
+    const partText = async (name: string): Promise<string | undefined> => {
+      const bytes = await partBytes(name);
+      return bytes === undefined ? undefined : decodeXmlBytes(bytes);
     };
 
     // The workbook part is the package's officeDocument; xl/workbook.xml only by convention (and as ExcelJS assumes).
@@ -124,7 +129,20 @@ export async function readSheetsFast(
       parts.add(part);
       // Sheet names ExcelJS refuses and fails the whole file on (over 31 characters, «:» or «[ ]» from report generators,
       // "History", repeated names, odd sheetIds) are read as they are: the name only labels the sheet for the user.
-      const parsed = parseWorksheet((await partText(part))!, sheet.name, options);
+      const bytes = (await partBytes(part))!;
+      const pieces = sheetDataInPieces(bytes);
+      let parsed: SheetText | null = null;
+      let whole = pieces === null;
+      if (pieces) {
+        try {
+          parsed = parseWorksheet(pieces.outside, sheet.name, options, pieces.rows());
+        } catch (error) {
+          // Rows the fast lane does not take (or a part cut in an odd place): the part is read whole, as it is.
+          if (!(error instanceof NotSure)) throw error;
+          whole = true;
+        }
+      }
+      if (whole) parsed = parseWorksheet(decodeXmlBytes(bytes), sheet.name, options);
       if (parsed) sheets.push(parsed);
     }
     return sheets;

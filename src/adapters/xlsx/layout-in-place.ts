@@ -15,7 +15,7 @@ import { parseRelationships, partFolder, reachableParts, relsPartOf, targetOf } 
 import { attribute, resolveTarget, unescapeXml } from "./sheet-in-place";
 import { planStylesheet } from "./stylesheet-append";
 import { entryData, readZipDirectory, type ZipEntryInfo } from "./zip-directory";
-import { ZipWriter } from "./zip-writer";
+import { deflateParts, ZipWriter, type DeflatedParts } from "./zip-writer";
 
 export type LayoutPatchResult = { ok: true; bytes: Buffer; warnings: string[] } | { ok: false; message: string };
 
@@ -23,6 +23,52 @@ export interface LayoutPatchOptions {
   /** zlib level 1–9 for the parts written; 6 by default. */
   level?: number;
   modified?: Date;
+  /** startSelectedSheetCopies of the same `data`, started earlier. */
+  copies?: SelectedSheetCopies;
+}
+
+/** Big parts whose head shows a selected sheet's view, already being copied without that mark, by part name. */
+export type SelectedSheetCopies = ReadonlyMap<string, Promise<DeflatedParts>>;
+
+/** Parts smaller than this are not copied ahead (little to gain), nor larger than the reader scans (it refuses them). */
+const COPY_AHEAD_BYTES = 1 << 20;
+const COPY_AHEAD_MAX_BYTES = 64 << 20;
+
+/**
+ * Starts copying, on zlib's threads, the big parts of `data` that look like the selected sheet (the register, mostly):
+ * its `tabSelected` mark comes off in any workbook putLayoutSheets writes, unless the layout replaces that sheet, so
+ * the copy can run while the workbook is still read and checked (this thread's work only). putLayoutSheets uses a copy
+ * only where it would have made the same one itself, and drops the others.
+ */
+export function startSelectedSheetCopies(data: Uint8Array): SelectedSheetCopies {
+  const copies = new Map<string, Promise<DeflatedParts>>();
+  try {
+    startCopies(data, copies);
+  } catch {
+    // Not a package this can follow: putLayoutSheets tells, or the reading before it.
+  }
+  return copies;
+}
+
+function startCopies(data: Uint8Array, copies: Map<string, Promise<DeflatedParts>>): void {
+  const directory = readZipDirectory(data);
+  if (!directory) return;
+  const names = new Set<string>();
+  for (const entry of directory.entries) {
+    const key = entry.name.toLowerCase();
+    // As putLayoutSheets takes them: the first of a name (case ignored), unencrypted, stored or deflated.
+    if (entry.name.endsWith("/") || names.has(key)) continue;
+    names.add(key);
+    if (entry.flags & 1 || (entry.method !== 0 && entry.method !== 8)) continue;
+    if (entry.uncompressedSize < COPY_AHEAD_BYTES || entry.uncompressedSize > COPY_AHEAD_MAX_BYTES) continue;
+    const bytes = entryData(data, entry);
+    if (!bytes || selectedHead(entry, bytes) !== true) continue;
+    const pieces = entry.method === 0 ? [Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)] : inflatedPieces(entry.name, bytes, entry.uncompressedSize);
+    const copy = deflateParts(entry.name, unselectedPieces(pieces), USER_PART_LEVEL);
+    // Awaited only if used; an unused one must not fail the command.
+    copy.catch(() => undefined);
+    copies.set(entry.name, copy);
+  }
 }
 
 const MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
@@ -336,6 +382,26 @@ async function patch(data: Uint8Array, layout: WorkbookLayout, options: LayoutPa
   // Write: our sheets first (their styles are collected as they are generated), then the parts they changed.
   const zip = new ZipWriter(options.level ?? 6, options.modified);
   const written = new Set<string>();
+  // The user's sheet that loses its tab-selected mark is copied first and alongside ours: inflating and compressing
+  // it is zlib's threads' work only, done while this thread generates our sheets (it waited for zlib at their end).
+  const ours = new Set([...placed.map((p) => p.part), stylesPath, workbookPath, workbookRelsPath, stringsPath].filter((part) => part !== null).map((part) => part.toLowerCase()));
+  const userCopies: Promise<void>[] = [];
+  for (const part of originalSheetParts) {
+    if (!part || ours.has(part.toLowerCase()) || written.has(part.toLowerCase())) continue;
+    const ahead = options.copies?.get(part);
+    if (ahead) {
+      userCopies.push(ahead.then((deflated) => zip.addDeflated(part, deflated)));
+      written.add(part.toLowerCase());
+      continue;
+    }
+    const unselected = withoutTabSelected(part, entries.get(part)!, compressed(part));
+    if (unselected === null) continue;
+    userCopies.push(zip.add(part, unselected, USER_PART_LEVEL));
+    written.add(part.toLowerCase());
+  }
+  const copied = Promise.all(userCopies);
+  // Awaited after our sheets; a failure meanwhile must not count as unhandled.
+  copied.catch(() => undefined);
   for (const { layout: sheetLayout, index, part } of placed) {
     const xml = sheetXml(planSheet(sheetLayout, styles), index === activeIndex, strings, styles, warnings);
     await zip.add(part, strict ? inStrictNamespaces(xml) : xml);
@@ -355,15 +421,7 @@ async function patch(data: Uint8Array, layout: WorkbookLayout, options: LayoutPa
   } else if (newStringsPath) {
     await zip.add(newStringsPath, strict ? inStrictNamespaces(strings.xml()) : strings.xml());
   }
-  const replaced = new Set(placed.map((p) => p.part.toLowerCase()));
-  for (const part of originalSheetParts) {
-    if (!part || replaced.has(part.toLowerCase()) || written.has(part.toLowerCase())) continue;
-    const unselected = withoutTabSelected(part, entries.get(part)!, compressed(part));
-    if (unselected === null) continue;
-    // The user's cells, compressed fast: zlib's thread works on them while the rest is copied.
-    await zip.add(part, unselected, USER_PART_LEVEL);
-    written.add(part.toLowerCase());
-  }
+  await copied;
   const order: string[] = [];
   for (const name of entries.keys()) {
     const key = name.toLowerCase();
@@ -447,9 +505,36 @@ const TAB_SELECTED = /\stabSelected\s*=\s*("(?:1|true)"|'(?:1|true)')/;
 /**
  * A sheet of the user's that was the selected tab, with that mark taken off (only that attribute changes), as the parts
  * of its new XML; null when it was not selected. Only the head of the part is inflated to look; a selected sheet (the
- * register, often the biggest part) is inflated once into one buffer and its cells handed on as they are, never decoded.
+ * register, often the biggest part) is inflated as it is copied, in pieces on zlib's thread (never held whole: 30 MB
+ * for a 50,000-row register), and its cells handed on as they are, never decoded.
  */
-function withoutTabSelected(part: string, entry: ZipEntryInfo, bytes: Uint8Array): Uint8Array[] | null {
+function withoutTabSelected(part: string, entry: ZipEntryInfo, bytes: Uint8Array): Iterable<Uint8Array> | AsyncIterable<Uint8Array> | null {
+  const selected = selectedHead(entry, bytes);
+  if (selected !== null) {
+    if (!selected) return null;
+    return unselectedPieces(entry.method === 0 ? [Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)] : inflatedPieces(part, bytes, entry.uncompressedSize));
+  }
+  // The head did not reach the cells: the whole part is looked at before deciding.
+  let xml: Buffer;
+  try {
+    xml =
+      entry.method === 0
+        ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+        : zlib.inflateRawSync(bytes, { chunkSize: Math.max(1 << 16, Math.min(entry.uncompressedSize + 1, 1 << 30)) });
+  } catch {
+    throw new Refusal(`часть книги «${part}» не распакована`);
+  }
+  const cells = xml.indexOf("sheetData");
+  const limit = cells < 0 ? xml.length : cells;
+  const views = withoutMark(xml.subarray(0, limit));
+  return views ? [views, xml.subarray(limit)] : null;
+}
+
+/**
+ * Whether a part's head (its first few kilobytes, inflated) shows a selected sheet view before its cells; null when
+ * the head does not reach the cells.
+ */
+function selectedHead(entry: ZipEntryInfo, bytes: Uint8Array): boolean | null {
   let head: string;
   try {
     head =
@@ -460,26 +545,61 @@ function withoutTabSelected(part: string, entry: ZipEntryInfo, bytes: Uint8Array
     head = "";
   }
   const dataAt = head.search(/<(?:[A-Za-z_][\w.-]*:)?sheetData\b/);
-  if (dataAt >= 0 && !TAB_SELECTED.test(head.slice(0, dataAt))) return null;
-  let xml: Buffer;
+  return dataAt < 0 ? null : TAB_SELECTED.test(head.slice(0, dataAt));
+}
+
+/**
+ * Pieces of a part's inflated bytes, about a quarter megabyte each, inflated on zlib's thread as they are taken; a part
+ * that unpacks larger than its declared size is not unpacked further (it may be copied before the file is vetted).
+ */
+async function* inflatedPieces(part: string, compressed: Uint8Array, declaredSize: number): AsyncGenerator<Buffer> {
+  const inflate = zlib.createInflateRaw({ chunkSize: 1 << 18 });
+  inflate.end(compressed);
+  let size = 0;
   try {
-    xml =
-      entry.method === 0
-        ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
-        : zlib.inflateRawSync(bytes, { chunkSize: Math.max(1 << 16, Math.min(entry.uncompressedSize + 1, 1 << 30)) });
+    for await (const piece of inflate) {
+      size += (piece as Buffer).length;
+      if (size > declaredSize) break;
+      yield piece as Buffer;
+    }
   } catch {
     throw new Refusal(`часть книги «${part}» не распакована`);
+  } finally {
+    inflate.destroy();
   }
-  // Sheet views come before the cells: only that stretch of the part is decoded and looked at.
-  const cells = xml.indexOf("sheetData");
-  const limit = cells < 0 ? xml.length : cells;
-  const region = xml.subarray(0, limit).toString("latin1");
+  if (size > declaredSize) throw new Refusal(`часть книги «${part}» не распакована`);
+}
+
+/**
+ * The pieces with the `tabSelected` mark taken off the sheet views, which come before the cells: only that stretch
+ * of the part is decoded and looked at, the pieces after it are handed on as they are.
+ */
+async function* unselectedPieces(pieces: Iterable<Buffer> | AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
+  let head: Buffer | null = Buffer.alloc(0);
+  for await (const piece of pieces) {
+    if (!head) {
+      yield piece;
+      continue;
+    }
+    head = Buffer.concat([head, piece]);
+    const cells = head.indexOf("sheetData");
+    if (cells < 0) continue;
+    const views = head.subarray(0, cells);
+    yield withoutMark(views) ?? views;
+    yield head.subarray(cells);
+    head = null;
+  }
+  if (head) yield withoutMark(head) ?? head;
+}
+
+/** The stretch before a sheet's cells with `tabSelected` taken off its sheet views; null when none has it. */
+function withoutMark(region: Buffer): Buffer | null {
   let changed = false;
-  const cleared = region.replace(/<(?:[A-Za-z_][\w.-]*:)?sheetView\b[^>]*>/g, (tag) => {
+  // latin1 both ways: the bytes before the cells come back exactly as they were, whatever their encoding.
+  const text = region.toString("latin1").replace(/<(?:[A-Za-z_][\w.-]*:)?sheetView\b[^>]*>/g, (tag) => {
     if (!TAB_SELECTED.test(tag)) return tag;
     changed = true;
     return tag.replace(TAB_SELECTED, "");
   });
-  // latin1 both ways: the bytes before the cells come back exactly as they were, whatever their encoding.
-  return changed ? [Buffer.from(cleared, "latin1"), xml.subarray(limit)] : null;
+  return changed ? Buffer.from(text, "latin1") : null;
 }

@@ -51,50 +51,16 @@ export class ZipWriter {
 
   /**
    * Deflates `parts` (text as UTF-8, or bytes handed over and not touched again) into an entry, one part at a time, at
-   * the writer's level unless `level` is given.
+   * the writer's level unless `level` is given. The parts may come asynchronously (a part of another archive inflated
+   * as it is copied, never held whole).
    */
-  async add(name: string, parts: Iterable<string | Uint8Array>, level = this.level): Promise<void> {
-    const deflate = zlib.createDeflateRaw({ level });
-    const chunks: Buffer[] = [];
-    let compressedSize = 0;
-    deflate.on("data", (chunk: Buffer) => {
-      chunks.push(chunk);
-      compressedSize += chunk.length;
-    });
-    const finished = new Promise<void>((resolve, reject) => {
-      deflate.on("end", resolve);
-      deflate.on("error", reject);
-    });
-    let crc = 0;
-    let uncompressedSize = 0;
-    let pending = "";
-    const push = async (bytes: Uint8Array) => {
-      crc = crc32(bytes, crc);
-      uncompressedSize += bytes.length;
-      // A couple of chunks may wait in zlib's queue while the next is generated; a turn of the event loop lets zlib take
-      // the next one to its thread.
-      // Once zlib has compressed a chunk of generated XML, its buffer is written into again (xml-bytes.ts).
-      if (!deflate.write(bytes, () => releaseXmlChunk(bytes)) && deflate.writableLength > 2 * bytes.length) await new Promise<void>((resolve) => deflate.once("drain", resolve));
-      else await new Promise<void>((resolve) => setImmediate(resolve));
-    };
-    for (const part of parts) {
-      if (typeof part !== "string") {
-        if (pending) await push(Buffer.from(pending, "utf8"));
-        pending = "";
-        if (part.length) await push(part);
-        continue;
-      }
-      pending += part;
-      if (pending.length >= CHUNK_CHARS) {
-        await push(Buffer.from(pending, "utf8"));
-        pending = "";
-      }
-    }
-    if (pending) await push(Buffer.from(pending, "utf8"));
-    deflate.end();
-    await finished;
-    if (uncompressedSize > MAX_32 || compressedSize > MAX_32) throw new Error(`Часть книги ${name} больше 4 ГБ.`);
-    this.entries.push({ name: Buffer.from(name, "utf8"), method: DEFLATED, crc, compressedSize, uncompressedSize, chunks });
+  async add(name: string, parts: Iterable<string | Uint8Array> | AsyncIterable<string | Uint8Array>, level = this.level): Promise<void> {
+    this.addDeflated(name, await deflateParts(name, parts, level));
+  }
+
+  /** An entry deflated beforehand by deflateParts (started before the writer, e.g. while the input is still read). */
+  addDeflated(name: string, deflated: DeflatedParts): void {
+    this.entries.push({ name: Buffer.from(name, "utf8"), method: DEFLATED, ...deflated });
   }
 
   /**
@@ -158,4 +124,63 @@ export class ZipWriter {
     end.writeUInt32LE(offset, 16);
     return Buffer.concat([...out, ...central, end]);
   }
+}
+
+/** Parts deflated into one entry's data, with its checksum and sizes. */
+export interface DeflatedParts {
+  crc: number;
+  compressedSize: number;
+  uncompressedSize: number;
+  chunks: Buffer[];
+}
+
+/**
+ * Deflates `parts` (text as UTF-8, or bytes handed over and not touched again), one part at a time, on zlib's thread;
+ * `name` only names the part in an error.
+ */
+export async function deflateParts(name: string, parts: Iterable<string | Uint8Array> | AsyncIterable<string | Uint8Array>, level: number): Promise<DeflatedParts> {
+  const deflate = zlib.createDeflateRaw({ level });
+  const chunks: Buffer[] = [];
+  let compressedSize = 0;
+  deflate.on("data", (chunk: Buffer) => {
+    chunks.push(chunk);
+    compressedSize += chunk.length;
+  });
+  const finished = new Promise<void>((resolve, reject) => {
+    deflate.on("end", resolve);
+    deflate.on("error", reject);
+  });
+  let crc = 0;
+  let uncompressedSize = 0;
+  let pending = "";
+  const push = async (bytes: Uint8Array) => {
+    crc = crc32(bytes, crc);
+    uncompressedSize += bytes.length;
+    // A couple of chunks may wait in zlib's queue while the next is generated; a turn of the event loop lets zlib take
+    // the next one to its thread.
+    // Once zlib has compressed a chunk of generated XML, its buffer is written into again (xml-bytes.ts).
+    if (!deflate.write(bytes, () => releaseXmlChunk(bytes)) && deflate.writableLength > 2 * bytes.length) await new Promise<void>((resolve) => deflate.once("drain", resolve));
+    else await new Promise<void>((resolve) => setImmediate(resolve));
+  };
+  const take = async (part: string | Uint8Array) => {
+    if (typeof part !== "string") {
+      if (pending) await push(Buffer.from(pending, "utf8"));
+      pending = "";
+      if (part.length) await push(part);
+      return;
+    }
+    pending += part;
+    if (pending.length >= CHUNK_CHARS) {
+      await push(Buffer.from(pending, "utf8"));
+      pending = "";
+    }
+  };
+  // Parts made on this thread (a sheet's XML) are taken as they come; for await would add a promise per part.
+  if (Symbol.asyncIterator in parts) for await (const part of parts) await take(part);
+  else for (const part of parts) await take(part);
+  if (pending) await push(Buffer.from(pending, "utf8"));
+  deflate.end();
+  await finished;
+  if (uncompressedSize > MAX_32 || compressedSize > MAX_32) throw new Error(`Часть книги ${name} больше 4 ГБ.`);
+  return { crc, compressedSize, uncompressedSize, chunks };
 }

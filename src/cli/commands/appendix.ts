@@ -9,13 +9,13 @@
  */
 import { DEFAULT_READ_LIMITS } from "../../adapters/xlsx/read-workbook";
 import { readRegularFile } from "../../adapters/xlsx/read-workbook-file";
-import { putLayoutSheets } from "../../adapters/xlsx/layout-in-place";
+import { putLayoutSheets, startSelectedSheetCopies } from "../../adapters/xlsx/layout-in-place";
 import { isoToRuDate } from "../../core/approval";
 import { ORDER_FIELD_LABELS, planAppendix } from "../../core/appendix-plan";
 import type { PaperSize } from "../../core/layout/appendix";
 import { parseArgs } from "../args";
 import { checkOutput, writeOutputBeside } from "../file-safety";
-import { EXIT_FAILURE, EXIT_FINDINGS, EXIT_OK, UsageError, type CliCommand } from "../io";
+import { EXIT_FAILURE, EXIT_FINDINGS, EXIT_OK, resolvePath, UsageError, type CliCommand } from "../io";
 import { fileProblemLine, readWorkbookInput } from "../register-input";
 import { readWorkbookSettings } from "../../core/settings-sources";
 import { AGENCY_FLAG_SPECS, AGENCY_FLAG_USAGE, applyAgencyFlags, hasAgencyFlags } from "../settings-flags";
@@ -87,10 +87,14 @@ export const appendixCommand: CliCommand = {
     if (!draft && !orderDate) throw new UsageError("не указана дата приказа --order-date");
 
     if (!(await checkOutput("appendix", out, [file], io))) return EXIT_FAILURE;
+    // The bytes of FILE as they are on disk: OUT is made from them part by part. Read first, so that copying its
+    // selected sheet (the register, which loses its tab mark in OUT) runs on zlib's threads while FILE is read and
+    // checked on this one; a problem with FILE is told by the reading below.
+    const early = await readRegularFile(resolvePath(io, file), DEFAULT_READ_LIMITS.maxFileBytes);
+    const copies = early.ok ? startSelectedSheetCopies(early.data) : undefined;
     const read = await readWorkbookInput("appendix", file, io);
     if (!read) return EXIT_FAILURE;
-    // The bytes of FILE as they are on disk: OUT is made from them part by part.
-    const base = await readRegularFile(read.path, DEFAULT_READ_LIMITS.maxFileBytes);
+    const base = early.ok ? early : await readRegularFile(read.path, DEFAULT_READ_LIMITS.maxFileBytes);
     if (!base.ok) {
       io.stderr(fileProblemLine("appendix", file, base.message));
       return EXIT_FAILURE;
@@ -131,7 +135,7 @@ export const appendixCommand: CliCommand = {
       return EXIT_FAILURE;
     }
 
-    const patched = await putLayoutSheets(base.data, plan.layout, { level: APPENDIX_DEFLATE_LEVEL });
+    const patched = await putLayoutSheets(base.data, plan.layout, { level: APPENDIX_DEFLATE_LEVEL, copies });
     if (!patched.ok) {
       io.stderr(fileProblemLine("appendix", file, `приложение не записано: ${patched.message}`));
       return EXIT_FAILURE;

@@ -7,7 +7,7 @@ import type { CellBlock, LayoutValue, PrintSpec, RowSpec, SheetLayout } from "./
 import { COLUMN_COUNT, REGISTER_COLUMNS, columnTitleWithMark } from "../columns";
 import { cleanText, matchKey } from "../text";
 import { DIRECTION_NAME_VARIANTS, findProcess, splitProcessCode, type TypicalProcess } from "../typical-list";
-import { DEFAULT_COLUMN_WIDTH_CHARS, columnLetters, lineHeightPoints, parseA1Range, wrappedLineCount } from "./cells";
+import { DEFAULT_COLUMN_WIDTH_CHARS, columnLetters, lineHeightPoints, parseA1Range, wrappedLineCapacity, wrappedLineCount } from "./cells";
 
 import { APPENDIX_SHEET_NAME } from "../sheet-names";
 export { APPENDIX_SHEET_NAME };
@@ -66,9 +66,12 @@ export interface AppendixGroup {
   rows: string[][];
 }
 
-function compareCodes(a: string, b: string): number {
-  const left = a.split(".").map(Number);
-  const right = b.split(".").map(Number);
+/** A process code's numbers ("2.10" → [2, 10]), compared number by number. */
+function codeParts(code: string): number[] {
+  return code.split(".").map(Number);
+}
+
+function compareCodes(left: readonly number[], right: readonly number[]): number {
   for (let i = 0; i < Math.max(left.length, right.length); i++) {
     const difference = (left[i] ?? -1) - (right[i] ?? -1);
     if (difference !== 0) return difference;
@@ -104,8 +107,45 @@ export function normalizedCells(cells: readonly string[]): string[] {
   return result;
 }
 
-function isEmptyRow(cells: readonly string[]): boolean {
+/** Rows read before a column's memo may be given up. */
+const MEMO_TRIAL_ROWS = 100;
+
+/**
+ * Each row as exactly 15 cleaned cells (normalizedCells). A column that repeats its texts (a register's vocabulary)
+ * cleans each text once; one whose texts are mostly distinct (IDs, names) gives its memo up. A row already clean and
+ * exactly 15 cells long — a register table's rows are — is used as it is, not copied (rows are never changed after).
+ */
+export function normalizedRows(rows: readonly (readonly string[])[]): string[][] {
+  const memos: (Map<string, string> | null)[] = Array.from({ length: COLUMN_COUNT }, () => new Map<string, string>());
+  let seen = 0;
+  return rows.map((cells) => {
+    seen++;
+    let result: string[] | null = null;
+    for (let i = 0; i < COLUMN_COUNT; i++) {
+      const text = cells[i] ?? "";
+      const memo = memos[i];
+      let clean = memo?.get(text);
+      if (clean === undefined) {
+        clean = cleanText(text);
+        if (memo) {
+          memo.set(text, clean);
+          if (seen >= MEMO_TRIAL_ROWS && memo.size * 2 > seen) memos[i] = null;
+        }
+      }
+      if (result === null && clean !== cells[i]) result = cells.slice(0, i);
+      if (result !== null) result.push(clean);
+    }
+    return result ?? (cells.length === COLUMN_COUNT ? (cells as string[]) : cells.slice(0, COLUMN_COUNT));
+  });
+}
+
+export function isEmptyRow(cells: readonly string[]): boolean {
   return cells.every((cell) => cell === "");
+}
+
+/** A row's cells as layout values: an empty cell is no value. */
+export function rowLayoutValues(cells: readonly string[]): LayoutValue[] {
+  return cells.map((cell): LayoutValue => (cell === "" ? null : cell));
 }
 
 /**
@@ -114,21 +154,30 @@ function isEmptyRow(cells: readonly string[]): boolean {
  * last under «Направление деятельности не определено». Empty rows are left out.
  */
 export function groupRowsByDirection(rows: readonly (readonly string[])[], catalog: RegisterCatalog): AppendixGroup[] {
+  return groupNormalizedRows(normalizedRows(rows), catalog);
+}
+
+/** groupRowsByDirection of rows already normalized (normalizedRows): their arrays are the groups' rows. */
+export function groupNormalizedRows(rows: readonly string[][], catalog: RegisterCatalog): AppendixGroup[] {
   const directionOf = directionMatcher(catalog);
   const processCache = new Map<string, TypicalProcess | null>();
   const processOf = (text: string) => {
     if (!processCache.has(text)) processCache.set(text, findProcess(text, catalog.processes));
     return processCache.get(text) ?? null;
   };
-  type Entry = { cells: string[]; processCode: string; order: number };
+  // A code's numbers are parsed once per code, not in every comparison of a 50,000-row sort.
+  const partsByCode = new Map<string, number[]>();
+  type Entry = { cells: string[]; processCode: string; codeParts: number[]; order: number };
   const byDirection = new Map<string, Entry[]>();
-  rows.forEach((raw, order) => {
-    const cells = normalizedCells(raw);
+  rows.forEach((cells, order) => {
     if (isEmptyRow(cells)) return;
     const process = processOf(cells[5]);
     const directionCode = process?.direction ?? directionOf(cells[4]) ?? "";
     const list = byDirection.get(directionCode) ?? [];
-    list.push({ cells, processCode: process?.code ?? "", order });
+    const processCode = process?.code ?? "";
+    let parts = partsByCode.get(processCode);
+    if (parts === undefined) partsByCode.set(processCode, (parts = codeParts(processCode)));
+    list.push({ cells, processCode, codeParts: parts, order });
     byDirection.set(directionCode, list);
   });
   const sortEntries = (entries: Entry[]) =>
@@ -136,7 +185,7 @@ export function groupRowsByDirection(rows: readonly (readonly string[])[], catal
       if (a.processCode !== b.processCode) {
         if (!a.processCode) return 1;
         if (!b.processCode) return -1;
-        const byCode = compareCodes(a.processCode, b.processCode);
+        const byCode = compareCodes(a.codeParts, b.codeParts);
         if (byCode !== 0) return byCode;
       }
       return ID_COLLATOR.compare(a.cells[0], b.cells[0]) || a.order - b.order;
@@ -190,6 +239,10 @@ export interface AppendixOptions {
   /** Marks the sheet «ПРОЕКТ» (built although the register has errors or the order is not yet signed). */
   draft?: boolean;
   sheetName?: string;
+  /** `groupRowsByDirection(rows, catalog)` when the caller already has it (the summary groups the same rows). */
+  groups?: readonly AppendixGroup[];
+  /** A group row's layout values (rowLayoutValues) when the caller keeps them (the approved copy writes the same rows). */
+  rowValues?: (cells: readonly string[]) => LayoutValue[];
 }
 
 /** Footer text in Excel's codes: page numbers, and the draft mark on every page of a draft. */
@@ -253,7 +306,7 @@ export function buildAppendixLayout(options: AppendixOptions): SheetLayout {
   });
 
   let row = APPENDIX_ROWS.firstData;
-  for (const group of groupRowsByDirection(options.rows, catalog)) {
+  for (const group of options.groups ?? groupRowsByDirection(options.rows, catalog)) {
     blocks.push({
       row,
       col: 1,
@@ -265,7 +318,7 @@ export function buildAppendixLayout(options: AppendixOptions): SheetLayout {
     blocks.push({
       row,
       col: 1,
-      values: group.rows.map((cells) => cells.map((cell): LayoutValue => (cell === "" ? null : cell))),
+      values: group.rows.map(options.rowValues ?? rowLayoutValues),
       style: { ...font, fontSize: BODY_FONT_SIZE, border: true, wrap: true, horizontal: "left", vertical: "top", numberFormat: "@" },
     });
     row += group.rows.length;
@@ -304,29 +357,61 @@ const TIMES_WIDTH_FACTOR = 1.2;
 export function fittedRowHeights(layout: SheetLayout): RowSpec[] {
   const widths = new Map<number, number>();
   for (const column of layout.columns ?? []) if (column.width !== undefined) widths.set(column.index, column.width);
-  const mergedWidth = new Map<string, number>();
+  /** Widths of one-row merges by row, then by their first column. */
+  const mergedWidth = new Map<number, Map<number, number>>();
   for (const merge of layout.merges ?? []) {
     const box = parseA1Range(merge);
     if (box.top !== box.bottom) continue;
     let width = 0;
     for (let col = box.left; col <= box.right; col++) width += widths.get(col) ?? DEFAULT_COLUMN_WIDTH_CHARS;
-    mergedWidth.set(`${box.top}:${box.left}`, width);
+    let byColumn = mergedWidth.get(box.top);
+    if (!byColumn) mergedWidth.set(box.top, (byColumn = new Map()));
+    byColumn.set(box.left, width);
   }
+  // A register repeats its texts (units, statuses, kinds…): each text's height is counted once per width and font.
+  const heightCaches = new Map<string, Map<string, number>>();
+  const heightCache = (width: number, fontSize: number) => {
+    const key = `${width}:${fontSize}`;
+    let cache = heightCaches.get(key);
+    if (!cache) heightCaches.set(key, (cache = new Map()));
+    return cache;
+  };
   const heights = new Map<number, number>();
   for (const block of layout.blocks) {
     if (!block.style?.wrap) continue;
     const fontSize = block.style.fontSize ?? 11;
     const factor = block.style.fontName === APPENDIX_FONT ? TIMES_WIDTH_FACTOR : 1;
+    const lineHeight = lineHeightPoints(fontSize);
+    const oneLine = Math.ceil((lineHeight + 3) * 4) / 4;
+    const columnCaches: Map<string, number>[] = [];
+    const columnCapacities: number[] = [];
     block.values.forEach((values, r) => {
       const row = block.row + r;
-      values.forEach((value, c) => {
-        if (typeof value !== "string" || value === "") return;
+      const merged = mergedWidth.get(row);
+      let tallest = heights.get(row) ?? 0;
+      for (let c = 0; c < values.length; c++) {
+        const value = values[c];
+        if (typeof value !== "string" || value === "") continue;
         const col = block.col + c;
-        const width = mergedWidth.get(`${row}:${col}`) ?? widths.get(col) ?? DEFAULT_COLUMN_WIDTH_CHARS;
-        const lines = wrappedLineCount(value, width * factor, fontSize);
-        const height = Math.ceil((lines * lineHeightPoints(fontSize) + 3) * 4) / 4;
-        if (height > (heights.get(row) ?? 0)) heights.set(row, height);
-      });
+        const mergeWidth = merged?.get(col);
+        // A short text on one line (IDs, most vocabulary values) needs no counting and no lookup.
+        if (mergeWidth === undefined) {
+          const capacity = (columnCapacities[c] ??= wrappedLineCapacity((widths.get(col) ?? DEFAULT_COLUMN_WIDTH_CHARS) * factor, fontSize));
+          if (value.length <= capacity && value.indexOf("\n") < 0) {
+            if (oneLine > tallest) tallest = oneLine;
+            continue;
+          }
+        }
+        const cache = mergeWidth !== undefined ? heightCache(mergeWidth * factor, fontSize) : (columnCaches[c] ??= heightCache((widths.get(col) ?? DEFAULT_COLUMN_WIDTH_CHARS) * factor, fontSize));
+        let height = cache.get(value);
+        if (height === undefined) {
+          const width = mergeWidth ?? widths.get(col) ?? DEFAULT_COLUMN_WIDTH_CHARS;
+          height = Math.ceil((wrappedLineCount(value, width * factor, fontSize) * lineHeight + 3) * 4) / 4;
+          cache.set(value, height);
+        }
+        if (height > tallest) tallest = height;
+      }
+      if (tallest > 0) heights.set(row, tallest);
     });
   }
   return [...heights].sort((a, b) => a[0] - b[0]).map(([index, height]) => ({ index, height }));

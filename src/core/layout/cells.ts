@@ -6,7 +6,7 @@ import { DEFAULT_COLUMN_WIDTH_CHARS, columnNumber, lineHeightPoints, wrappedLine
 import type { CellBlock, CellStyle, LayoutValue, SheetLayout } from "./types";
 
 // Excel's own geometry (column letters, widths, line heights) lives where the simulator can use it too.
-export { DEFAULT_COLUMN_WIDTH_CHARS, columnLetters, columnNumber, columnWidthChars, columnWidthPoints, lineHeightPoints, wrappedLineCount } from "../../excel-facts/excel-geometry";
+export { DEFAULT_COLUMN_WIDTH_CHARS, columnLetters, columnNumber, columnWidthChars, columnWidthPoints, lineHeightPoints, wrappedLineCapacity, wrappedLineCount } from "../../excel-facts/excel-geometry";
 
 export function isFormulaValue(value: LayoutValue): value is { formula: string } {
   return typeof value === "object" && value !== null;
