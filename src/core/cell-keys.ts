@@ -72,11 +72,25 @@ export class CellNormalizer {
     return normalized;
   }
 
-  /** The 15 cells of a row; missing cells are "". */
-  row(cells: readonly string[]): string[] {
-    const normalized: string[] = new Array(MERGE_COLUMN_COUNT);
-    for (let column = 1; column <= MERGE_COLUMN_COUNT; column++) normalized[column - 1] = this.cell(column, cells[column - 1] ?? "");
-    return normalized;
+  /**
+   * The 15 cells of a row; missing cells are "". A row already in normal form (a table the reader cleaned, vocabulary
+   * values spelt as the catalog spells them: nearly every row) is answered with its own array, not a copy: the merge keeps
+   * tens of thousands of rows, and copies made while it runs are what the collector copies again. So the answer may be
+   * `cells` itself: neither is modified afterwards.
+   */
+  row(cells: string[]): string[] {
+    let normalized: string[] | undefined;
+    if (cells.length !== MERGE_COLUMN_COUNT) normalized = new Array(MERGE_COLUMN_COUNT);
+    for (let column = 1; column <= MERGE_COLUMN_COUNT; column++) {
+      const value = cells[column - 1];
+      const cell = this.cell(column, value ?? "");
+      if (normalized !== undefined) normalized[column - 1] = cell;
+      else if (cell !== value) {
+        normalized = cells.slice(0, column);
+        normalized[column - 1] = cell;
+      }
+    }
+    return normalized ?? cells;
   }
 }
 

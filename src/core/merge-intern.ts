@@ -17,19 +17,34 @@ export class TextInterner {
     return kept;
   }
 
-  /** Replaces the table's cells (register and extra) by their interned copies, in place; the contents stay the same. */
+  /**
+   * Replaces the table's cells (register and extra) by their interned copies, in place; the contents stay the same.
+   * A column often repeats the row above (the unit, the status, the kind): that text is taken again without the map,
+   * whose lookup hashes every new string of every file.
+   */
   internTable(table: RegisterTable): void {
+    const above: (string | undefined)[] = [];
+    const aboveKept: string[] = [];
+    const internCells = (cells: string[], offset: number) => {
+      for (let index = 0; index < cells.length; index++) {
+        const cell = cells[index];
+        if (typeof cell !== "string" || cell === "") continue;
+        const column = offset + index;
+        if (cell === above[column]) {
+          cells[index] = aboveKept[column];
+          continue;
+        }
+        const kept = this.intern(cell);
+        above[column] = cell;
+        aboveKept[column] = kept;
+        cells[index] = kept;
+      }
+    };
+    const extraOffset = table.columnMap.length;
     for (const row of table.rows) {
-      internCells(row.cells, this);
-      internCells(row.extra, this);
+      internCells(row.cells, 0);
+      internCells(row.extra, Math.max(extraOffset, row.cells.length));
     }
-  }
-}
-
-function internCells(cells: string[], interner: TextInterner): void {
-  for (let index = 0; index < cells.length; index++) {
-    const cell = cells[index];
-    if (typeof cell === "string" && cell !== "") cells[index] = interner.intern(cell);
   }
 }
 

@@ -46,7 +46,7 @@ export interface MergedRow {
   /** Values of the source's extra columns, keyed by the consolidated extra column index. */
   extra: ReadonlyMap<number, string>;
   /** Other rows identical in all 15 columns, merged into this one. */
-  mergedDuplicates: RowSource[];
+  mergedDuplicates: readonly RowSource[];
 }
 
 export interface MergeInputReport {
@@ -209,6 +209,7 @@ export interface MergeOptions {
 
 const NO_EXTRA: ReadonlyMap<number, string> = new Map();
 const NO_EXTRA_VALUES: string[] = [];
+const NO_DUPLICATES: readonly RowSource[] = Object.freeze([]);
 
 /** Merges the inputs; `catalog` gives the vocabularies, the typical list and the units the rules check against. */
 export function mergeRegisters(inputs: readonly MergeInput[], catalog: RegisterCatalog, options: MergeOptions = {}): MergeResult {
@@ -271,7 +272,8 @@ export function mergeRegisters(inputs: readonly MergeInput[], catalog: RegisterC
       const key = comparer.rowKey(cells);
       const existing = keptByKey.get(key);
       if (existing) {
-        existing.mergedDuplicates.push(source);
+        // A new array per duplicate found: rows without duplicates (nearly all) share one empty array.
+        existing.mergedDuplicates = existing.mergedDuplicates.length === 0 ? [source] : [...existing.mergedDuplicates, source];
         report.duplicatesMerged++;
         duplicatesMerged++;
         continue;
@@ -282,7 +284,7 @@ export function mergeRegisters(inputs: readonly MergeInput[], catalog: RegisterC
         const text = cleanText(value ?? "");
         if (text !== "") (extra ??= new Map()).set(extraMap[index], text);
       });
-      const merged: MergedRow = { cells, source, extra: extra ?? NO_EXTRA, mergedDuplicates: [] };
+      const merged: MergedRow = { cells, source, extra: extra ?? NO_EXTRA, mergedDuplicates: NO_DUPLICATES };
       keptByKey.set(key, merged);
       kept.push(merged);
     }
@@ -290,7 +292,7 @@ export function mergeRegisters(inputs: readonly MergeInput[], catalog: RegisterC
     reports.push(report);
   });
   for (const row of options.carried ?? []) {
-    kept.push({ cells: normalizer.row(row.cells), source: row.source, extra: NO_EXTRA, mergedDuplicates: [] });
+    kept.push({ cells: normalizer.row(row.cells), source: row.source, extra: NO_EXTRA, mergedDuplicates: NO_DUPLICATES });
   }
 
   const ranks = sortRanks(catalog);

@@ -10,7 +10,11 @@
  */
 import * as zlib from "zlib";
 import type { SheetLayout, WorkbookLayout } from "../../core/layout/types";
-import { escapeXml, layoutNamesXml, planSheet, printNamesXml, SharedStrings, sheetXml, StyleTable } from "./lean-writer";
+import { planSheet, sheetXml } from "./lean-sheet";
+import { SharedStrings } from "./lean-strings";
+import { StyleTable } from "./lean-styles";
+import { layoutNamesXml, printNamesXml } from "./lean-writer";
+import { escapeXml } from "./lean-xml";
 import { parseRelationships, partFolder, reachableParts, relsPartOf, targetOf } from "./package-graph";
 import { attribute, resolveTarget, unescapeXml } from "./sheet-in-place";
 import { planStylesheet } from "./stylesheet-append";

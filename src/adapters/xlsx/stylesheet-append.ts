@@ -4,7 +4,7 @@
  * ours are appended after them. A section the stylesheet lacks is put in at its place in the schema's order, with the
  * defaults Excel expects at its first indexes.
  */
-import type { StyleAdditions, StyleOffsets } from "./lean-writer";
+import type { StyleAdditions, StyleOffsets } from "./lean-styles";
 import { unescapeXml } from "./sheet-in-place";
 
 /** The schema's order of a stylesheet's sections (CT_Stylesheet). */

@@ -104,9 +104,16 @@ function sameAgency(stamp: CollectionStamp, agency: { name: string; code: string
 export function assessRound(inputs: readonly RoundInput[], options: AssessOptions = {}): RoundAssessment {
   const names = new Map<string, string>();
   const order: string[] = [];
+  // Units repeat on every row of a file: each distinct text's key is made once (matchKey runs four regexes).
+  const keys = new Map<string, string>();
+  const keyOf = (text: string) => {
+    let key = keys.get(text);
+    if (key === undefined) keys.set(text, (key = matchKey(text)));
+    return key;
+  };
   const addUnit = (name: string) => {
     const text = cleanText(name ?? "");
-    const key = matchKey(text);
+    const key = keyOf(text);
     if (key === "" || names.has(key)) return key;
     names.set(key, text);
     order.push(key);
@@ -154,7 +161,7 @@ export function assessRound(inputs: readonly RoundInput[], options: AssessOption
       }
       const foreign = input.table.rows.filter((row) => {
         const unit = cleanText(row.cells[UNIT_COLUMN - 1] ?? "");
-        return unit !== "" && matchKey(unit) !== key;
+        return unit !== "" && keyOf(unit) !== key;
       });
       for (const row of foreign) {
         flags.push({

@@ -82,9 +82,16 @@ export function mergedRegisterSheet(result: MergeResult, options: MergeLayoutOpt
     ...result.extraColumns,
   ];
   const numbering: LayoutValue[] = Array.from({ length: width }, (_, index) => (index < MERGE_COLUMN_COUNT ? index + 1 : null));
+  // Each row made at its final size: a spread followed by more elements reserves room for some twenty more, and the
+  // 20,000 rows of a big merge live until the sheet is written (~4 MB more for the collector to copy).
+  const extraCount = result.extraColumns.length;
   const body: LayoutValue[][] = result.rows.map((row) => {
-    const values: LayoutValue[] = [...row.cells, row.source.file, row.source.row];
-    for (let extra = 0; extra < result.extraColumns.length; extra++) values.push(row.extra.get(extra) ?? "");
+    const cells = row.cells;
+    const values: LayoutValue[] = new Array(cells.length + 2 + extraCount);
+    for (let column = 0; column < cells.length; column++) values[column] = cells[column];
+    values[cells.length] = row.source.file;
+    values[cells.length + 1] = row.source.row;
+    for (let extra = 0; extra < extraCount; extra++) values[cells.length + 2 + extra] = row.extra.get(extra) ?? "";
     return values;
   });
   const columns: ColumnSpec[] = [];
