@@ -3,7 +3,7 @@
  * the user's plain texts (readStringTable): the usual `<si><t>text</t></si>` is taken by a quick lane, everything else by
  * the regular expressions. Both together must give exactly what the regular expressions alone give, for every shape.
  */
-import { readStringTable } from "../../src/adapters/xlsx/layout-in-place";
+import { readStringTable } from "../../src/adapters/xlsx/user-string-table";
 import { unescapeXml } from "../../src/adapters/xlsx/sheet-in-place";
 
 /** The table read by the regular expressions alone (how it was read before the quick lane). */

@@ -7,19 +7,26 @@
  * selected (two selected tabs would open as a group). Every other part is copied as its compressed bytes, untouched.
  * A replaced sheet's own parts (drawings, comments) go with it when nothing else uses them, and the calculation chain,
  * a cache that may name its cells, is dropped then (Excel rebuilds it). Node only (zlib).
+ *
+ * Its parts: `selected-sheet-copy.ts` (the user's selected sheet, copied without its mark), `user-string-table.ts`
+ * (our texts numbered after the user's), `workbook-part-patch.ts` (names and views in the workbook part).
  */
 import * as zlib from "zlib";
 import type { SheetLayout, WorkbookLayout } from "../../core/layout/types";
 import { planSheet, sheetXml } from "./lean-sheet";
 import { SharedStrings } from "./lean-strings";
 import { StyleTable } from "./lean-styles";
-import { layoutNamesXml, printNamesXml } from "./lean-writer";
 import { escapeXml } from "./lean-xml";
-import { parseRelationships, partFolder, reachableParts, relsPartOf, targetOf } from "./package-graph";
-import { attribute, resolveTarget, unescapeXml } from "./sheet-in-place";
+import { PackageRefusal, parseRelationships, partFolder, reachableParts, relsPartOf, targetOf } from "./package-graph";
+import { USER_PART_LEVEL, withoutTabSelected, type SelectedSheetCopies } from "./selected-sheet-copy";
+import { attribute, resolveTarget } from "./sheet-in-place";
 import { planStylesheet } from "./stylesheet-append";
+import { readStringTable, sharedStringCells } from "./user-string-table";
+import { patchBookView, patchDefinedNames, setAttribute, withPrefix } from "./workbook-part-patch";
 import { entryData, readZipDirectory, type ZipEntryInfo } from "./zip-directory";
-import { deflateParts, ZipWriter, type DeflatedParts } from "./zip-writer";
+import { ZipWriter } from "./zip-writer";
+
+export { startSelectedSheetCopies, type SelectedSheetCopies } from "./selected-sheet-copy";
 
 export type LayoutPatchResult = { ok: true; bytes: Buffer; warnings: string[] } | { ok: false; message: string };
 
@@ -31,50 +38,6 @@ export interface LayoutPatchOptions {
   copies?: SelectedSheetCopies;
 }
 
-/** Big parts whose head shows a selected sheet's view, already being copied without that mark, by part name. */
-export type SelectedSheetCopies = ReadonlyMap<string, Promise<DeflatedParts>>;
-
-/** Parts smaller than this are not copied ahead (little to gain), nor larger than the reader scans (it refuses them). */
-const COPY_AHEAD_BYTES = 1 << 20;
-const COPY_AHEAD_MAX_BYTES = 64 << 20;
-
-/**
- * Starts copying, on zlib's threads, the big parts of `data` that look like the selected sheet (the register, mostly):
- * its `tabSelected` mark comes off in any workbook putLayoutSheets writes, unless the layout replaces that sheet, so
- * the copy can run while the workbook is still read and checked (this thread's work only). putLayoutSheets uses a copy
- * only where it would have made the same one itself, and drops the others.
- */
-export function startSelectedSheetCopies(data: Uint8Array): SelectedSheetCopies {
-  const copies = new Map<string, Promise<DeflatedParts>>();
-  try {
-    startCopies(data, copies);
-  } catch {
-    // Not a package this can follow: putLayoutSheets tells, or the reading before it.
-  }
-  return copies;
-}
-
-function startCopies(data: Uint8Array, copies: Map<string, Promise<DeflatedParts>>): void {
-  const directory = readZipDirectory(data);
-  if (!directory) return;
-  const names = new Set<string>();
-  for (const entry of directory.entries) {
-    const key = entry.name.toLowerCase();
-    // As putLayoutSheets takes them: the first of a name (case ignored), unencrypted, stored or deflated.
-    if (entry.name.endsWith("/") || names.has(key)) continue;
-    names.add(key);
-    if (entry.flags & 1 || (entry.method !== 0 && entry.method !== 8)) continue;
-    if (entry.uncompressedSize < COPY_AHEAD_BYTES || entry.uncompressedSize > COPY_AHEAD_MAX_BYTES) continue;
-    const bytes = entryData(data, entry);
-    if (!bytes || selectedHead(entry, bytes) !== true) continue;
-    const pieces = entry.method === 0 ? [Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)] : inflatedPieces(entry.name, bytes, entry.uncompressedSize);
-    const copy = deflateParts(entry.name, unselectedPieces(pieces), USER_PART_LEVEL);
-    // Awaited only if used; an unused one must not fail the command.
-    copy.catch(() => undefined);
-    copies.set(entry.name, copy);
-  }
-}
-
 const MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 const RELATIONSHIPS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 const STRICT_MAIN = "http://purl.oclc.org/ooxml/spreadsheetml/main";
@@ -82,99 +45,6 @@ const STRICT_RELATIONSHIPS = "http://purl.oclc.org/ooxml/officeDocument/relation
 const WORKSHEET_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml";
 const STYLES_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml";
 const SHARED_STRINGS_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml";
-/** zlib level for a user's sheet rewritten only to take its tab-selected mark off. */
-const USER_PART_LEVEL = 1;
-/** Compressed bytes inflated to look for a sheet's view before its data: its first few kilobytes of XML. */
-const HEAD_BYTES = 4096;
-
-class Refusal extends Error {}
-
-interface StringTable {
-  /** How many strings (`<si>`) the table holds. */
-  items: number;
-  /** Its plain texts (not rich text) and their indexes. */
-  texts: Map<string, number>;
-  /** The table's XML with `ours` appended and its counts updated, in pieces (the user's strings as they were). */
-  withAppended(ours: SharedStrings, droppedReferences: number): (string | Uint8Array)[];
-}
-
-/**
- * A user's shared-string table, read as bytes: its strings are counted, never decoded, so ours can be numbered after
- * them. Null when it is not one.
- */
-export function readStringTable(xml: Buffer): StringTable | null {
-  const headText = xml.subarray(0, 4096).toString("latin1");
-  const root = /<(?:([A-Za-z_][\w.-]*):)?sst\b[^>]*>/.exec(headText);
-  if (!root) return null;
-  const prefix = root[1] ? `${root[1]}:` : "";
-  const rootEnd = Buffer.byteLength(headText.slice(0, root.index + root[0].length), "latin1");
-  const selfClosing = root[0].endsWith("/>");
-  const close = selfClosing ? rootEnd : xml.lastIndexOf(`</${prefix}sst>`);
-  if (close < 0) return null;
-  // Each string's index, and the plain ones' texts: the appendix repeats the register's texts, already in the table.
-  let items = 0;
-  const texts = new Map<string, number>();
-  const body = xml.subarray(rootEnd, close).toString("utf8");
-  const item = new RegExp(`<${prefix}si(?:\\s[^>]*)?(?:/>|>([\\s\\S]*?)</${prefix}si>)`, "g");
-  const plain = new RegExp(`^<${prefix}t(?:\\s[^>]*)?>([^<]*)</${prefix}t>$`);
-  const add = (raw: string) => {
-    // Most texts hold no reference and no _xHHHH_ escape: the replacements are skipped, their result is the same.
-    let value = raw.includes("&") ? unescapeXml(raw) : raw;
-    if (value.includes("_x")) value = value.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
-    if (!texts.has(value)) texts.set(value, items);
-  };
-  // The usual item, `<si><t>text</t></si>` (text without markup), is taken where it stands: exactly what the regular
-  // expressions would match there, at a fraction of their cost on a 50,000-string table. Anything else goes to them.
-  const plainOpen = `<${prefix}si><${prefix}t>`;
-  const plainClose = `</${prefix}t></${prefix}si>`;
-  let position = 0;
-  for (;;) {
-    if (body.startsWith(plainOpen, position)) {
-      const textStart = position + plainOpen.length;
-      const textEnd = body.indexOf("<", textStart);
-      if (textEnd >= 0 && body.startsWith(plainClose, textEnd)) {
-        add(body.slice(textStart, textEnd));
-        items++;
-        position = textEnd + plainClose.length;
-        continue;
-      }
-    }
-    item.lastIndex = position;
-    const match = item.exec(body);
-    if (!match) break;
-    const text = plain.exec(match[1] ?? "");
-    if (text) add(text[1]);
-    items++;
-    position = item.lastIndex;
-  }
-  return {
-    items,
-    texts,
-    withAppended(ours, droppedReferences) {
-      let tag = root[0];
-      const count = Number(attribute(tag, "count"));
-      if (Number.isFinite(count)) tag = setAttribute(tag, "count", String(Math.max(0, count - droppedReferences) + ours.referenceCount));
-      if (attribute(tag, "uniqueCount") !== null) tag = setAttribute(tag, "uniqueCount", String(items + ours.uniqueCount));
-      if (selfClosing) tag = tag.replace(/\s*\/>$/, ">");
-      const head = Buffer.from(headText.slice(0, root.index) + tag, "latin1");
-      const appended = [...ours.items()].map((part) => withPrefix(part, prefix));
-      return [head, xml.subarray(rootEnd, close), ...appended, selfClosing ? `</${prefix}sst>` : xml.subarray(close)];
-    },
-  };
-}
-
-function setAttribute(tag: string, name: string, value: string | null): string {
-  const pattern = new RegExp(`\\s${name}\\s*=\\s*("[^"]*"|'[^']*')`);
-  const written = value === null ? "" : ` ${name}="${escapeXml(value)}"`;
-  if (pattern.test(tag)) return tag.replace(pattern, written);
-  if (value === null) return tag;
-  return tag.replace(/\s*(\/?)>$/, `${written}$1>`);
-}
-
-/** Our unprefixed elements in the prefix the user's part uses for its own. */
-function withPrefix(fragment: string, prefix: string): string {
-  return prefix ? fragment.replace(/<(\/?)(?=[A-Za-z])/g, `<$1${prefix}`) : fragment;
-}
 
 interface SheetEntry {
   tag: string;
@@ -194,26 +64,26 @@ export async function putLayoutSheets(data: Uint8Array, layout: WorkbookLayout, 
   try {
     return await patch(data, layout, options);
   } catch (error) {
-    if (error instanceof Refusal) return { ok: false, message: error.message };
+    if (error instanceof PackageRefusal) return { ok: false, message: error.message };
     throw error;
   }
 }
 
 async function patch(data: Uint8Array, layout: WorkbookLayout, options: LayoutPatchOptions): Promise<LayoutPatchResult> {
   const directory = readZipDirectory(data);
-  if (!directory) throw new Refusal("книга не является архивом .xlsx");
+  if (!directory) throw new PackageRefusal("книга не является архивом .xlsx");
   const entries = new Map<string, ZipEntryInfo>();
   const byLowerName = new Map<string, string>();
   for (const entry of directory.entries) {
     if (entry.name.endsWith("/") || byLowerName.has(entry.name.toLowerCase())) continue;
-    if (entry.flags & 1) throw new Refusal(`часть книги «${entry.name}» зашифрована`);
-    if (entry.method !== 0 && entry.method !== 8) throw new Refusal(`часть книги «${entry.name}» сжата неизвестным способом`);
+    if (entry.flags & 1) throw new PackageRefusal(`часть книги «${entry.name}» зашифрована`);
+    if (entry.method !== 0 && entry.method !== 8) throw new PackageRefusal(`часть книги «${entry.name}» сжата неизвестным способом`);
     entries.set(entry.name, entry);
     byLowerName.set(entry.name.toLowerCase(), entry.name);
   }
   const compressed = (name: string): Uint8Array => {
     const bytes = entryData(data, entries.get(name)!);
-    if (!bytes) throw new Refusal(`часть книги «${name}» не прочитана`);
+    if (!bytes) throw new PackageRefusal(`часть книги «${name}» не прочитана`);
     return bytes;
   };
   const actualName = (name: string) => byLowerName.get(name.toLowerCase()) ?? null;
@@ -222,8 +92,8 @@ async function patch(data: Uint8Array, layout: WorkbookLayout, options: LayoutPa
     try {
       return entry.method === 0 ? Buffer.from(compressed(name)) : zlib.inflateRawSync(compressed(name));
     } catch (error) {
-      if (error instanceof Refusal) throw error;
-      throw new Refusal(`часть книги «${name}» не распакована`);
+      if (error instanceof PackageRefusal) throw error;
+      throw new PackageRefusal(`часть книги «${name}» не распакована`);
     }
   };
   const textCache = new Map<string, string>();
@@ -244,12 +114,12 @@ async function patch(data: Uint8Array, layout: WorkbookLayout, options: LayoutPa
   const workbookPath = actualName(officeDocument ? resolveTarget("", officeDocument.target) : "xl/workbook.xml");
   const workbook = workbookPath ? text(workbookPath) : null;
   const contentTypes = text("[Content_Types].xml");
-  if (!workbookPath || !workbook || contentTypes === null) throw new Refusal("в книге не найдена основная часть (workbook.xml)");
+  if (!workbookPath || !workbook || contentTypes === null) throw new PackageRefusal("в книге не найдена основная часть (workbook.xml)");
   const workbookRelsPath = actualName(relsPartOf(workbookPath)) ?? relsPartOf(workbookPath);
   const workbookRels = text(workbookRelsPath) ?? '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>';
   const relationships = parseRelationships(workbookRels);
   const root = /<(?:([A-Za-z_][\w.-]*):)?workbook\b[^>]*>/.exec(workbook);
-  if (!root) throw new Refusal("основная часть книги не прочитана");
+  if (!root) throw new PackageRefusal("основная часть книги не прочитана");
   const prefix = root[1] ? `${root[1]}:` : "";
   const mainNamespace = attribute(root[0], root[1] ? `xmlns:${root[1]}` : "xmlns") ?? "";
   // A Strict Open XML workbook gets its sheets in its own namespaces (the elements we write are the same in both).
@@ -259,7 +129,7 @@ async function patch(data: Uint8Array, layout: WorkbookLayout, options: LayoutPa
 
   const sheetsOpen = new RegExp(`<${prefix}sheets(?=[\\s/>])[^>]*>`).exec(workbook);
   const sheetsClose = workbook.indexOf(`</${prefix}sheets>`);
-  if (!sheetsOpen || sheetsClose < 0) throw new Refusal("в основной части книги нет списка листов");
+  if (!sheetsOpen || sheetsClose < 0) throw new PackageRefusal("в основной части книги нет списка листов");
   const sheetsStart = sheetsOpen.index + sheetsOpen[0].length;
   const sheets: SheetEntry[] = [...workbook.slice(sheetsStart, sheetsClose).matchAll(new RegExp(`<${prefix}sheet\\b[^>]*>`, "g"))].map((match) => {
     const id = relPrefix ? attribute(match[0], `${relPrefix}:id`) : null;
@@ -305,7 +175,7 @@ async function patch(data: Uint8Array, layout: WorkbookLayout, options: LayoutPa
     const index = sheets.findIndex((sheet) => sheet.name.toLowerCase() === sheetLayout.name.toLowerCase());
     if (index >= 0) {
       const existing = sheets[index];
-      if (!existing.part) throw new Refusal(`лист «${existing.name}» в книге не является обычным листом, а на его место пишется лист «${sheetLayout.name}»`);
+      if (!existing.part) throw new PackageRefusal(`лист «${existing.name}» в книге не является обычным листом, а на его место пишется лист «${sheetLayout.name}»`);
       existing.tag = setAttribute(setAttribute(existing.tag, "name", sheetLayout.name), "state", state === "visible" ? null : state);
       existing.name = sheetLayout.name;
       existing.state = state;
@@ -341,12 +211,12 @@ async function patch(data: Uint8Array, layout: WorkbookLayout, options: LayoutPa
   const stylesheet = planStylesheet(
     stylesXml ?? `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<styleSheet xmlns="${strict ? STRICT_MAIN : MAIN}"></styleSheet>`,
   );
-  if (!stylesheet) throw new Refusal("часть книги со стилями (styles.xml) не прочитана");
+  if (!stylesheet) throw new PackageRefusal("часть книги со стилями (styles.xml) не прочитана");
   const styles = new StyleTable(stylesheet.offsets);
   let newStylesPath: string | null = null;
   if (!stylesPath) {
     newStylesPath = `${workbookFolder ? `${workbookFolder}/` : ""}styles.xml`;
-    if (takenParts.has(newStylesPath.toLowerCase())) throw new Refusal("в книге нет связи со стилями, но часть styles.xml есть");
+    if (takenParts.has(newStylesPath.toLowerCase())) throw new PackageRefusal("в книге нет связи со стилями, но часть styles.xml есть");
     relateNewPart(newStylesPath, "styles", STYLES_TYPE);
   }
 
@@ -354,12 +224,12 @@ async function patch(data: Uint8Array, layout: WorkbookLayout, options: LayoutPa
   const stringsRel = relationships.find((relationship) => /\/sharedStrings$/.test(relationship.type));
   const stringsPath = stringsRel ? actualName(targetOf(workbookPath, stringsRel)) : null;
   const userStrings = stringsPath ? readStringTable(bytesOf(stringsPath)) : null;
-  if (stringsPath && !userStrings) throw new Refusal("часть книги с общими строками (sharedStrings.xml) не прочитана");
+  if (stringsPath && !userStrings) throw new PackageRefusal("часть книги с общими строками (sharedStrings.xml) не прочитана");
   const strings = new SharedStrings(userStrings?.items ?? 0, userStrings?.texts);
   let newStringsPath: string | null = null;
   if (!stringsPath) {
     newStringsPath = `${workbookFolder ? `${workbookFolder}/` : ""}sharedStrings.xml`;
-    if (takenParts.has(newStringsPath.toLowerCase())) throw new Refusal("в книге нет связи с общими строками, но часть sharedStrings.xml есть");
+    if (takenParts.has(newStringsPath.toLowerCase())) throw new PackageRefusal("в книге нет связи с общими строками, но часть sharedStrings.xml есть");
     relateNewPart(newStringsPath, "sharedStrings", SHARED_STRINGS_TYPE);
   }
 
@@ -376,7 +246,7 @@ async function patch(data: Uint8Array, layout: WorkbookLayout, options: LayoutPa
     for (const relationship of relationships) if (/\/calcChain$/.test(relationship.type)) patchedWorkbookRels = patchedWorkbookRels.replace(relationship.tag, "");
   }
   const relsClose = patchedWorkbookRels.lastIndexOf("</");
-  if (relsClose < 0) throw new Refusal("связи основной части книги не прочитаны");
+  if (relsClose < 0) throw new PackageRefusal("связи основной части книги не прочитаны");
   patchedWorkbookRels = patchedWorkbookRels.slice(0, relsClose) + newRels.join("") + patchedWorkbookRels.slice(relsClose);
 
   // Parts only a replaced sheet used leave with it.
@@ -402,7 +272,7 @@ async function patch(data: Uint8Array, layout: WorkbookLayout, options: LayoutPa
     if (removed.has(partName)) patchedTypes = patchedTypes.replace(match[0], "");
   }
   const typesClose = patchedTypes.lastIndexOf("</");
-  if (typesClose < 0) throw new Refusal("список типов частей книги не прочитан");
+  if (typesClose < 0) throw new PackageRefusal("список типов частей книги не прочитан");
   patchedTypes = patchedTypes.slice(0, typesClose) + newOverrides.join("") + patchedTypes.slice(typesClose);
 
   // Write: our sheets first (their styles are collected as they are generated), then the parts they changed.
@@ -470,162 +340,4 @@ function* inStrictNamespaces(parts: Iterable<string | Uint8Array>): Generator<st
     else yield part;
     first = false;
   }
-}
-
-/**
- * The workbook part with the defined names ours replace taken out — print areas and titles of the sheets we replace,
- * workbook-scoped names the layout defines — and ours put in.
- */
-function patchDefinedNames(workbook: string, prefix: string, layout: WorkbookLayout, placed: { layout: SheetLayout; index: number }[], replacedIndexes: Set<number>): string {
-  const ours = [...placed.flatMap((p) => printNamesXml(p.layout, p.index)), ...layoutNamesXml(layout)];
-  const layoutNames = new Set((layout.names ?? []).map((name) => name.name.toLowerCase()));
-  const section = new RegExp(`<${prefix}definedNames(?=[\\s/>])[^>]*?(/>|>[\\s\\S]*?</${prefix}definedNames>)`).exec(workbook);
-  const kept: string[] = [];
-  if (section) {
-    for (const match of section[0].matchAll(new RegExp(`<${prefix}definedName\\b[^>]*?(/>|>[\\s\\S]*?</${prefix}definedName>)`, "g"))) {
-      const open = /^<[^>]*>/.exec(match[0])![0];
-      const name = (attribute(open, "name") ?? "").toLowerCase();
-      const local = attribute(open, "localSheetId");
-      const printName = name === "_xlnm.print_area" || name === "_xlnm.print_titles";
-      if (printName && local !== null && replacedIndexes.has(Number(local))) continue;
-      if (local === null && layoutNames.has(name)) continue;
-      kept.push(match[0]);
-    }
-  }
-  if (!ours.length && !section) return workbook;
-  const all = kept.join("") + withPrefix(ours.join(""), prefix);
-  const element = all ? `<${prefix}definedNames>${all}</${prefix}definedNames>` : "";
-  if (section) return workbook.slice(0, section.index) + element + workbook.slice(section.index + section[0].length);
-  // After the sheets and what the schema puts between: functionGroups, externalReferences.
-  let at = -1;
-  for (const name of ["sheets", "functionGroups", "externalReferences"]) {
-    const close = new RegExp(`</${prefix}${name}>|<${prefix}${name}(?=[\\s/])[^>]*/>`).exec(workbook);
-    if (close) at = Math.max(at, close.index + close[0].length);
-  }
-  return workbook.slice(0, at) + element + workbook.slice(at);
-}
-
-/** The first workbook view shows our active tab; a workbook without views gets one. */
-function patchBookView(workbook: string, prefix: string, activeIndex: number, firstVisible: number): string {
-  const view = new RegExp(`<${prefix}workbookView\\b[^>]*>`).exec(workbook);
-  if (view) {
-    const tag = setAttribute(setAttribute(view[0], "activeTab", activeIndex ? String(activeIndex) : null), "firstSheet", firstVisible ? String(firstVisible) : null);
-    return workbook.slice(0, view.index) + tag + workbook.slice(view.index + view[0].length);
-  }
-  const sheets = new RegExp(`<${prefix}sheets(?=[\\s/>])`).exec(workbook)!;
-  const views = withPrefix(`<bookViews><workbookView firstSheet="${firstVisible}" activeTab="${activeIndex}"/></bookViews>`, prefix);
-  return workbook.slice(0, sheets.index) + views + workbook.slice(sheets.index);
-}
-
-const SHARED_STRING_TYPES = [Buffer.from('t="s"'), Buffer.from("t='s'")];
-
-/** Cells of a sheet's XML that refer to a shared string (a byte search: a big sheet is not decoded for it). */
-function sharedStringCells(xml: Buffer): number {
-  let count = 0;
-  for (const needle of SHARED_STRING_TYPES) for (let at = xml.indexOf(needle); at >= 0; at = xml.indexOf(needle, at + needle.length)) count++;
-  return count;
-}
-
-const TAB_SELECTED = /\stabSelected\s*=\s*("(?:1|true)"|'(?:1|true)')/;
-
-/**
- * A sheet of the user's that was the selected tab, with that mark taken off (only that attribute changes), as the parts
- * of its new XML; null when it was not selected. Only the head of the part is inflated to look; a selected sheet (the
- * register, often the biggest part) is inflated as it is copied, in pieces on zlib's thread (never held whole: 30 MB
- * for a 50,000-row register), and its cells handed on as they are, never decoded.
- */
-function withoutTabSelected(part: string, entry: ZipEntryInfo, bytes: Uint8Array): Iterable<Uint8Array> | AsyncIterable<Uint8Array> | null {
-  const selected = selectedHead(entry, bytes);
-  if (selected !== null) {
-    if (!selected) return null;
-    return unselectedPieces(entry.method === 0 ? [Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)] : inflatedPieces(part, bytes, entry.uncompressedSize));
-  }
-  // The head did not reach the cells: the whole part is looked at before deciding.
-  let xml: Buffer;
-  try {
-    xml =
-      entry.method === 0
-        ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
-        : zlib.inflateRawSync(bytes, { chunkSize: Math.max(1 << 16, Math.min(entry.uncompressedSize + 1, 1 << 30)) });
-  } catch {
-    throw new Refusal(`часть книги «${part}» не распакована`);
-  }
-  const cells = xml.indexOf("sheetData");
-  const limit = cells < 0 ? xml.length : cells;
-  const views = withoutMark(xml.subarray(0, limit));
-  return views ? [views, xml.subarray(limit)] : null;
-}
-
-/**
- * Whether a part's head (its first few kilobytes, inflated) shows a selected sheet view before its cells; null when
- * the head does not reach the cells.
- */
-function selectedHead(entry: ZipEntryInfo, bytes: Uint8Array): boolean | null {
-  let head: string;
-  try {
-    head =
-      entry.method === 0
-        ? Buffer.from(bytes.subarray(0, HEAD_BYTES * 8)).toString("utf8")
-        : zlib.inflateRawSync(bytes.subarray(0, HEAD_BYTES), { finishFlush: zlib.constants.Z_SYNC_FLUSH }).toString("utf8");
-  } catch {
-    head = "";
-  }
-  const dataAt = head.search(/<(?:[A-Za-z_][\w.-]*:)?sheetData\b/);
-  return dataAt < 0 ? null : TAB_SELECTED.test(head.slice(0, dataAt));
-}
-
-/**
- * Pieces of a part's inflated bytes, about a quarter megabyte each, inflated on zlib's thread as they are taken; a part
- * that unpacks larger than its declared size is not unpacked further (it may be copied before the file is vetted).
- */
-async function* inflatedPieces(part: string, compressed: Uint8Array, declaredSize: number): AsyncGenerator<Buffer> {
-  const inflate = zlib.createInflateRaw({ chunkSize: 1 << 18 });
-  inflate.end(compressed);
-  let size = 0;
-  try {
-    for await (const piece of inflate) {
-      size += (piece as Buffer).length;
-      if (size > declaredSize) break;
-      yield piece as Buffer;
-    }
-  } catch {
-    throw new Refusal(`часть книги «${part}» не распакована`);
-  } finally {
-    inflate.destroy();
-  }
-  if (size > declaredSize) throw new Refusal(`часть книги «${part}» не распакована`);
-}
-
-/**
- * The pieces with the `tabSelected` mark taken off the sheet views, which come before the cells: only that stretch
- * of the part is decoded and looked at, the pieces after it are handed on as they are.
- */
-async function* unselectedPieces(pieces: Iterable<Buffer> | AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
-  let head: Buffer | null = Buffer.alloc(0);
-  for await (const piece of pieces) {
-    if (!head) {
-      yield piece;
-      continue;
-    }
-    head = Buffer.concat([head, piece]);
-    const cells = head.indexOf("sheetData");
-    if (cells < 0) continue;
-    const views = head.subarray(0, cells);
-    yield withoutMark(views) ?? views;
-    yield head.subarray(cells);
-    head = null;
-  }
-  if (head) yield withoutMark(head) ?? head;
-}
-
-/** The stretch before a sheet's cells with `tabSelected` taken off its sheet views; null when none has it. */
-function withoutMark(region: Buffer): Buffer | null {
-  let changed = false;
-  // latin1 both ways: the bytes before the cells come back exactly as they were, whatever their encoding.
-  const text = region.toString("latin1").replace(/<(?:[A-Za-z_][\w.-]*:)?sheetView\b[^>]*>/g, (tag) => {
-    if (!TAB_SELECTED.test(tag)) return tag;
-    changed = true;
-    return tag.replace(TAB_SELECTED, "");
-  });
-  return changed ? Buffer.from(text, "latin1") : null;
 }

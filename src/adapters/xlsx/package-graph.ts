@@ -4,6 +4,9 @@
  */
 import { attribute, resolveTarget } from "./sheet-in-place";
 
+/** A package this cannot follow: the user is told why in Russian and nothing is written. */
+export class PackageRefusal extends Error {}
+
 export interface Relationship {
   id: string;
   type: string;
