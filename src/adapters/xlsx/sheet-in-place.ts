@@ -7,6 +7,7 @@
  * Node only (zlib).
  */
 import * as zlib from "zlib";
+import { columnLetters } from "../../excel-facts/excel-geometry";
 import { entryData, readZipDirectory } from "./zip-directory";
 import { ZipWriter } from "./zip-writer";
 
@@ -23,6 +24,10 @@ export type SheetPatchResult = { ok: true; bytes: Uint8Array } | { ok: false; me
 const WORKSHEET_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml";
 const DEFLATE_LEVEL = 6;
 
+/**
+ * Inline text as the readers of these sheets (ours, like ExcelJS, for inline strings) take it back: a literal "_xHHHH_"
+ * is left as it is, unlike lean-xml's escapeXml for shared strings.
+ */
 function escapeXml(text: string): string {
   // eslint-disable-next-line no-control-regex -- XML 1.0 cannot hold these; Excel refuses a part with them
   return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffe\uffff]/g, "").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
@@ -37,12 +42,6 @@ export function unescapeXml(text: string): string {
     .replace(/&#x([0-9a-f]+);/gi, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16)))
     .replace(/&#([0-9]+);/g, (_, dec: string) => String.fromCodePoint(Number(dec)))
     .replace(/&amp;/g, "&");
-}
-
-function columnLetters(index: number): string {
-  let name = "";
-  for (let n = index; n > 0; n = Math.floor((n - 1) / 26)) name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
-  return name;
 }
 
 export function attribute(tag: string, name: string): string | null {
