@@ -1,5 +1,5 @@
 /** Reading a register workbook from disk for commands: the sheets, the register found in them, and the workbook's settings. */
-import { readWorkbookFile } from "../adapters/xlsx/read-workbook-file";
+import { readWorkbookBytes, readWorkbookFile } from "../adapters/xlsx/read-workbook-file";
 import type { ReadFailure, ReadLimits } from "../adapters/xlsx/read-workbook";
 import { findRegister, NO_REGISTER_MESSAGE } from "../core/read-register";
 import type { RegisterTable, SheetText } from "../core/register-types";
@@ -36,9 +36,10 @@ export interface WorkbookInput {
  * The preamble of the commands that plan from the whole workbook (appendix, publish): read FILE; when it cannot be
  * used, print the command's one line about it and give null (the command then exits with EXIT_FAILURE).
  */
-export async function readWorkbookInput(command: string, file: string, io: CliIO, limits?: ReadLimits): Promise<WorkbookInput | null> {
+export async function readWorkbookInput(command: string, file: string, io: CliIO, options: { limits?: ReadLimits; bytes?: Uint8Array } = {}): Promise<WorkbookInput | null> {
   const path = resolvePath(io, file);
-  const read = await readWorkbookFile(path, limits);
+  // `bytes`: FILE's bytes when the command has read them already (it makes its output from them too).
+  const read = options.bytes ? await readWorkbookBytes(options.bytes, path, options.limits) : await readWorkbookFile(path, options.limits);
   if (!read.ok) {
     io.stderr(fileProblemLine(command, file, read.message));
     return null;

@@ -6,7 +6,12 @@ import { DEFAULT_READ_LIMITS, failure, formatMegabytes, readWorkbookData, type R
 export async function readWorkbookFile(filePath: string, limits: ReadLimits = DEFAULT_READ_LIMITS): Promise<ReadWorkbookResult> {
   const read = await readRegularFile(filePath, limits.maxFileBytes);
   if (!read.ok) return read;
-  return readWorkbookData(read.data, filePath, limits, inflateOnThisThread);
+  return readWorkbookBytes(read.data, filePath, limits);
+}
+
+/** A workbook's bytes already read from `filePath` (readRegularFile), read as readWorkbookFile reads them. */
+export function readWorkbookBytes(data: Uint8Array, filePath: string, limits: ReadLimits = DEFAULT_READ_LIMITS): Promise<ReadWorkbookResult> {
+  return readWorkbookData(data, filePath, limits, inflateOnThisThread);
 }
 
 /**

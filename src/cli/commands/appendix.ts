@@ -87,18 +87,17 @@ export const appendixCommand: CliCommand = {
     if (!draft && !orderDate) throw new UsageError("не указана дата приказа --order-date");
 
     if (!(await checkOutput("appendix", out, [file], io))) return EXIT_FAILURE;
-    // The bytes of FILE as they are on disk: OUT is made from them part by part. Read first, so that copying its
-    // selected sheet (the register, which loses its tab mark in OUT) runs on zlib's threads while FILE is read and
-    // checked on this one; a problem with FILE is told by the reading below.
-    const early = await readRegularFile(resolvePath(io, file), DEFAULT_READ_LIMITS.maxFileBytes);
-    const copies = early.ok ? startSelectedSheetCopies(early.data) : undefined;
-    const read = await readWorkbookInput("appendix", file, io);
-    if (!read) return EXIT_FAILURE;
-    const base = early.ok ? early : await readRegularFile(read.path, DEFAULT_READ_LIMITS.maxFileBytes);
+    // The bytes of FILE as they are on disk, read once: OUT is made from them part by part. Copying its selected sheet
+    // (the register, which loses its tab mark in OUT) starts at once, on zlib's threads, while FILE is read and
+    // checked on this one.
+    const base = await readRegularFile(resolvePath(io, file), DEFAULT_READ_LIMITS.maxFileBytes);
     if (!base.ok) {
       io.stderr(fileProblemLine("appendix", file, base.message));
       return EXIT_FAILURE;
     }
+    const copies = startSelectedSheetCopies(base.data);
+    const read = await readWorkbookInput("appendix", file, io, { bytes: base.data });
+    if (!read) return EXIT_FAILURE;
     const stored = readWorkbookSettings(read.sheets);
     for (const problem of stored?.problems ?? []) io.stderr(fileProblemLine("appendix", file, problem));
     const settings = applyAgencyFlags(read.settings, flags);

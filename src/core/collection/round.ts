@@ -10,7 +10,6 @@ import { UNIT_COLUMN } from "./distribute";
 import type { RegisterTable } from "../register-types";
 import { cleanText, matchKey } from "../text";
 import { parseRuDate } from "../approval";
-
 import type { UnitStatus } from "./unit-status";
 
 // The statuses and their words are a module of their own: the due-date screen reads them without the round's logic.

@@ -100,18 +100,11 @@ function directionMatcher(catalog: RegisterCatalog): (text: string) => string | 
   };
 }
 
-/** Exactly 15 cleaned cells. */
-export function normalizedCells(cells: readonly string[]): string[] {
-  const result: string[] = [];
-  for (let i = 0; i < COLUMN_COUNT; i++) result.push(cleanText(cells[i] ?? ""));
-  return result;
-}
-
 /** Rows read before a column's memo may be given up. */
 const MEMO_TRIAL_ROWS = 100;
 
 /**
- * Each row as exactly 15 cleaned cells (normalizedCells). A column that repeats its texts (a register's vocabulary)
+ * Each row as exactly 15 cleaned cells. A column that repeats its texts (a register's vocabulary)
  * cleans each text once; one whose texts are mostly distinct (IDs, names) gives its memo up. A row already clean and
  * exactly 15 cells long — a register table's rows are — is used as it is, not copied (rows are never changed after).
  */
