@@ -161,8 +161,14 @@ function labelValue(rows: readonly string[][], rowNumber: number, label: string)
 }
 
 /** The approved register kept in the workbook, or null when there is none (or the sheet was damaged). */
+/** The sheet named as the approved register's copy (case and spacing ignored), whatever it holds. */
+export function findApprovedSheet(sheets: readonly SheetText[]): SheetText | undefined {
+  const key = matchKey(APPROVED_SHEET_NAME);
+  return sheets.find((candidate) => matchKey(candidate?.name ?? "") === key);
+}
+
 export function readApprovedRegister(sheets: readonly SheetText[]): ApprovedRegister | null {
-  const sheet = sheets.find((candidate) => matchKey(candidate?.name ?? "") === matchKey(APPROVED_SHEET_NAME));
+  const sheet = findApprovedSheet(sheets);
   if (!sheet) return null;
   const rows = sheet.rows ?? [];
   if (matchKey(rows[SNAPSHOT_ROWS.marker - 1]?.[0] ?? "") !== matchKey(MARKER)) return null;

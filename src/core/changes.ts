@@ -6,8 +6,7 @@
 import type { RegisterCatalog } from "./catalog";
 import type { RegisterTable, SheetText } from "./register-types";
 import { findRegister } from "./read-register";
-import { matchKey } from "./text";
-import { APPROVED_SHEET_NAME, readApprovedRegister } from "./approval";
+import { findApprovedSheet, readApprovedRegister } from "./approval";
 import { CellComparer, CellNormalizer, MERGE_COLUMN_COUNT } from "./cell-keys";
 
 export type ChangeGround = "new" | "terminated" | "form" | "content";
@@ -142,7 +141,7 @@ export interface ApprovedRegisterSource {
 export function approvedRegisterFromSheets(sheets: readonly SheetText[]): ApprovedRegisterSource | null {
   const approved = readApprovedRegister(sheets);
   if (approved) return { table: approved.table, description: `приказ от ${approved.orderDate} № ${approved.orderNumber}` };
-  const snapshot = sheets.find((sheet) => matchKey(sheet.name) === matchKey(APPROVED_SHEET_NAME));
+  const snapshot = findApprovedSheet(sheets);
   if (snapshot) {
     // The reader skips our own "_" sheets when it looks for a register, so hand it this one under a plain name.
     const table = findRegister([{ ...snapshot, name: snapshot.name.replace(/^_+/, "") }]);

@@ -8,14 +8,13 @@ import * as React from "react";
 import { Button, Link, Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { readAppendixWorkbook } from "../../adapters/office/appendix-read";
 import { runExcel } from "../../adapters/office/run";
-import { APPROVED_SHEET_NAME } from "../../core/approval";
+import { findApprovedSheet } from "../../core/approval";
 import { summarizeDue, type DueSummary, type PendingUnitsSource, type RegisterChangesSource } from "../../core/summarize-due";
 import { calendarOfSheets } from "../../core/requests/request-report";
 import { localTodayIso } from "../../core/calendar/today";
 import { pendingUnitsOfSheets } from "../../core/collection/round-record";
 import type { SheetText } from "../../core/register-types";
 import { MERGE_REPORT_SHEET_NAME } from "../../core/sheet-names";
-import { matchKey } from "../../core/text";
 import { isChunkLoadError, lazyModule } from "../lazy-module";
 import { usePaneNavigation } from "../navigation";
 import { NoticeBar } from "../NoticeBar";
@@ -34,8 +33,7 @@ const loadRegisterChanges = lazyModule(() => import(/* webpackChunkName: "regist
 const NO_APPROVED_REGISTER: RegisterChangesSource = () => null;
 
 async function registerChangesFor(sheets: readonly SheetText[]): Promise<RegisterChangesSource> {
-  const approvedKey = matchKey(APPROVED_SHEET_NAME);
-  if (!sheets.some((sheet) => matchKey(sheet.name) === approvedKey)) return NO_APPROVED_REGISTER;
+  if (!findApprovedSheet(sheets)) return NO_APPROVED_REGISTER;
   return (await loadRegisterChanges()).registerChangesOfSheets;
 }
 
