@@ -64,6 +64,10 @@ describe("a big sheet's rows in pieces", () => {
 
   test("give what the whole part gives (merges, Cyrillic before and after the cells, inline Cyrillic text)", async () => {
     const xml = sheetXml(rowsXml());
+    // The pieces themselves are taken by the fast lane (no fall back to the whole part here)…
+    const pieces = sheetDataInPieces(Buffer.from(xml, "utf8"))!;
+    expect(parseWorksheet(pieces.outside, "Лист1", OPTIONS, pieces.rows())).toEqual(wholeRead(xml));
+    // …and the reader gives the same.
     const sheets = await fastRead(xml);
     expect(sheets).toEqual([wholeRead(xml)]);
     // The merge A2:C3 shows only its top-left cell.
