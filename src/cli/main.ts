@@ -1,6 +1,9 @@
 /** Entry of the bundled `reestr` command (dist-cli/src/cli/main.js; each command a bundle loaded when it runs). */
 import { runCli } from "./cli";
 import type { CliIO } from "./io";
+import { keepYoungGenerationSmall } from "./young-generation";
+
+keepYoungGenerationSmall();
 
 const processIO: CliIO = {
   stdout: (text) => void process.stdout.write(text),
