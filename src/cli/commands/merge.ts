@@ -2,7 +2,7 @@
 import { promises as fs } from "fs";
 import { workbookSavedDate } from "../../adapters/xlsx/saved-date";
 import { DEFAULT_READ_LIMITS, readWorkbookData, type ReadWorkbookResult } from "../../adapters/xlsx/read-workbook";
-import { inflateWithZlib, readRegularFile, readWorkbookFile } from "../../adapters/xlsx/read-workbook-file";
+import { inflateOnThisThread, inflateWithZlib, readRegularFile, readWorkbookFile } from "../../adapters/xlsx/read-workbook-file";
 import { writeLayoutLean } from "../../adapters/xlsx/lean-writer";
 import { REGISTER_COLUMNS } from "../../core/columns";
 import { todayText } from "../../core/approval";
@@ -217,7 +217,8 @@ async function receivedDate(file: string): Promise<string | undefined> {
 
 async function savedOrModified(data: Uint8Array, modified: Date): Promise<string | undefined> {
   try {
-    return (await workbookSavedDate(data, inflateWithZlib)) ?? todayText(modified);
+    // core.xml (at most 1 MB, usually 1 KB) on this thread: the pool's round trip cost more than the work, per file.
+    return (await workbookSavedDate(data, inflateOnThisThread)) ?? todayText(modified);
   } catch {
     return undefined;
   }
