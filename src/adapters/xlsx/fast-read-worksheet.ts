@@ -64,8 +64,13 @@ function cellValue(
   formulae: Map<string | undefined, string | undefined>,
 ): ParsedCell | typeof SKIP {
   const styleId = cell.styleId;
-  const numFmt = styleId && options.formats ? options.formats[styleId] : undefined;
-  const hasStyle = Boolean(styleId && options.formats && styleId < options.formats.length);
+  // Looked up only where it can change the text (a number, a date, a formula's result): `options.formats` parses the
+  // workbook's styles on first use, and a register of texts never needs them.
+  const type = cell.type;
+  const textOnly = !cell.formula && !cell.shareType && (type === "s" || type === "str" || type === "inlineStr" || type === "b" || type === "e");
+  const formats = styleId && !textOnly ? options.formats : undefined;
+  const numFmt = styleId && formats ? formats[styleId] : undefined;
+  const hasStyle = Boolean(styleId && formats && styleId < formats.length);
   let result: CellValue | undefined;
   if (cell.formula || cell.shareType) {
     let cached: unknown;

@@ -107,10 +107,16 @@ export async function readSheetsFast(
     const partOfType = (type: string, conventional: string) =>
       [...targets.values()].find((rel) => relationType(rel.type) === type && entries.has(rel.target.toLowerCase()))?.target ?? conventional;
     const sharedXml = await partText(partOfType("sharedStrings", `${workbookDir}sharedStrings.xml`));
-    const stylesXml = await partText(partOfType("styles", `${workbookDir}styles.xml`));
+    const stylesBytes = await partBytes(partOfType("styles", `${workbookDir}styles.xml`));
+    // The number formats matter only to numbers, dates and formulas: a register of texts never decodes its styles part
+    // (LibreOffice writes some 20 KB of it per file).
+    let formats: (string | undefined)[] | undefined | null = null;
     const options: WorksheetOptions = {
       sharedStrings: sharedXml === undefined ? undefined : parseSharedStrings(sharedXml),
-      formats: stylesXml === undefined ? undefined : parseStyles(stylesXml),
+      get formats() {
+        if (formats === null) formats = stylesBytes === undefined ? undefined : parseStyles(decodeXmlBytes(stylesBytes));
+        return formats;
+      },
       date1904: workbook.date1904,
     };
 
