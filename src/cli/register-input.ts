@@ -36,10 +36,16 @@ export interface WorkbookInput {
  * The preamble of the commands that plan from the whole workbook (appendix, publish): read FILE; when it cannot be
  * used, print the command's one line about it and give null (the command then exits with EXIT_FAILURE).
  */
-export async function readWorkbookInput(command: string, file: string, io: CliIO, options: { limits?: ReadLimits; bytes?: Uint8Array } = {}): Promise<WorkbookInput | null> {
+export async function readWorkbookInput(
+  command: string,
+  file: string,
+  io: CliIO,
+  options: { limits?: ReadLimits; bytes?: Uint8Array; inflated?: (compressed: Uint8Array) => Promise<Uint8Array | null> | null } = {},
+): Promise<WorkbookInput | null> {
   const path = resolvePath(io, file);
-  // `bytes`: FILE's bytes when the command has read them already (it makes its output from them too).
-  const read = options.bytes ? await readWorkbookBytes(options.bytes, path, options.limits) : await readWorkbookFile(path, options.limits);
+  // `bytes`: FILE's bytes when the command has read them already (it makes its output from them too); `inflated`: parts
+  // of them it is inflating already.
+  const read = options.bytes ? await readWorkbookBytes(options.bytes, path, options.limits, options.inflated) : await readWorkbookFile(path, options.limits);
   if (!read.ok) {
     io.stderr(fileProblemLine(command, file, read.message));
     return null;

@@ -55,6 +55,20 @@ describe("copying the selected sheet ahead", () => {
     expect(partsOf(ahead.bytes).get("xl/worksheets/sheet1.xml")).toBe(before.replace(/ tabSelected="1"/, ""));
   });
 
+  test("hands the reader the copied sheet's inflated bytes, inflated once, and nothing for other parts", async () => {
+    const copies = startSelectedSheetCopies(register);
+    const directory = readZipDirectory(register)!;
+    const sheet = directory.entries.find((entry) => entry.name === "xl/worksheets/sheet1.xml")!;
+    const other = directory.entries.find((entry) => entry.name === "xl/workbook.xml")!;
+    const raw = entryData(register, sheet)!;
+    const inflated = await copies.inflated(raw);
+    expect(Buffer.from(inflated!).equals(zlib.inflateRawSync(raw))).toBe(true);
+    // The same bytes for the same part's data asked again (a view of its own), none for another part or another file.
+    expect(await copies.inflated(entryData(register, sheet)!)).toBe(inflated);
+    expect(copies.inflated(entryData(register, other)!)).toBeNull();
+    expect(copies.inflated(Uint8Array.from(raw))).toBeNull();
+  });
+
   test("a copy of a sheet the layout replaces is not used", async () => {
     const copies = startSelectedSheetCopies(register);
     const replacing: WorkbookLayout = { sheets: [{ name: REGISTER_SHEET_NAME, blocks: [{ row: 1, col: 1, values: [["заменен"]] }] }] };
@@ -75,6 +89,9 @@ describe("copying the selected sheet ahead", () => {
     const lying = new Uint8Array(makeZip(entries.map((entry) => ({ ...entry, deflate: true }))));
     const copies = startSelectedSheetCopies(lying);
     expect(copies.has("xl/worksheets/sheet1.xml")).toBe(true);
+    const entry = readZipDirectory(lying)!.entries.find((candidate) => candidate.name === "xl/worksheets/sheet1.xml")!;
+    // As an InflateRaw: null past the declared size.
+    expect(await copies.inflated(entryData(lying, entry)!)).toBeNull();
     const result = await putLayoutSheets(lying, newSheet, { copies, modified: MODIFIED });
     expect(result).toEqual({ ok: false, message: "часть книги «xl/worksheets/sheet1.xml» не распакована" });
   });

@@ -9,9 +9,18 @@ export async function readWorkbookFile(filePath: string, limits: ReadLimits = DE
   return readWorkbookBytes(read.data, filePath, limits);
 }
 
-/** A workbook's bytes already read from `filePath` (readRegularFile), read as readWorkbookFile reads them. */
-export function readWorkbookBytes(data: Uint8Array, filePath: string, limits: ReadLimits = DEFAULT_READ_LIMITS): Promise<ReadWorkbookResult> {
-  return readWorkbookData(data, filePath, limits, inflateOnThisThread);
+/**
+ * A workbook's bytes already read from `filePath` (readRegularFile), read as readWorkbookFile reads them. `inflated`:
+ * a part's bytes already being inflated elsewhere (startSelectedSheetCopies), or null to inflate it here.
+ */
+export function readWorkbookBytes(
+  data: Uint8Array,
+  filePath: string,
+  limits: ReadLimits = DEFAULT_READ_LIMITS,
+  inflated?: (compressed: Uint8Array) => Promise<Uint8Array | null> | null,
+): Promise<ReadWorkbookResult> {
+  const inflate = inflated ? (compressed: Uint8Array, maxBytes: number) => inflated(compressed) ?? inflateOnThisThread(compressed, maxBytes) : inflateOnThisThread;
+  return readWorkbookData(data, filePath, limits, inflate);
 }
 
 /**

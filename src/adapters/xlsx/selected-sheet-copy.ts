@@ -1,7 +1,8 @@
 /**
  * A user's sheet that was the selected tab, copied with that mark taken off (two selected tabs would open as a group):
  * only the head of the part is looked at, the cells are handed on as they are. The big one (the register) can be copied
- * on zlib's threads while the workbook is still read and checked. Node only (zlib).
+ * on zlib's threads while the workbook is still read and checked, inflated there once for the copy and the reader.
+ * Node only (zlib).
  */
 import * as zlib from "zlib";
 import { PackageRefusal } from "./package-graph";
@@ -9,7 +10,24 @@ import { entryData, readZipDirectory, type ZipEntryInfo } from "./zip-directory"
 import { deflateParts, type DeflatedParts } from "./zip-writer";
 
 /** Big parts whose head shows a selected sheet's view, already being copied without that mark, by part name. */
-export type SelectedSheetCopies = ReadonlyMap<string, Promise<DeflatedParts>>;
+export interface SelectedSheetCopies extends ReadonlyMap<string, Promise<DeflatedParts>> {
+  /**
+   * The inflated bytes of a part being copied, when `compressed` is that part's data in the same file (entryData of
+   * it), else null: the reader takes them instead of inflating the part a second time (30 MB for a 50,000-row register).
+   * Null inside the promise when the part did not unpack within its declared size, as an InflateRaw gives.
+   */
+  inflated(compressed: Uint8Array): Promise<Uint8Array | null> | null;
+}
+
+class Copies extends Map<string, Promise<DeflatedParts>> implements SelectedSheetCopies {
+  /** Each copied deflated part's whole inflated bytes, by where its compressed data starts in the file. */
+  readonly inflatedAt = new Map<number, { buffer: ArrayBufferLike; byteLength: number; bytes: Promise<Buffer | null> }>();
+
+  inflated(compressed: Uint8Array): Promise<Uint8Array | null> | null {
+    const ahead = this.inflatedAt.get(compressed.byteOffset);
+    return ahead && ahead.buffer === compressed.buffer && ahead.byteLength === compressed.byteLength ? ahead.bytes : null;
+  }
+}
 
 /** Parts smaller than this are not copied ahead (little to gain), nor larger than the reader scans (it refuses them). */
 const COPY_AHEAD_BYTES = 1 << 20;
@@ -22,7 +40,7 @@ const COPY_AHEAD_MAX_BYTES = 64 << 20;
  * only where it would have made the same one itself, and drops the others.
  */
 export function startSelectedSheetCopies(data: Uint8Array): SelectedSheetCopies {
-  const copies = new Map<string, Promise<DeflatedParts>>();
+  const copies = new Copies();
   try {
     startCopies(data, copies);
   } catch {
@@ -31,7 +49,7 @@ export function startSelectedSheetCopies(data: Uint8Array): SelectedSheetCopies 
   return copies;
 }
 
-function startCopies(data: Uint8Array, copies: Map<string, Promise<DeflatedParts>>): void {
+function startCopies(data: Uint8Array, copies: Copies): void {
   const directory = readZipDirectory(data);
   if (!directory) return;
   const names = new Set<string>();
@@ -44,7 +62,14 @@ function startCopies(data: Uint8Array, copies: Map<string, Promise<DeflatedParts
     if (entry.uncompressedSize < COPY_AHEAD_BYTES || entry.uncompressedSize > COPY_AHEAD_MAX_BYTES) continue;
     const bytes = entryData(data, entry);
     if (!bytes || selectedHead(entry, bytes) !== true) continue;
-    const pieces = entry.method === 0 ? [Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)] : inflatedPieces(entry.name, bytes, entry.uncompressedSize);
+    let pieces: Iterable<Buffer> | AsyncIterable<Buffer>;
+    if (entry.method === 0) pieces = [Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)];
+    else {
+      // Inflated whole, once, on zlib's thread: the reader takes the same bytes (`inflated`), the copy cuts them.
+      const inflated = inflateWithin(bytes, entry.uncompressedSize);
+      copies.inflatedAt.set(bytes.byteOffset, { buffer: bytes.buffer, byteLength: bytes.byteLength, bytes: inflated });
+      pieces = piecesOf(entry.name, inflated);
+    }
     const copy = deflateParts(entry.name, unselectedPieces(pieces), USER_PART_LEVEL);
     // Awaited only if used; an unused one must not fail the command.
     copy.catch(() => undefined);
@@ -103,6 +128,24 @@ function selectedHead(entry: ZipEntryInfo, bytes: Uint8Array): boolean | null {
   }
   const dataAt = head.search(/<(?:[A-Za-z_][\w.-]*:)?sheetData\b/);
   return dataAt < 0 ? null : TAB_SELECTED.test(head.slice(0, dataAt));
+}
+
+/** A deflated part's bytes inflated on zlib's thread; null when they do not unpack within `declaredSize`. */
+function inflateWithin(compressed: Uint8Array, declaredSize: number): Promise<Buffer | null> {
+  const limit = Math.max(1, declaredSize);
+  // One output buffer of the declared size (zlib's 16 KB chunks cost a callback and a copy each).
+  const options = { maxOutputLength: limit, chunkSize: Math.min(Math.max(limit, 64), 64 << 20) };
+  return new Promise((resolve) => zlib.inflateRaw(compressed, options, (error, result) => resolve(error ? null : result)));
+}
+
+/** About this many bytes of an inflated part handed to the deflater at a time. */
+const COPY_PIECE_BYTES = 1 << 20;
+
+/** Whole inflated bytes in pieces (views, not copies) for the deflater; a part that did not unpack is refused. */
+async function* piecesOf(part: string, inflated: Promise<Buffer | null>): AsyncGenerator<Buffer> {
+  const bytes = await inflated;
+  if (!bytes) throw new PackageRefusal(`часть книги «${part}» не распакована`);
+  for (let start = 0; start < bytes.length; start += COPY_PIECE_BYTES) yield bytes.subarray(start, start + COPY_PIECE_BYTES);
 }
 
 /**

@@ -96,7 +96,8 @@ export const appendixCommand: CliCommand = {
       return EXIT_FAILURE;
     }
     const copies = startSelectedSheetCopies(base.data);
-    const read = await readWorkbookInput("appendix", file, io, { bytes: base.data });
+    // The register's sheet is inflated once, for the copy and the reader.
+    const read = await readWorkbookInput("appendix", file, io, { bytes: base.data, inflated: (compressed) => copies.inflated(compressed) });
     if (!read) return EXIT_FAILURE;
     const stored = readWorkbookSettings(read.sheets);
     for (const problem of stored?.problems ?? []) io.stderr(fileProblemLine("appendix", file, problem));
