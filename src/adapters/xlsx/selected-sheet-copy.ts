@@ -77,8 +77,12 @@ function startCopies(data: Uint8Array, copies: Copies): void {
   }
 }
 
-/** zlib level for a user's sheet rewritten only to take its tab-selected mark off. */
-export const USER_PART_LEVEL = 1;
+/**
+ * zlib level for a user's sheet rewritten only to take its tab-selected mark off. 2, not 1: on a register's rows level
+ * 1's longer output (matches of 4 bytes tried first) takes longer to code than level 2's search (30 MB: ~90 → ~60 ms,
+ * 3.5 → 3.2 MB).
+ */
+export const USER_PART_LEVEL = 2;
 /** Compressed bytes inflated to look for a sheet's view before its data: its first few kilobytes of XML. */
 const HEAD_BYTES = 4096;
 
