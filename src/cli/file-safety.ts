@@ -77,17 +77,44 @@ export async function writeOutput(command: string, out: string, data: Uint8Array
  * Writes OUT beside it (a temporary name in its folder) and renames it over OUT: a failed or interrupted write leaves
  * no half-written OUT, and an OUT that was there stays as it was. On failure prints the command's one line and gives false.
  */
-export async function writeOutputBeside(command: string, out: string, data: Uint8Array, io: CliIO): Promise<boolean> {
+export async function writeOutputBeside(command: string, out: string, data: Uint8Array | readonly Uint8Array[], io: CliIO): Promise<boolean> {
   const target = resolvePath(io, out);
   const temporary = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`);
   try {
-    await fs.writeFile(temporary, data);
+    if (data instanceof Uint8Array) await fs.writeFile(temporary, data);
+    else await writeChunks(temporary, data);
     await fs.rename(temporary, target);
     return true;
   } catch (error) {
     await fs.rm(temporary, { force: true }).catch(() => undefined);
     io.stderr(`reestr ${command}: ${out}: ${writeFailureMessage(error)}\n`);
     return false;
+  }
+}
+
+/** Most buffers one writev takes (Linux's IOV_MAX). */
+const WRITEV_BATCH = 1024;
+
+/** `chunks` written one after another into a new `file`, a batch of them per system call. */
+async function writeChunks(file: string, chunks: readonly Uint8Array[]): Promise<void> {
+  const handle = await fs.open(file, "w");
+  try {
+    for (let first = 0; first < chunks.length; first += WRITEV_BATCH) {
+      const batch = chunks.slice(first, first + WRITEV_BATCH);
+      let written = (await handle.writev(batch)).bytesWritten;
+      // A short write goes on where it stopped.
+      for (const chunk of batch) {
+        if (written >= chunk.length) {
+          written -= chunk.length;
+          continue;
+        }
+        let offset = written;
+        written = 0;
+        while (offset < chunk.length) offset += (await handle.write(chunk, offset)).bytesWritten;
+      }
+    }
+  } finally {
+    await handle.close();
   }
 }
 

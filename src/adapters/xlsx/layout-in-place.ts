@@ -28,7 +28,8 @@ import { ZipWriter } from "./zip-writer";
 
 export { startSelectedSheetCopies, type SelectedSheetCopies } from "./selected-sheet-copy";
 
-export type LayoutPatchResult = { ok: true; bytes: Buffer; warnings: string[] } | { ok: false; message: string };
+/** `chunks`: the workbook's bytes in pieces, to write out as they are; `bytes` joins them (when first asked). */
+export type LayoutPatchResult = { ok: true; readonly bytes: Buffer; chunks: readonly Buffer[]; warnings: string[] } | { ok: false; message: string };
 
 export interface LayoutPatchOptions {
   /** zlib level 1–9 for the parts written; 6 by default. */
@@ -329,7 +330,16 @@ async function patch(data: Uint8Array, layout: WorkbookLayout, options: LayoutPa
   for (const { part } of placed) if (!entries.has(part)) order.push(part);
   if (newStylesPath) order.push(newStylesPath);
   if (newStringsPath) order.push(newStringsPath);
-  return { ok: true, bytes: zip.finish(order), warnings };
+  const chunks = zip.finishChunks(order);
+  let joined: Buffer | undefined;
+  return {
+    ok: true,
+    get bytes() {
+      return (joined ??= Buffer.concat(chunks));
+    },
+    chunks,
+    warnings,
+  };
 }
 
 /** A sheet's XML with the namespaces of its root element (in the first part) changed to Strict Open XML's. */

@@ -141,7 +141,7 @@ export const appendixCommand: CliCommand = {
       io.stderr(fileProblemLine("appendix", file, `приложение не записано: ${patched.message}`));
       return EXIT_FAILURE;
     }
-    if (!(await writeOutputBeside("appendix", out, patched.bytes, io))) return EXIT_FAILURE;
+    if (!(await writeOutputBeside("appendix", out, patched.chunks, io))) return EXIT_FAILURE;
 
     const rows = plan.summary.total;
     const lines = [

@@ -1,0 +1,41 @@
+/**
+ * writeOutputBeside writes a command's output beside its target and renames it into place; given pieces (an archive
+ * as the zip writer leaves them), it writes them one after another, more than one system call's worth of them too.
+ */
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "fs";
+import { tmpdir } from "os";
+import * as path from "path";
+import { writeOutputBeside } from "../../src/cli/file-safety";
+import type { CliIO } from "../../src/cli/io";
+
+describe("writeOutputBeside", () => {
+  let dir: string;
+  let errors: string[];
+  let io: CliIO;
+  beforeEach(() => {
+    dir = mkdtempSync(path.join(tmpdir(), "reestr-write-"));
+    errors = [];
+    io = { stdout: () => undefined, stderr: (text) => void errors.push(text), cwd: dir, env: {} };
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  test("pieces are written in order, past one writev's 1,024 buffers, and nothing else is left beside", async () => {
+    const chunks = Array.from({ length: 2500 }, (_, index) => Buffer.from(`${index};`.repeat((index % 7) + 1)));
+    chunks.splice(100, 0, Buffer.alloc(0), Buffer.alloc(1 << 20, 0x61));
+    expect(await writeOutputBeside("appendix", "out.xlsx", chunks, io)).toBe(true);
+    expect(readFileSync(path.join(dir, "out.xlsx")).equals(Buffer.concat(chunks))).toBe(true);
+    expect(readdirSync(dir)).toEqual(["out.xlsx"]);
+    expect(errors).toEqual([]);
+  });
+
+  test("one buffer is written as it is", async () => {
+    expect(await writeOutputBeside("appendix", "out.xlsx", Buffer.from("книга"), io)).toBe(true);
+    expect(readFileSync(path.join(dir, "out.xlsx"), "utf8")).toBe("книга");
+  });
+
+  test("a folder that does not exist gives one Russian line and no file", async () => {
+    expect(await writeOutputBeside("appendix", "нет/out.xlsx", [Buffer.from("a"), Buffer.from("b")], io)).toBe(false);
+    expect(errors).toEqual(["reestr appendix: нет/out.xlsx: не удалось записать файл: папка для него не найдена\n"]);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+});
