@@ -18,10 +18,15 @@ export interface RawCell {
   text: string | string[] | undefined;
 }
 
-/** A row as written: its `r` attribute and its cells. */
+/**
+ * A row as written: its `r` attribute and its cells. Valid only during the `onRow` call it is handed to: the row and
+ * its cells are written into again for the next row (a record per cell was ~40 MB of garbage on a 50,000-row sheet).
+ */
 export interface RawRow {
   r: string | undefined;
+  /** The row's cells: the first `cellCount` entries (the array keeps spare records past them). */
   cells: RawCell[];
+  cellCount: number;
 }
 
 const LT = 0x3c;
@@ -143,11 +148,18 @@ function readTextElement(xml: string, at: number, name: string, namespaces: Read
   return end;
 }
 
-/** The cell at `at`: the position past it, or -1. */
-function readCell(xml: string, at: number, namespaces: ReadonlyMap<string, string>, tag: Tag, cells: RawCell[]): number {
+/** The cell at `at`, read into the row's next record: the position past it, or -1. */
+function readCell(xml: string, at: number, namespaces: ReadonlyMap<string, string>, tag: Tag, row: RawRow): number {
   if (!readTag(xml, at, "c", namespaces, tag)) return -1;
-  const cell: RawCell = { r: tag.r, t: tag.t, s: tag.s, text: undefined };
-  cells.push(cell);
+  let cell = row.cells[row.cellCount];
+  if (cell === undefined) row.cells.push((cell = { r: tag.r, t: tag.t, s: tag.s, text: undefined }));
+  else {
+    cell.r = tag.r;
+    cell.t = tag.t;
+    cell.s = tag.s;
+    cell.text = undefined;
+  }
+  row.cellCount++;
   if (tag.selfClosing) return tag.end;
   let i = tag.end;
   for (;;) {
@@ -174,13 +186,15 @@ function readCell(xml: string, at: number, namespaces: ReadonlyMap<string, strin
  */
 export function scanRows(xml: string, position: number, namespaces: ReadonlyMap<string, string>, onRow: (row: RawRow) => void): number {
   const tag: Tag = { end: 0, selfClosing: false, r: undefined, t: undefined, s: undefined };
+  const row: RawRow = { r: undefined, cells: [], cellCount: 0 };
   let at = position;
   for (;;) {
     if (!readTag(xml, at, "row", namespaces, tag)) return at;
-    const row: RawRow = { r: tag.r, cells: [] };
+    row.r = tag.r;
+    row.cellCount = 0;
     let i = tag.end;
     if (!tag.selfClosing) {
-      while (i >= 0 && xml.charCodeAt(i + 1) === 0x63 /* c */) i = readCell(xml, i, namespaces, tag, row.cells);
+      while (i >= 0 && xml.charCodeAt(i + 1) === 0x63 /* c */) i = readCell(xml, i, namespaces, tag, row);
       if (i < 0) return at;
       i = closeTag(xml, i, "row");
       if (i < 0) return at;

@@ -57,11 +57,16 @@ interface CellRead {
 /** Marks a cell ExcelJS does not model at all. */
 const SKIP = Symbol("skip");
 
-/** The cell's value as ExcelJS models it (with its column and number format); `formulae`: shared formulas' masters by group index, as ExcelJS tracks them per sheet. */
+/**
+ * The cell's value as ExcelJS models it (with its column and number format), put into `parsed` (one record serves every
+ * cell: it is read at once, and a record per cell was ~30 MB of garbage on a 50,000-row register); `formulae`: shared
+ * formulas' masters by group index, as ExcelJS tracks them per sheet.
+ */
 function cellValue(
   cell: CellRead,
   options: WorksheetOptions,
   formulae: Map<string | undefined, string | undefined>,
+  parsed: ParsedCell,
 ): ParsedCell | typeof SKIP {
   const styleId = cell.styleId;
   // Looked up only where it can change the text (a number, a date, a formula's result): `options.formats` parses the
@@ -136,8 +141,10 @@ function cellValue(
     // ExcelJS's "merge" type: not even an address is taken from it.
     return SKIP;
   }
-  // Built as the row's entry itself: a second object per cell only to copy these fields cost garbage collection.
-  return { col: cell.col, value: result, numFmt: hasStyle ? numFmt : undefined };
+  parsed.col = cell.col;
+  parsed.value = result;
+  parsed.numFmt = hasStyle ? numFmt : undefined;
+  return parsed;
 }
 
 /**
@@ -173,10 +180,11 @@ export function parseWorksheet(xml: string, name: string, options: WorksheetOpti
   let runText: string[] | undefined;
   let inSheetData = false;
 
+  const parsed: ParsedCell = { col: 0, value: undefined, numFmt: undefined };
   const finishCell = () => {
     const current = cell!;
     cell = undefined;
-    const read = cellValue(current, options, formulae);
+    const read = cellValue(current, options, formulae, parsed);
     if (read === SKIP) return;
     // A later cell in the same column replaces an earlier one, an empty one too.
     row![current.col - 1] = read.value === undefined ? "" : cellText(read.value, read.numFmt, options.date1904);
@@ -217,7 +225,8 @@ export function parseWorksheet(xml: string, name: string, options: WorksheetOpti
   const applyRow = (raw: RawRow) => {
     startRow(raw.r);
     const current = row!;
-    for (const rawCell of raw.cells) {
+    for (let k = 0; k < raw.cellCount; k++) {
+      const rawCell = raw.cells[k];
       const col = nextColumn(rawCell.r);
       const styleId = rawCell.s ? parseInt(rawCell.s, 10) : undefined;
       const text = rawCell.text;
