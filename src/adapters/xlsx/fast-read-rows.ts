@@ -18,10 +18,14 @@ export interface RawCell {
   text: string | string[] | undefined;
 }
 
-/** A row as written: its `r` attribute and its cells. */
+/**
+ * A row as written: its `r` attribute and its cells, `cells[0]` to `cells[count - 1]`. The row and its cells are the
+ * lane's own, written again for the next row once `onRow` returns: a sheet has a cell object per cell otherwise.
+ */
 export interface RawRow {
   r: string | undefined;
   cells: RawCell[];
+  count: number;
 }
 
 const LT = 0x3c;
@@ -143,11 +147,18 @@ function readTextElement(xml: string, at: number, name: string, namespaces: Read
   return end;
 }
 
-/** The cell at `at`: the position past it, or -1. */
-function readCell(xml: string, at: number, namespaces: ReadonlyMap<string, string>, tag: Tag, cells: RawCell[]): number {
+/** The cell at `at`, read into the row's next cell: the position past it, or -1. */
+function readCell(xml: string, at: number, namespaces: ReadonlyMap<string, string>, tag: Tag, row: RawRow): number {
   if (!readTag(xml, at, "c", namespaces, tag)) return -1;
-  const cell: RawCell = { r: tag.r, t: tag.t, s: tag.s, text: undefined };
-  cells.push(cell);
+  let cell = row.cells[row.count];
+  if (cell === undefined) row.cells.push((cell = { r: tag.r, t: tag.t, s: tag.s, text: undefined }));
+  else {
+    cell.r = tag.r;
+    cell.t = tag.t;
+    cell.s = tag.s;
+    cell.text = undefined;
+  }
+  row.count++;
   if (tag.selfClosing) return tag.end;
   let i = tag.end;
   for (;;) {
@@ -174,13 +185,15 @@ function readCell(xml: string, at: number, namespaces: ReadonlyMap<string, strin
  */
 export function scanRows(xml: string, position: number, namespaces: ReadonlyMap<string, string>, onRow: (row: RawRow) => void): number {
   const tag: Tag = { end: 0, selfClosing: false, r: undefined, t: undefined, s: undefined };
+  const row: RawRow = { r: undefined, cells: [], count: 0 };
   let at = position;
   for (;;) {
     if (!readTag(xml, at, "row", namespaces, tag)) return at;
-    const row: RawRow = { r: tag.r, cells: [] };
+    row.r = tag.r;
+    row.count = 0;
     let i = tag.end;
     if (!tag.selfClosing) {
-      while (i >= 0 && xml.charCodeAt(i + 1) === 0x63 /* c */) i = readCell(xml, i, namespaces, tag, row.cells);
+      while (i >= 0 && xml.charCodeAt(i + 1) === 0x63 /* c */) i = readCell(xml, i, namespaces, tag, row);
       if (i < 0) return at;
       i = closeTag(xml, i, "row");
       if (i < 0) return at;

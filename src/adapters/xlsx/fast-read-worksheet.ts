@@ -3,6 +3,7 @@ import type { CellValue } from "exceljs";
 import type { SheetText } from "../../core/register-types";
 import { cellText } from "./cell-text";
 import {
+  addressColumn,
   decodeAddress,
   decodeEscapes,
   EXCEL_MAX_COLUMNS,
@@ -57,7 +58,7 @@ interface CellRead {
 /** Marks a cell ExcelJS does not model at all. */
 const SKIP = Symbol("skip");
 
-/** The cell's value as ExcelJS models it (with its column and number format); `formulae`: shared formulas' masters by group index, as ExcelJS tracks them per sheet. */
+/** The cell's value as ExcelJS models it (with its column and number format), in a record valid until the next call; `formulae`: shared formulas' masters by group index, as ExcelJS tracks them per sheet. */
 function cellValue(
   cell: CellRead,
   options: WorksheetOptions,
@@ -136,9 +137,13 @@ function cellValue(
     // ExcelJS's "merge" type: not even an address is taken from it.
     return SKIP;
   }
-  // Built as the row's entry itself: a second object per cell only to copy these fields cost garbage collection.
-  return { col: cell.col, value: result, numFmt: hasStyle ? numFmt : undefined };
+  // One record for every cell: the caller takes its fields at once (a big sheet has a million cells).
+  parsedCell.col = cell.col;
+  parsedCell.value = result;
+  parsedCell.numFmt = hasStyle ? numFmt : undefined;
+  return parsedCell;
 }
+const parsedCell: ParsedCell = { col: 0, value: undefined, numFmt: undefined };
 
 /**
  * A row's cells as the text a person sees, by column index (column n at n - 1); "" for a cell that shows nothing, a hole
@@ -194,7 +199,7 @@ export function parseWorksheet(xml: string, name: string, options: WorksheetOpti
   };
   const nextColumn = (r: string | undefined): number => {
     // A cell without an address takes the column after the previous cell's, empty or not (as Excel reads it).
-    previousCol = r !== undefined ? decodeAddress(r).col : (previousCol ?? 0) + 1;
+    previousCol = r !== undefined ? addressColumn(r) : (previousCol ?? 0) + 1;
     if (previousCol > EXCEL_MAX_COLUMNS) refuseOutsideGrid(`в столбце № ${previousCol}`);
     return previousCol;
   };
@@ -217,7 +222,9 @@ export function parseWorksheet(xml: string, name: string, options: WorksheetOpti
   const applyRow = (raw: RawRow) => {
     startRow(raw.r);
     const current = row!;
-    for (const rawCell of raw.cells) {
+    const cells = raw.cells;
+    for (let index = 0; index < raw.count; index++) {
+      const rawCell = cells[index];
       const col = nextColumn(rawCell.r);
       const styleId = rawCell.s ? parseInt(rawCell.s, 10) : undefined;
       const text = rawCell.text;
