@@ -76,7 +76,10 @@ export function validateRegister(table: RegisterTable, catalog: RegisterCatalog)
     const hasData = cells.some((c) => c !== "") || row.extra.some((c) => c !== "");
     if (!hasData) return;
 
-    for (const columnNumber of MANDATORY_COLUMNS) {
+    // Indexed: a for-of allocates an iterator result per step until the optimizer takes the loop, and most of a merge's
+    // rows are checked before it does.
+    for (let index = 0; index < MANDATORY_COLUMNS.length; index++) {
+      const columnNumber = MANDATORY_COLUMNS[index];
       if (cells[columnNumber - 1] !== "") continue;
       const message = missing.has(columnNumber)
         ? `Обязательная ${columnLabel(columnNumber)} отсутствует в таблице`

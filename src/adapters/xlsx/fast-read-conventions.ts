@@ -43,7 +43,19 @@ export function isoDate(text: string): Date | string {
 }
 
 export function decodeAddress(address: string): { row: number; col: number } {
-  // The common case without a regex (a sheet has one address per cell): 1–3 capitals, then 1–7 digits not starting with 0.
+  const col = addressColumn(address);
+  return { row: addressRow, col };
+}
+
+/** The row of the address `addressColumn` read last. */
+let addressRow = 0;
+
+/**
+ * The column of a cell address (A1 style), checked as `decodeAddress` checks it; its row is left in `addressRow`. No
+ * record per call: a sheet has one address per cell.
+ */
+export function addressColumn(address: string): number {
+  // The common case without a regex: 1–3 capitals, then 1–7 digits not starting with 0.
   const length = address.length;
   let letters = 0;
   let col = 0;
@@ -58,13 +70,20 @@ export function decodeAddress(address: string): { row: number; col: number } {
     let row = 0;
     for (let i = letters; i < length; i++) {
       const c = address.charCodeAt(i);
-      if (c < 48 || c > 57) return decodeAddressSlowly(address);
+      if (c < 48 || c > 57) {
+        const decoded = decodeAddressSlowly(address);
+        addressRow = decoded.row;
+        return decoded.col;
+      }
       row = row * 10 + c - 48;
     }
     if (row > EXCEL_MAX_ROWS || col > EXCEL_MAX_COLUMNS) refuseOutsideGrid(address);
-    return { row, col };
+    addressRow = row;
+    return col;
   }
-  return decodeAddressSlowly(address);
+  const decoded = decodeAddressSlowly(address);
+  addressRow = decoded.row;
+  return decoded.col;
 }
 
 function decodeAddressSlowly(address: string): { row: number; col: number } {

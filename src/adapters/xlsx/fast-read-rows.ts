@@ -19,14 +19,13 @@ export interface RawCell {
 }
 
 /**
- * A row as written: its `r` attribute and its cells. Valid only during the `onRow` call it is handed to: the row and
- * its cells are written into again for the next row (a record per cell was ~40 MB of garbage on a 50,000-row sheet).
+ * A row as written: its `r` attribute and its cells, `cells[0]` to `cells[count - 1]`. The row and its cells are the
+ * lane's own, written again for the next row once `onRow` returns: a sheet has a cell object per cell otherwise.
  */
 export interface RawRow {
   r: string | undefined;
-  /** The row's cells: the first `cellCount` entries (the array keeps spare records past them). */
   cells: RawCell[];
-  cellCount: number;
+  count: number;
 }
 
 const LT = 0x3c;
@@ -148,10 +147,10 @@ function readTextElement(xml: string, at: number, name: string, namespaces: Read
   return end;
 }
 
-/** The cell at `at`, read into the row's next record: the position past it, or -1. */
+/** The cell at `at`, read into the row's next cell: the position past it, or -1. */
 function readCell(xml: string, at: number, namespaces: ReadonlyMap<string, string>, tag: Tag, row: RawRow): number {
   if (!readTag(xml, at, "c", namespaces, tag)) return -1;
-  let cell = row.cells[row.cellCount];
+  let cell = row.cells[row.count];
   if (cell === undefined) row.cells.push((cell = { r: tag.r, t: tag.t, s: tag.s, text: undefined }));
   else {
     cell.r = tag.r;
@@ -159,7 +158,7 @@ function readCell(xml: string, at: number, namespaces: ReadonlyMap<string, strin
     cell.s = tag.s;
     cell.text = undefined;
   }
-  row.cellCount++;
+  row.count++;
   if (tag.selfClosing) return tag.end;
   let i = tag.end;
   for (;;) {
@@ -186,12 +185,12 @@ function readCell(xml: string, at: number, namespaces: ReadonlyMap<string, strin
  */
 export function scanRows(xml: string, position: number, namespaces: ReadonlyMap<string, string>, onRow: (row: RawRow) => void): number {
   const tag: Tag = { end: 0, selfClosing: false, r: undefined, t: undefined, s: undefined };
-  const row: RawRow = { r: undefined, cells: [], cellCount: 0 };
+  const row: RawRow = { r: undefined, cells: [], count: 0 };
   let at = position;
   for (;;) {
     if (!readTag(xml, at, "row", namespaces, tag)) return at;
     row.r = tag.r;
-    row.cellCount = 0;
+    row.count = 0;
     let i = tag.end;
     if (!tag.selfClosing) {
       while (i >= 0 && xml.charCodeAt(i + 1) === 0x63 /* c */) i = readCell(xml, i, namespaces, tag, row);

@@ -3,6 +3,7 @@ import type { CellValue } from "exceljs";
 import type { SheetText } from "../../core/register-types";
 import { cellText } from "./cell-text";
 import {
+  addressColumn,
   decodeAddress,
   decodeEscapes,
   EXCEL_MAX_COLUMNS,
@@ -57,16 +58,11 @@ interface CellRead {
 /** Marks a cell ExcelJS does not model at all. */
 const SKIP = Symbol("skip");
 
-/**
- * The cell's value as ExcelJS models it (with its column and number format), put into `parsed` (one record serves every
- * cell: it is read at once, and a record per cell was ~30 MB of garbage on a 50,000-row register); `formulae`: shared
- * formulas' masters by group index, as ExcelJS tracks them per sheet.
- */
+/** The cell's value as ExcelJS models it (with its column and number format), in a record valid until the next call; `formulae`: shared formulas' masters by group index, as ExcelJS tracks them per sheet. */
 function cellValue(
   cell: CellRead,
   options: WorksheetOptions,
   formulae: Map<string | undefined, string | undefined>,
-  parsed: ParsedCell,
 ): ParsedCell | typeof SKIP {
   const styleId = cell.styleId;
   // Looked up only where it can change the text (a number, a date, a formula's result): `options.formats` parses the
@@ -141,11 +137,13 @@ function cellValue(
     // ExcelJS's "merge" type: not even an address is taken from it.
     return SKIP;
   }
-  parsed.col = cell.col;
-  parsed.value = result;
-  parsed.numFmt = hasStyle ? numFmt : undefined;
-  return parsed;
+  // One record for every cell: the caller takes its fields at once (a big sheet has a million cells).
+  parsedCell.col = cell.col;
+  parsedCell.value = result;
+  parsedCell.numFmt = hasStyle ? numFmt : undefined;
+  return parsedCell;
 }
+const parsedCell: ParsedCell = { col: 0, value: undefined, numFmt: undefined };
 
 /**
  * A row's cells as the text a person sees, by column index (column n at n - 1); "" for a cell that shows nothing, a hole
@@ -180,11 +178,10 @@ export function parseWorksheet(xml: string, name: string, options: WorksheetOpti
   let runText: string[] | undefined;
   let inSheetData = false;
 
-  const parsed: ParsedCell = { col: 0, value: undefined, numFmt: undefined };
   const finishCell = () => {
     const current = cell!;
     cell = undefined;
-    const read = cellValue(current, options, formulae, parsed);
+    const read = cellValue(current, options, formulae);
     if (read === SKIP) return;
     // A later cell in the same column replaces an earlier one, an empty one too.
     row![current.col - 1] = read.value === undefined ? "" : cellText(read.value, read.numFmt, options.date1904);
@@ -202,7 +199,7 @@ export function parseWorksheet(xml: string, name: string, options: WorksheetOpti
   };
   const nextColumn = (r: string | undefined): number => {
     // A cell without an address takes the column after the previous cell's, empty or not (as Excel reads it).
-    previousCol = r !== undefined ? decodeAddress(r).col : (previousCol ?? 0) + 1;
+    previousCol = r !== undefined ? addressColumn(r) : (previousCol ?? 0) + 1;
     if (previousCol > EXCEL_MAX_COLUMNS) refuseOutsideGrid(`в столбце № ${previousCol}`);
     return previousCol;
   };
@@ -225,8 +222,9 @@ export function parseWorksheet(xml: string, name: string, options: WorksheetOpti
   const applyRow = (raw: RawRow) => {
     startRow(raw.r);
     const current = row!;
-    for (let k = 0; k < raw.cellCount; k++) {
-      const rawCell = raw.cells[k];
+    const cells = raw.cells;
+    for (let index = 0; index < raw.count; index++) {
+      const rawCell = cells[index];
       const col = nextColumn(rawCell.r);
       const styleId = rawCell.s ? parseInt(rawCell.s, 10) : undefined;
       const text = rawCell.text;

@@ -16,7 +16,9 @@ export async function workbookSavedDate(data: Uint8Array, inflateRaw: InflateRaw
   if (!entry || entry.uncompressedSize > MAX_CORE_BYTES) return null;
   const compressed = entryData(data, entry);
   if (!compressed) return null;
-  const bytes = entry.method === 0 ? compressed : entry.method === 8 ? await inflateRaw(compressed, MAX_CORE_BYTES).catch(() => null) : null;
+  // Inflated to its declared size (a kilobyte or so), not to the cap: the inflater allocates its output buffer up front.
+  const declared = Math.max(1, entry.uncompressedSize);
+  const bytes = entry.method === 0 ? compressed : entry.method === 8 ? await inflateRaw(compressed, declared).catch(() => null) : null;
   if (!bytes) return null;
   const xml = new TextDecoder("utf-8").decode(bytes);
   const match = /<(?:[\w-]+:)?modified\b[^>]*>\s*(\d{4})-(\d{2})-(\d{2})/.exec(xml);
