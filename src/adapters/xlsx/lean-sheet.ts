@@ -161,13 +161,24 @@ export function* sheetXml(plan: SheetPlan, selected: boolean, strings: CellTexts
   const shared = Object.getPrototypeOf(strings) === SharedStrings.prototype ? (strings as SharedStrings) : undefined;
   const sharedOpens: string[] = [];
   const sharedOpen = (xf: number) => (sharedOpens[xf] ??= styleAttribute(xf) + SHARED_CELL_OPEN);
+  // A column often holds the previous row's text again (a unit, a status, the rows of one direction: 60 % of the cells
+  // of a 50,000-row appendix and its approved copy): its index is taken again without a lookup in the string table.
+  const lastTexts: string[] = [];
+  const lastIndexes: number[] = [];
   let rowText = "";
   const cellXml = (col: number, value: LayoutValue, xf: number): void => {
     out.ascii(cellOpen(col));
     out.ascii(rowText);
     if (shared !== undefined && typeof value === "string") {
       out.ascii(sharedOpen(xf));
-      out.integer(shared.add(value));
+      let index: number;
+      if (lastTexts[col] === value) index = shared.addAgain(lastIndexes[col]);
+      else {
+        index = shared.add(value);
+        lastTexts[col] = value;
+        lastIndexes[col] = index;
+      }
+      out.integer(index);
       out.ascii(SHARED_CELL_CLOSE);
       return;
     }

@@ -33,6 +33,12 @@ export class SharedStrings implements CellTexts {
     return this.texts.length;
   }
 
+  /** One more reference to the text `add` just gave `index` for (the same text gets the same index). */
+  addAgain(index: number): number {
+    this.references++;
+    return index;
+  }
+
   add(text: string): number {
     this.references++;
     const known = this.existing?.get(text);
