@@ -164,6 +164,26 @@ describe("lean xlsx writer", () => {
     expect(sourceRows.every((cell) => cell.type === "number")).toBe(true);
   });
 
+  test("shared strings: a text repeated down a column, in another column or another sheet keeps its one index, every cell counted", async () => {
+    const layout: WorkbookLayout = {
+      sheets: [
+        { name: "Один", blocks: [{ row: 1, col: 1, values: [["а", "б"], ["а", "а"], ["в", "а"], ["а", 1], ["а", "б"]] }] },
+        { name: "Два", blocks: [{ row: 2, col: 2, values: [["а"], ["б"], ["б"]] }] },
+      ],
+    };
+    const bytes = (await writeLayoutLean(layout)).bytes;
+    const directory = readZipDirectory(bytes)!;
+    const part = (name: string) => zlib.inflateRawSync(entryData(bytes, directory.entries.find((entry) => entry.name === name)!)!).toString("utf8");
+    const table = part("xl/sharedStrings.xml");
+    const texts = [...table.matchAll(/<t>([^<]*)<\/t>/g)].map((match) => match[1]);
+    expect(texts).toEqual(["а", "б", "в"]);
+    expect(table).toContain('count="12" uniqueCount="3"');
+    const cells = (xml: string) =>
+      [...xml.matchAll(/<c r="([A-Z]+\d+)"[^>]*?( t="s")?><v>(\d+)<\/v>/g)].map((match) => `${match[1]}=${match[2] ? texts[Number(match[3])] : match[3]}`);
+    expect(cells(part("xl/worksheets/sheet1.xml"))).toEqual(["A1=а", "B1=б", "A2=а", "B2=а", "A3=в", "B3=а", "A4=а", "B4=1", "A5=а", "B5=б"]);
+    expect(cells(part("xl/worksheets/sheet2.xml"))).toEqual(["B2=а", "B3=б", "B4=б"]);
+  });
+
   test("a valid ZIP: every entry deflated, sizes and CRC-32 as stored", async () => {
     const bytes = (await writeLayoutLean(mergeLayout(), { level: 1 })).bytes;
     const directory = readZipDirectory(bytes);
