@@ -17,18 +17,22 @@ interface PlacedCell {
   xf: number;
 }
 
-interface RowPlan {
-  /** Block indexes and the row within each, in layout order (later blocks win, as in ExcelJS). */
-  segments: number[];
-  height?: number;
-}
-
 /** Everything a sheet needs that is known before its XML is generated. */
 export interface SheetPlan {
   layout: SheetLayout;
-  /** By row number; rows nothing touches are holes. An array, not a Map: 100,000 rows are planned per big sheet. */
-  rows: RowPlan[];
-  rowOrder: number[];
+  /**
+   * By row number: 0 for a row nothing touches, 1 for a row to write, 2 for one that more than one block covers
+   * (`moreSegments`). Typed arrays, not an object per row: 100,000 rows are planned per big sheet, and objects kept
+   * until the sheet is written were copied by every young-generation collection meanwhile.
+   */
+  planned: Uint8Array;
+  /** The first block covering the row (its index, -1 for none) and the row within it. */
+  firstBlock: Int32Array;
+  firstBlockRow: Int32Array;
+  /** Further blocks covering a row, in layout order (later blocks win, as in ExcelJS): block index, row within it, …. */
+  moreSegments: Map<number, number[]>;
+  /** The row's height in points; -1 for none. */
+  heights: Float64Array;
   blockStyles: ((value: LayoutValue) => number)[];
   merges: RangeBox[];
   columnXml: string;
@@ -36,37 +40,61 @@ export interface SheetPlan {
 }
 
 export function planSheet(layout: SheetLayout, styles: StyleTable): SheetPlan {
-  const rows: RowPlan[] = [];
-  const rowPlan = (index: number) => (rows[index] ??= { segments: [] });
+  const merges = (layout.merges ?? []).map((merge) => parseA1Range(merge));
+  const autoHeights = layout.autoFitRows ? estimateRowHeights(layout) : undefined;
+  let lastRow = 0;
+  for (const block of layout.blocks) lastRow = Math.max(lastRow, block.row + block.values.length - 1);
+  for (const box of merges) lastRow = Math.max(lastRow, box.bottom);
+  if (autoHeights) for (const row of autoHeights.keys()) lastRow = Math.max(lastRow, row);
+  for (const row of layout.rows ?? []) if (row.height !== undefined) lastRow = Math.max(lastRow, row.index);
+  const planned = new Uint8Array(lastRow + 1);
+  const firstBlock = new Int32Array(lastRow + 1).fill(-1);
+  const firstBlockRow = new Int32Array(lastRow + 1);
+  const moreSegments = new Map<number, number[]>();
+  const heights = new Float64Array(lastRow + 1).fill(-1);
   let top = Infinity;
   let left = Infinity;
   let bottom = 0;
   let right = 0;
   layout.blocks.forEach((block, blockIndex) => {
     block.values.forEach((values, r) => {
-      // A row's first segment as a literal of its size: a push onto an empty array reserves room for 16 more (the
-      // consolidated sheet's 20,000 rows: ~2.5 MB more for the collector to copy while the sheet is written).
-      const planned = rows[block.row + r];
-      if (planned === undefined) rows[block.row + r] = { segments: [blockIndex, r] };
-      else planned.segments.push(blockIndex, r);
+      const row = block.row + r;
+      if (firstBlock[row] < 0) {
+        firstBlock[row] = blockIndex;
+        firstBlockRow[row] = r;
+        planned[row] = 1;
+      } else {
+        const more = moreSegments.get(row);
+        if (more === undefined) moreSegments.set(row, [blockIndex, r]);
+        else more.push(blockIndex, r);
+        planned[row] = 2;
+      }
       if (values.length > 0) {
-        top = Math.min(top, block.row + r);
-        bottom = Math.max(bottom, block.row + r);
+        top = Math.min(top, row);
+        bottom = Math.max(bottom, row);
         left = Math.min(left, block.col);
         right = Math.max(right, block.col + values.length - 1);
       }
     });
   });
-  const merges = (layout.merges ?? []).map((merge) => parseA1Range(merge));
   for (const box of merges) {
-    for (let row = box.top; row <= box.bottom; row++) rowPlan(row);
+    for (let row = box.top; row <= box.bottom; row++) planned[row] ||= 1;
     top = Math.min(top, box.top);
     bottom = Math.max(bottom, box.bottom);
     left = Math.min(left, box.left);
     right = Math.max(right, box.right);
   }
-  if (layout.autoFitRows) for (const [row, height] of estimateRowHeights(layout)) rowPlan(row).height = height;
-  for (const row of layout.rows ?? []) if (row.height !== undefined) rowPlan(row.index).height = row.height;
+  if (autoHeights) {
+    for (const [row, height] of autoHeights) {
+      planned[row] ||= 1;
+      heights[row] = height;
+    }
+  }
+  for (const row of layout.rows ?? []) {
+    if (row.height === undefined) continue;
+    planned[row.index] ||= 1;
+    heights[row.index] = row.height;
+  }
 
   // One style function per block: the number format depends on the value, the rest on the block. A text and an empty
   // cell take the same format (numberFormatFor), remembered apart: nearly every cell of a big sheet is one of them.
@@ -100,9 +128,7 @@ export function planSheet(layout: SheetLayout, styles: StyleTable): SheetPlan {
         .join("")}</cols>`
     : "";
   const dimension = bottom > 0 ? `${columnLetters(left)}${top}:${columnLetters(right)}${bottom}` : "A1";
-  const rowOrder: number[] = [];
-  rows.forEach((_, index) => rowOrder.push(index));
-  return { layout, rows, rowOrder, blockStyles, merges, columnXml, dimension };
+  return { layout, planned, firstBlock, firstBlockRow, moreSegments, heights, blockStyles, merges, columnXml, dimension };
 }
 
 function sheetViewXml(layout: SheetLayout, selected: boolean): string {
@@ -192,21 +218,24 @@ export function* sheetXml(plan: SheetPlan, selected: boolean, strings: CellTexts
   for (const box of plan.merges) for (let row = box.top; row <= box.bottom; row++) (mergesByRow[row] ??= []).push(box);
   const noMerges: RangeBox[] = [];
   const { blocks } = layout;
-  for (const rowIndex of plan.rowOrder) {
-    const rowPlan = plan.rows[rowIndex];
+  const { planned, firstBlock, firstBlockRow, heights } = plan;
+  for (let rowIndex = 0; rowIndex < planned.length; rowIndex++) {
+    const kind = planned[rowIndex];
+    if (kind === 0) continue;
     rowText = String(rowIndex);
-    out.ascii(`<row r="${rowText}"${rowPlan.height !== undefined ? ` ht="${rowPlan.height}" customHeight="1"` : ""}`);
-    const segments = rowPlan.segments;
+    const height = heights[rowIndex];
+    out.ascii(`<row r="${rowText}"${height >= 0 ? ` ht="${height}" customHeight="1"` : ""}`);
     const merges = mergesByRow[rowIndex] ?? noMerges;
     const cellsAt = out.length;
     out.ascii(">");
-    if (segments.length === 2 && merges.length === 0) {
+    if (kind === 1 && firstBlock[rowIndex] >= 0 && merges.length === 0) {
       // The common case: one block covers the row, cells already in column order.
-      const block = blocks[segments[0]];
-      const styleOf = plan.blockStyles[segments[0]];
-      const values = block.values[segments[1]];
+      const block = blocks[firstBlock[rowIndex]];
+      const styleOf = plan.blockStyles[firstBlock[rowIndex]];
+      const values = block.values[firstBlockRow[rowIndex]];
       for (let c = 0; c < values.length; c++) cellXml(block.col + c, values[c], styleOf(values[c]));
-    } else if (segments.length > 0 || merges.length > 0) {
+    } else {
+      const segments = segmentsOf(plan, rowIndex);
       const placed = new Map<number, PlacedCell>();
       for (let s = 0; s < segments.length; s += 2) {
         const block = blocks[segments[s]];
@@ -245,9 +274,15 @@ export function* sheetXml(plan: SheetPlan, selected: boolean, strings: CellTexts
   yield part + printXml(layout.print) + "</worksheet>";
 }
 
+/** The blocks covering a row, in layout order: block index, row within it, …. */
+function segmentsOf(plan: SheetPlan, row: number): number[] {
+  if (row < 0 || row >= plan.planned.length || plan.firstBlock[row] < 0) return [];
+  return [plan.firstBlock[row], plan.firstBlockRow[row], ...(plan.moreSegments.get(row) ?? [])];
+}
+
 /** The value and style blocks put at (row, col), before merges; for a merge's top-left cell seen from a lower row. */
 function placedAt(plan: SheetPlan, row: number, col: number): PlacedCell | undefined {
-  const segments = plan.rows[row]?.segments ?? [];
+  const segments = segmentsOf(plan, row);
   let found: PlacedCell | undefined;
   for (let s = 0; s < segments.length; s += 2) {
     const block = plan.layout.blocks[segments[s]];
