@@ -16,6 +16,11 @@ export interface RawCell {
   s: string | undefined;
   /** Raw (undecoded) non-empty character data; an array when the cell has more than one piece. */
   text: string | string[] | undefined;
+  /**
+   * A shared-string cell's index when its only content is `<v>` of 1–9 digits (as every writer puts it), read from the
+   * digits without making a string of them; -1 otherwise (then `text` holds the value).
+   */
+  index: number;
 }
 
 /**
@@ -147,20 +152,44 @@ function readTextElement(xml: string, at: number, name: string, namespaces: Read
   return end;
 }
 
+/**
+ * `<v>digits</v></c>` at `at` (the rest of a shared-string cell): the index into `cell.index` and the position past
+ * `</c>`; -1 (nothing taken) for anything else, which the general way reads.
+ */
+function sharedIndex(xml: string, at: number, cell: RawCell): number {
+  if (xml.charCodeAt(at) !== LT || xml.charCodeAt(at + 1) !== 0x76 /* v */ || xml.charCodeAt(at + 2) !== GT) return -1;
+  let i = at + 3;
+  let index = 0;
+  for (; i - at - 3 < 10; i++) {
+    const c = xml.charCodeAt(i);
+    if (c < 48 || c > 57) break;
+    index = index * 10 + c - 48;
+  }
+  const digits = i - at - 3;
+  if (digits === 0 || digits > 9 || !xml.startsWith("</v></c>", i)) return -1;
+  cell.index = index;
+  return i + 8;
+}
+
 /** The cell at `at`, read into the row's next cell: the position past it, or -1. */
 function readCell(xml: string, at: number, namespaces: ReadonlyMap<string, string>, tag: Tag, row: RawRow): number {
   if (!readTag(xml, at, "c", namespaces, tag)) return -1;
   let cell = row.cells[row.count];
-  if (cell === undefined) row.cells.push((cell = { r: tag.r, t: tag.t, s: tag.s, text: undefined }));
+  if (cell === undefined) row.cells.push((cell = { r: tag.r, t: tag.t, s: tag.s, text: undefined, index: -1 }));
   else {
     cell.r = tag.r;
     cell.t = tag.t;
     cell.s = tag.s;
     cell.text = undefined;
+    cell.index = -1;
   }
   row.count++;
   if (tag.selfClosing) return tag.end;
   let i = tag.end;
+  if (cell.t === "s") {
+    const end = sharedIndex(xml, i, cell);
+    if (end >= 0) return end;
+  }
   for (;;) {
     if (xml.charCodeAt(i) !== LT) return -1;
     const next = xml.charCodeAt(i + 1);

@@ -227,7 +227,15 @@ export function parseWorksheet(xml: string, name: string, options: WorksheetOpti
       const rawCell = cells[index];
       const col = nextColumn(rawCell.r);
       const styleId = rawCell.s ? parseInt(rawCell.s, 10) : undefined;
-      const text = rawCell.text;
+      const text = rawCell.index >= 0 ? String(rawCell.index) : rawCell.text;
+      if (rawCell.index >= 0 && options.sharedStrings !== undefined) {
+        // A shared string by its index, as finishCell would take it (a missing one is refused there, with its message).
+        const shared = options.sharedStrings[rawCell.index];
+        if (shared !== undefined) {
+          current[col - 1] = typeof shared === "string" ? shared : cellText(shared as CellValue, undefined, options.date1904);
+          continue;
+        }
+      }
       if (text === undefined) {
         // No value and no formula (the styled empty cells of a template): an unstyled one is not modelled at all, a
         // styled one is an empty entry — what finishCell makes of it, without building the cell.
@@ -378,7 +386,7 @@ function visibleRows(rows: Map<number, RowTexts>, merges: Merge[]): string[][] {
     let length = cells.length;
     while (length > 0 && !cells[length - 1]) length--;
     if (length === 0) continue;
-    cells.length = length;
+    if (cells.length !== length) cells.length = length;
     for (let i = 0; i < length; i++) if (cells[i] === undefined) cells[i] = "";
     while (text.length < rowNumber - 1) text.push([]);
     text[rowNumber - 1] = cells;

@@ -93,6 +93,18 @@ describe("the fast lane through a sheet's rows", () => {
     expect(rowsTaken).toBe(3);
   });
 
+  test("shared-string indexes read from their digits give what the scanner gives, a workbook without shared strings too", () => {
+    const rows =
+      '<row r="1"><c r="A1" t="s"><v>003</v></c><c r="B1" t="s" s="2"><v>2</v></c><c r="C1" t="s"><v>0000000001</v></c></row>' +
+      '<row r="2"><c r="A2" t="s"><v></v></c><c r="B2" t="s"><v>0</v><v>3</v></c></row>';
+    expect(expectSame(sheet(rows))).toMatchObject({ rows: [["три", "два", "один"], ["", "три"]] });
+    const long = '<row r="1"><c r="A1" t="s"><v>1234567890</v></c><c r="B1" t="s"><v>03</v></c></row>';
+    expect(expectSame(sheet(rows + long.replace(/"1"/, '"3"').replace(/([AB])1/g, "$13")), { ...OPTIONS, sharedStrings: undefined })).toMatchObject({
+      rows: [["3", "2", "1"], ["", "3"], ["1234567890", "3"]],
+    });
+    expect(expectSame(sheet('<row r="1"><c r="A1" t="s"><v>000000004</v></c></row>'))).toEqual({ refused: expect.stringContaining("№ 4") });
+  });
+
   test("refusals and doubts come in the same order as the scanner's", () => {
     const cases = [
       '<row r="1"><c r="A1" t="s"><v>9</v></c></row>',
