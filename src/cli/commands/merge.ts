@@ -224,11 +224,14 @@ async function savedOrModified(data: Uint8Array, modified: Date): Promise<string
   }
 }
 
-/** A unit's file read once: its sheets, and for a file read, the day it was received (see `receivedDate`). */
-async function readUnitFile(file: string): Promise<{ read: ReadWorkbookResult; received?: string }> {
+/**
+ * A unit's file read once: its sheets, and for a file read, the day it was received (see `receivedDate`). Its shared
+ * strings are interned as they are read: their cells then hold the merge's own copies.
+ */
+async function readUnitFile(file: string, texts: TextInterner): Promise<{ read: ReadWorkbookResult; received?: string }> {
   const bytes = await readRegularFile(file, DEFAULT_READ_LIMITS.maxFileBytes);
   if (!bytes.ok) return { read: bytes };
-  const read = await readWorkbookData(bytes.data, file, DEFAULT_READ_LIMITS, inflateWithZlib);
+  const read = await readWorkbookData(bytes.data, file, DEFAULT_READ_LIMITS, inflateWithZlib, (text) => texts.intern(text));
   return { read, received: read.ok ? await savedOrModified(bytes.data, bytes.modified) : undefined };
 }
 
@@ -290,7 +293,7 @@ async function run(argv: string[], io: CliIO): Promise<number> {
   const reads: Promise<{ read: ReadWorkbookResult; received?: string }>[] = [];
   const startRead = (index: number) => {
     if (index >= files.length) return;
-    reads[index] = readUnitFile(resolvePath(io, files[index]));
+    reads[index] = readUnitFile(resolvePath(io, files[index]), texts);
     reads[index].catch(() => undefined); // awaited below, where a failure surfaces as before
   };
   for (let index = 0; index < READ_AHEAD; index++) startRead(index);
