@@ -161,19 +161,31 @@ export class CellComparer {
     // Each number as two UTF-16 code units (fixed width, so equal keys mean equal numbers), made in one call: a key
     // built with += is a rope, flattened again when the map hashes it.
     const units = this.keyUnits;
-    units.length = cells.length * 2;
+    if (units.length !== cells.length * 2) units.length = cells.length * 2;
     for (let index = 0; index < cells.length; index++) {
-      const cellKey = this.key(index + 1, cells[index]);
-      let number = this.keyNumbers.get(cellKey);
-      if (number === undefined) {
-        number = this.keyNumbers.size;
-        this.keyNumbers.set(cellKey, number);
-      }
+      const text = cells[index];
+      let number: number | undefined;
+      if (index === 4 || index === 5) {
+        // Columns 5 and 6 are keyed by the direction or process they name: looked up once per text, not per row.
+        number = this.namedNumbers[index - 4].get(text);
+        if (number === undefined) this.namedNumbers[index - 4].set(text, (number = this.keyNumber(this.key(index + 1, text))));
+      } else number = this.keyNumber(text);
       units[2 * index] = number & 0xffff;
       units[2 * index + 1] = number >>> 16;
     }
     return String.fromCharCode.apply(null, units);
   }
 
+  private keyNumber(cellKey: string): number {
+    let number = this.keyNumbers.get(cellKey);
+    if (number === undefined) {
+      number = this.keyNumbers.size;
+      this.keyNumbers.set(cellKey, number);
+    }
+    return number;
+  }
+
   private readonly keyUnits: number[] = [];
+  /** Columns 5 and 6: a cell's text to its key's number. */
+  private readonly namedNumbers = [new Map<string, number>(), new Map<string, number>()];
 }

@@ -1,6 +1,6 @@
 import { buildCatalog } from "../../src/core/catalog";
 import { DEFAULT_SETTINGS } from "../../src/core/settings";
-import { mergeRegisters, mergeTotals, compareCodes, type MergeInput } from "../../src/core/merge";
+import { mergeRegisters, mergeTotals, codeSortKey, compareCodes, type MergeInput } from "../../src/core/merge";
 import { row, table, validCells } from "./helpers";
 
 const catalog = buildCatalog(DEFAULT_SETTINGS);
@@ -181,5 +181,16 @@ describe("mergeRegisters", () => {
 describe("compareCodes", () => {
   test("numbers inside codes compare as numbers", () => {
     expect(["5.10", "5.2", "1.9", "017.04.010", "017.04.002"].sort(compareCodes)).toEqual(["1.9", "5.2", "5.10", "017.04.002", "017.04.010"]);
+  });
+
+  test("the sort key is each digit run without its leading zeros, padded to 16 digits, then the code itself", () => {
+    // The key by its definition, piece by piece.
+    const reference = (code: string) => code.replace(/\d+/g, (run) => run.replace(/^0+(?=\d)/, "").padStart(16, "0")) + "\u0000" + code;
+    let seed = 11;
+    const next = (n: number) => (seed = (seed * 1103515245 + 12345) % 2147483648) % n;
+    const alphabet = "0123456789.-А z";
+    const codes = Array.from({ length: 2000 }, () => Array.from({ length: next(24) }, () => alphabet[next(alphabet.length)]).join(""));
+    codes.push("", "0", "000", "1".repeat(20), "0".repeat(17) + "5", "1а".repeat(300), "9".repeat(400));
+    for (const code of codes) expect(codeSortKey(code)).toBe(reference(code));
   });
 });

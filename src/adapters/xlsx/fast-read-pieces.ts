@@ -1,20 +1,21 @@
 /**
- * A big worksheet part read without decoding it into one string: the part outside its <sheetData> is one small string,
- * the rows are decoded in pieces of about 32 KB, each cut after a `</row>`. A 50,000-row register's sheet is
- * 30 MB of XML; as one string it was 60 MB of heap (one Cyrillic letter in its data validations makes the whole
- * string two bytes per character), which stayed as garbage until the next full collection, often the end of the
- * command. The pieces are read by the fast lane only (fast-read-worksheet.ts); anything it does not take sends the
- * caller back to the whole part, so the result is always what reading the whole part gives.
+ * A worksheet part read without decoding it into one string: the part outside its <sheetData> is one small string,
+ * the rows are decoded in pieces of about 64 KB, each cut after a `</row>`. A 50,000-row register's sheet is 30 MB of
+ * XML; as one string it was 60 MB of heap (one Cyrillic letter in its data validations makes the whole string two
+ * bytes per character), which stayed as garbage until the next full collection, often the end of the command. And
+ * V8 puts any string over 128 KB in its large-object space, a mapping of its own per string: decoding 68 MB into
+ * such strings took ~350 ms, into strings under 128 KB ~10 ms (an openpyxl-like unit file's sheet is 340 KB). The
+ * pieces are read by the fast lane only (fast-read-worksheet.ts); anything it does not take sends the caller back to
+ * the whole part, so the result is always what reading the whole part gives.
  */
 
-/** Parts smaller than this are decoded whole. */
-const PIECES_MIN_BYTES = 4 << 20;
+/** Parts smaller than this are decoded whole: one string under V8's 128 KB large-object size. */
+const PIECES_MIN_BYTES = 96 << 10;
 /**
- * About this many bytes of rows per piece: small enough that a piece's string (two bytes a character if it holds
- * Cyrillic) is an ordinary young object. A string over V8's 128 KB object limit gets pages of its own, fresh from the
- * system for each piece: a 30 MB sheet's rows took ~150 ms to decode in 1 MB pieces, ~25 ms in 32 KB ones.
+ * About this many bytes of rows per piece (then on to the next `</row>`): 64K characters at most, one or two bytes
+ * each, under the large-object size unless a single row is longer.
  */
-const PIECE_BYTES = 32 << 10;
+const PIECE_BYTES = 64 << 10;
 
 const OPEN = asciiBytes("<sheetData");
 const CLOSE = asciiBytes("</sheetData>");

@@ -7,15 +7,31 @@
  * (and hands back after that row). A row is taken whole or not at all, and its text is decoded only when it is applied,
  * so every check and every refusal happens in the same order as the general scanner's.
  */
+import { EXCEL_MAX_COLUMNS, EXCEL_MAX_ROWS } from "./fast-read-conventions";
 import { LOCAL_NAME_NAMESPACES } from "./fast-read-xml";
 
 /** A cell as written: its attributes and the raw character data of its <v> and <is><t> elements, in order. */
 export interface RawCell {
+  /**
+   * The address when it is not one the lane reads itself (1–3 capitals, then a row number within Excel's grid); else
+   * undefined, with its column in `col` and its place in the XML at `rStart`–`rEnd` (no string per cell).
+   */
   r: string | undefined;
+  /** The column of an address the lane read; 0 when there is none or `r` holds it. */
+  col: number;
+  /** Where the `r` attribute's value is in the XML handed to `onRow` (rStart < 0: no attribute). */
+  rStart: number;
+  rEnd: number;
   t: string | undefined;
-  s: string | undefined;
+  /** The `s` attribute as `parseInt` reads it; undefined when it is missing or empty. */
+  style: number | undefined;
   /** Raw (undecoded) non-empty character data; an array when the cell has more than one piece. */
   text: string | string[] | undefined;
+  /**
+   * A shared-string cell's index when its only content is `<v>` of 1–9 digits (as every writer puts it), read from the
+   * digits without making a string of them; -1 otherwise (then `text` holds the value).
+   */
+  index: number;
 }
 
 /**
@@ -46,14 +62,21 @@ function isNameChar(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 0x5f || c === 0x2d || c === 0x2e || c === COLON;
 }
 
-/** The tag just read by `readTag`: where it ends (past ">"), whether it closes itself, and the attributes the lane uses. */
+/**
+ * The tag just read by `readTag`: where it ends (past ">"), whether it closes itself, and the attributes the lane uses:
+ * `r` as where its value is, `s` as `parseInt` reads it (each would be a new string per cell).
+ */
 interface Tag {
   end: number;
   selfClosing: boolean;
-  r: string | undefined;
+  rStart: number;
+  rEnd: number;
   t: string | undefined;
-  s: string | undefined;
+  style: number | undefined;
 }
+
+/** A `t` value, made once: every inline-string cell has one. */
+const INLINE_STRING = "inlineStr";
 
 /**
  * Reads the start tag `<name …>` at `at`; false when it is anything else or outside what the lane is sure of. Attributes
@@ -63,7 +86,8 @@ interface Tag {
 function readTag(xml: string, at: number, name: string, namespaces: ReadonlyMap<string, string>, tag: Tag): boolean {
   if (xml.charCodeAt(at) !== LT || !xml.startsWith(name, at + 1)) return false;
   let i = at + 1 + name.length;
-  tag.r = tag.t = tag.s = undefined;
+  tag.t = tag.style = undefined;
+  tag.rStart = tag.rEnd = -1;
   const length = xml.length;
   for (;;) {
     let c = xml.charCodeAt(i);
@@ -89,8 +113,8 @@ function readTag(xml: string, at: number, name: string, namespaces: ReadonlyMap<
       i++;
     }
     if (i === nameStart) return false;
-    const attribute = xml.slice(nameStart, i);
-    if (attribute.startsWith("xmlns")) return false;
+    const nameLength = i - nameStart;
+    if (nameLength >= 5 && xml.startsWith("xmlns", nameStart)) return false;
     if (colon >= 0) {
       const namespace = namespaces.get(xml.slice(nameStart, colon));
       if (namespace !== undefined && LOCAL_NAME_NAMESPACES.has(namespace)) return false;
@@ -108,14 +132,53 @@ function readTag(xml: string, at: number, name: string, namespaces: ReadonlyMap<
       // Entities and line breaks are normalized by the scanner; "<" and ">" in a value are left to it too.
       if (v === AMPERSAND || v === LT || v === GT || v === 0x0a || v === 0x09 || v === 0x0d) return false;
     }
-    if (colon < 0 && attribute.length === 1) {
-      const value = xml.slice(valueStart, valueEnd);
-      if (attribute === "r") tag.r = value;
-      else if (attribute === "t") tag.t = value;
-      else if (attribute === "s") tag.s = value;
+    if (colon < 0 && nameLength === 1) {
+      const attribute = xml.charCodeAt(nameStart);
+      if (attribute === 0x72 /* r */) {
+        tag.rStart = valueStart;
+        tag.rEnd = valueEnd;
+      } else if (attribute === 0x74 /* t */) {
+        tag.t = valueEnd - valueStart === INLINE_STRING.length && xml.startsWith(INLINE_STRING, valueStart) ? INLINE_STRING : xml.slice(valueStart, valueEnd);
+      } else if (attribute === 0x73 /* s */) tag.style = valueEnd === valueStart ? undefined : styleNumber(xml, valueStart, valueEnd);
     }
     i = valueEnd + 1;
   }
+}
+
+/** `parseInt(value, 10)` of an `s` value, without the string when it is digits only (as every writer writes it). */
+function styleNumber(xml: string, start: number, end: number): number {
+  if (end - start > 9) return parseInt(xml.slice(start, end), 10);
+  let number = 0;
+  for (let k = start; k < end; k++) {
+    const c = xml.charCodeAt(k);
+    if (c < 48 || c > 57) return parseInt(xml.slice(start, end), 10);
+    number = number * 10 + c - 48;
+  }
+  return number;
+}
+
+/**
+ * The column of an address at `start`–`end` written as the lane reads it itself — 1–3 capitals, then 1–7 digits not
+ * starting with 0, within Excel's grid —, else 0 (the general way then reads it, with its refusals).
+ */
+function simpleAddressColumn(xml: string, start: number, end: number): number {
+  let col = 0;
+  let i = start;
+  for (; i < end && i - start < 4; i++) {
+    const c = xml.charCodeAt(i);
+    if (c < 65 || c > 90) break;
+    col = col * 26 + c - 64;
+  }
+  const letters = i - start;
+  const digits = end - i;
+  if (letters < 1 || letters > 3 || digits < 1 || digits > 7 || xml.charCodeAt(i) === 48) return 0;
+  let row = 0;
+  for (; i < end; i++) {
+    const c = xml.charCodeAt(i);
+    if (c < 48 || c > 57) return 0;
+    row = row * 10 + c - 48;
+  }
+  return row > EXCEL_MAX_ROWS || col > EXCEL_MAX_COLUMNS ? 0 : col;
 }
 
 /** `</name>` at `at`: the position past it, or -1. */
@@ -147,20 +210,49 @@ function readTextElement(xml: string, at: number, name: string, namespaces: Read
   return end;
 }
 
+/**
+ * `<v>digits</v></c>` at `at` (the rest of a shared-string cell): the index into `cell.index` and the position past
+ * `</c>`; -1 (nothing taken) for anything else, which the general way reads.
+ */
+function sharedIndex(xml: string, at: number, cell: RawCell): number {
+  if (xml.charCodeAt(at) !== LT || xml.charCodeAt(at + 1) !== 0x76 /* v */ || xml.charCodeAt(at + 2) !== GT) return -1;
+  let i = at + 3;
+  let index = 0;
+  for (; i - at - 3 < 10; i++) {
+    const c = xml.charCodeAt(i);
+    if (c < 48 || c > 57) break;
+    index = index * 10 + c - 48;
+  }
+  const digits = i - at - 3;
+  if (digits === 0 || digits > 9 || !xml.startsWith("</v></c>", i)) return -1;
+  cell.index = index;
+  return i + 8;
+}
+
 /** The cell at `at`, read into the row's next cell: the position past it, or -1. */
 function readCell(xml: string, at: number, namespaces: ReadonlyMap<string, string>, tag: Tag, row: RawRow): number {
   if (!readTag(xml, at, "c", namespaces, tag)) return -1;
   let cell = row.cells[row.count];
-  if (cell === undefined) row.cells.push((cell = { r: tag.r, t: tag.t, s: tag.s, text: undefined }));
-  else {
-    cell.r = tag.r;
-    cell.t = tag.t;
-    cell.s = tag.s;
-    cell.text = undefined;
+  if (cell === undefined) {
+    cell = { r: undefined, col: 0, rStart: -1, rEnd: -1, t: undefined, style: undefined, text: undefined, index: -1 };
+    row.cells.push(cell);
   }
+  const col = tag.rStart < 0 ? 0 : simpleAddressColumn(xml, tag.rStart, tag.rEnd);
+  cell.r = tag.rStart < 0 || col > 0 ? undefined : xml.slice(tag.rStart, tag.rEnd);
+  cell.col = col;
+  cell.rStart = tag.rStart;
+  cell.rEnd = tag.rEnd;
+  cell.t = tag.t;
+  cell.style = tag.style;
+  cell.text = undefined;
+  cell.index = -1;
   row.count++;
   if (tag.selfClosing) return tag.end;
   let i = tag.end;
+  if (cell.t === "s") {
+    const end = sharedIndex(xml, i, cell);
+    if (end >= 0) return end;
+  }
   for (;;) {
     if (xml.charCodeAt(i) !== LT) return -1;
     const next = xml.charCodeAt(i + 1);
@@ -183,13 +275,13 @@ function readCell(xml: string, at: number, namespaces: ReadonlyMap<string, strin
  * Reads whole rows from `position` (inside <sheetData>), handing each to `onRow` as soon as it is read; returns where
  * the general scanner goes on: past the last row taken, at the start of the first one the lane does not take.
  */
-export function scanRows(xml: string, position: number, namespaces: ReadonlyMap<string, string>, onRow: (row: RawRow) => void): number {
-  const tag: Tag = { end: 0, selfClosing: false, r: undefined, t: undefined, s: undefined };
+export function scanRows(xml: string, position: number, namespaces: ReadonlyMap<string, string>, onRow: (row: RawRow, xml: string) => void): number {
+  const tag: Tag = { end: 0, selfClosing: false, rStart: -1, rEnd: -1, t: undefined, style: undefined };
   const row: RawRow = { r: undefined, cells: [], count: 0 };
   let at = position;
   for (;;) {
     if (!readTag(xml, at, "row", namespaces, tag)) return at;
-    row.r = tag.r;
+    row.r = tag.rStart < 0 ? undefined : xml.slice(tag.rStart, tag.rEnd);
     row.count = 0;
     let i = tag.end;
     if (!tag.selfClosing) {
@@ -198,7 +290,7 @@ export function scanRows(xml: string, position: number, namespaces: ReadonlyMap<
       i = closeTag(xml, i, "row");
       if (i < 0) return at;
     }
-    onRow(row);
+    onRow(row, xml);
     at = i;
   }
 }

@@ -219,22 +219,35 @@ export function parseWorksheet(xml: string, name: string, options: WorksheetOpti
    */
   const laneCell: CellRead = { address: undefined, col: 0, type: undefined, styleId: undefined, formula: "", value: undefined };
   /** A row read by the fast lane, applied as the scanner's events would apply it (text decoded here, in order). */
-  const applyRow = (raw: RawRow) => {
+  const applyRow = (raw: RawRow, xml: string) => {
     startRow(raw.r);
     const current = row!;
     const cells = raw.cells;
     for (let index = 0; index < raw.count; index++) {
       const rawCell = cells[index];
-      const col = nextColumn(rawCell.r);
-      const styleId = rawCell.s ? parseInt(rawCell.s, 10) : undefined;
-      const text = rawCell.text;
+      let col: number;
+      if (rawCell.col > 0) {
+        // An address the lane read itself (within the grid): what nextColumn would take from it.
+        col = previousCol = rawCell.col;
+      } else col = nextColumn(rawCell.r);
+      const styleId = rawCell.style;
+      const text = rawCell.index >= 0 ? String(rawCell.index) : rawCell.text;
+      if (rawCell.index >= 0 && options.sharedStrings !== undefined) {
+        // A shared string by its index, as finishCell would take it (a missing one is refused there, with its message).
+        const shared = options.sharedStrings[rawCell.index];
+        if (shared !== undefined) {
+          current[col - 1] = typeof shared === "string" ? shared : cellText(shared as CellValue, undefined, options.date1904);
+          continue;
+        }
+      }
       if (text === undefined) {
         // No value and no formula (the styled empty cells of a template): an unstyled one is not modelled at all, a
         // styled one is an empty entry — what finishCell makes of it, without building the cell.
         if (styleId) current[col - 1] = "";
         continue;
       }
-      laneCell.address = rawCell.r;
+      // The address only names the cell in a refusal: made for a shared-string cell, the one that can be refused.
+      laneCell.address = rawCell.r ?? (rawCell.t === "s" && rawCell.rStart >= 0 ? xml.slice(rawCell.rStart, rawCell.rEnd) : undefined);
       laneCell.col = col;
       laneCell.type = rawCell.t;
       laneCell.styleId = styleId;
@@ -378,7 +391,7 @@ function visibleRows(rows: Map<number, RowTexts>, merges: Merge[]): string[][] {
     let length = cells.length;
     while (length > 0 && !cells[length - 1]) length--;
     if (length === 0) continue;
-    cells.length = length;
+    if (cells.length !== length) cells.length = length;
     for (let i = 0; i < length; i++) if (cells[i] === undefined) cells[i] = "";
     while (text.length < rowNumber - 1) text.push([]);
     text[rowNumber - 1] = cells;

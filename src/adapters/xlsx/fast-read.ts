@@ -13,7 +13,7 @@
  * conventions in fast-read-conventions.ts), the worksheet scan fast-read-worksheet.ts.
  */
 import type { SheetText } from "../../core/register-types";
-import { parseRelationships, parseSharedStrings, parseStyles, parseWorkbook, relationType, type Relationship } from "./fast-read-parts";
+import { parseRelationships, parseSharedStrings, parseStyles, parseWorkbook, relationType, type Relationship, type SharedString } from "./fast-read-parts";
 import { parseWorksheet, type WorksheetOptions } from "./fast-read-worksheet";
 import { sheetDataInPieces } from "./fast-read-pieces";
 import { NotSure, notSure, refuse } from "./fast-read-xml";
@@ -45,7 +45,9 @@ export interface ScanCaps {
  * The workbook's sheets as text, or null when this reader is not sure to give what ExcelJS gives (the caller then
  * uses ExcelJS). `directory` is the archive's vetted central directory (no two parts with one name and different
  * content). Throws Refusal (a Russian line) for what no reader may accept. `verified` collects the deflated entries
- * that unpacked to exactly their declared size (an InflateRaw gives null past it).
+ * that unpacked to exactly their declared size (an InflateRaw gives null past it). `internText`, when given, is applied
+ * to each plain shared string: a caller keeping texts of many files (the merge) then gets its own copy of each in every
+ * cell that uses it, one lookup per string instead of one per cell.
  */
 export async function readSheetsFast(
   data: Uint8Array,
@@ -53,6 +55,7 @@ export async function readSheetsFast(
   inflate: InflateRaw,
   caps: ScanCaps = {},
   verified?: Set<ZipEntryInfo>,
+  internText?: (text: string) => string,
 ): Promise<SheetText[] | null> {
   const maxPartBytes = caps.maxPartBytes ?? MAX_PART_BYTES;
   const maxScannedBytes = caps.maxScannedBytes ?? MAX_SCANNED_BYTES;
@@ -112,7 +115,7 @@ export async function readSheetsFast(
     // (LibreOffice writes some 20 KB of it per file).
     let formats: (string | undefined)[] | undefined | null = null;
     const options: WorksheetOptions = {
-      sharedStrings: sharedXml === undefined ? undefined : parseSharedStrings(sharedXml),
+      sharedStrings: sharedXml === undefined ? undefined : internStrings(parseSharedStrings(sharedXml), internText),
       get formats() {
         if (formats === null) formats = stylesBytes === undefined ? undefined : parseStyles(decodeXmlBytes(stylesBytes));
         return formats;
@@ -156,6 +159,11 @@ export async function readSheetsFast(
     if (error instanceof NotSure) return null;
     throw error;
   }
+}
+
+function internStrings(values: SharedString[], internText: ((text: string) => string) | undefined): SharedString[] {
+  if (internText) for (let index = 0; index < values.length; index++) if (typeof values[index] === "string") values[index] = internText(values[index] as string);
+  return values;
 }
 
 /** Which of two sheets named alike (Excel ignores case in sheet names) is meant is unknowable: Excel calls it damaged. */

@@ -120,6 +120,7 @@ export async function readWorkbookData(
   fileName: string,
   limits: ReadLimits = DEFAULT_READ_LIMITS,
   inflateRaw: InflateRaw | null = inflateRawWithStreams,
+  internText?: (text: string) => string,
 ): Promise<ReadWorkbookResult> {
   const problem = vetWorkbookBytes(data, fileName, limits);
   if (problem) return problem;
@@ -131,7 +132,7 @@ export async function readWorkbookData(
   // part the lean reader could not unpack within its size is among the others.
   const verified = new Set<ZipDirectory["entries"][number]>();
   try {
-    fast = directory && inflateRaw ? await readSheetsFast(data, directory, inflateRaw, { maxScannedBytes: limits.maxScannedBytes }, verified) : null;
+    fast = directory && inflateRaw ? await readSheetsFast(data, directory, inflateRaw, { maxScannedBytes: limits.maxScannedBytes }, verified, internText) : null;
   } catch (error) {
     if (error instanceof Refusal) refusal = error;
   }

@@ -26,13 +26,13 @@ const VERSION = 20;
 /** Bit 11: names are UTF-8. */
 const UTF8_NAMES = 0x0800;
 const MAX_32 = 0xffffffff;
-/**
- * zlib's output buffer: each time it fills, zlib's thread hands it to this one (a callback and a new buffer); 64 KB,
- * not zlib's 16 KB, makes a quarter of those round trips for 60 MB of sheets.
- */
-const DEFLATED_CHUNK_BYTES = 1 << 16;
 /** Text handed to zlib in pieces of about this many characters (memory stays bounded for big sheets). */
 const CHUNK_CHARS = 1 << 18;
+/**
+ * zlib's output buffer: each one filled is a round trip between zlib's thread and this one (a callback, a copy, a new
+ * task). At Node's default 16 KB a 13 MB sheet took some a hundred of them, a 30 MB one several hundred.
+ */
+const DEFLATE_OUTPUT_CHUNK = 256 * 1024;
 
 /**
  * The ZIP checksum of `data`, continuing from `previous` (the CRC of what came before). zlib.crc32 arrived in Node 20.15;
@@ -153,7 +153,7 @@ export interface DeflatedParts {
  * `name` only names the part in an error.
  */
 export async function deflateParts(name: string, parts: Iterable<string | Uint8Array> | AsyncIterable<string | Uint8Array>, level: number): Promise<DeflatedParts> {
-  const deflate = zlib.createDeflateRaw({ level, chunkSize: DEFLATED_CHUNK_BYTES });
+  const deflate = zlib.createDeflateRaw({ level, chunkSize: DEFLATE_OUTPUT_CHUNK });
   const chunks: Buffer[] = [];
   let compressedSize = 0;
   deflate.on("data", (chunk: Buffer) => {

@@ -83,15 +83,22 @@ interface DataRow {
 function dataRows(table: RegisterTable | null): DataRow[] {
   const result: DataRow[] = [];
   const unitIndex = UNIT_COLUMN - 1;
-  for (const row of table?.rows ?? []) {
-    const cells = row.cells;
-    if (!cells.some((cell) => cleanText(cell ?? "") !== "")) continue;
+  const rows = table?.rows ?? [];
+  for (let index = 0; index < rows.length; index++) {
+    const cells = rows[index].cells;
+    if (!hasText(cells)) continue;
     result.push({
       id: 0 in cells ? cleanText(cells[0] ?? "") : undefined,
       unit: unitIndex in cells ? cleanText(cells[unitIndex] ?? "") : undefined,
     });
   }
   return result;
+}
+
+/** Indexed, no callback: run over every row of every file of a round. */
+function hasText(cells: readonly string[]): boolean {
+  for (let index = 0; index < cells.length; index++) if (cleanText(cells[index] ?? "") !== "") return true;
+  return false;
 }
 
 function sameAgency(stamp: CollectionStamp, agency: { name: string; code: string }): boolean {

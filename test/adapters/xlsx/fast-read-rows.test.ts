@@ -38,9 +38,9 @@ beforeEach(() => {
   rowsTaken = 0;
   const original = lane.scanRows;
   jest.spyOn(lane, "scanRows").mockImplementation((xml, position, namespaces, onRow) =>
-    original(xml, position, namespaces, (row) => {
+    original(xml, position, namespaces, (row, text) => {
       rowsTaken++;
-      onRow(row);
+      onRow(row, text);
     }),
   );
 });
@@ -91,6 +91,30 @@ describe("the fast lane through a sheet's rows", () => {
     expect(result.rows.length).toBe(12);
     // Rows 10 (a prefix bound elsewhere), 11 (line ends and references decoded when applied) and 12 take the lane.
     expect(rowsTaken).toBe(3);
+  });
+
+  test("shared-string indexes read from their digits give what the scanner gives, a workbook without shared strings too", () => {
+    const rows =
+      '<row r="1"><c r="A1" t="s"><v>003</v></c><c r="B1" t="s" s="2"><v>2</v></c><c r="C1" t="s"><v>0000000001</v></c></row>' +
+      '<row r="2"><c r="A2" t="s"><v></v></c><c r="B2" t="s"><v>0</v><v>3</v></c></row>';
+    expect(expectSame(sheet(rows))).toMatchObject({ rows: [["три", "два", "один"], ["", "три"]] });
+    const long = '<row r="1"><c r="A1" t="s"><v>1234567890</v></c><c r="B1" t="s"><v>03</v></c></row>';
+    expect(expectSame(sheet(rows + long.replace(/"1"/, '"3"').replace(/([AB])1/g, "$13")), { ...OPTIONS, sharedStrings: undefined })).toMatchObject({
+      rows: [["3", "2", "1"], ["", "3"], ["1234567890", "3"]],
+    });
+    expect(expectSame(sheet('<row r="1"><c r="A1" t="s"><v>000000004</v></c></row>'))).toEqual({ refused: expect.stringContaining("№ 4") });
+    expect(expectSame(sheet('<row r="1"><c r="AB1" t="s"><v>0000000009</v></c></row>'))).toEqual({ refused: expect.stringContaining("ячейка AB1") });
+  });
+
+  test("addresses and styles read without a string per cell give what the scanner gives", () => {
+    const rows =
+      '<row r="1"><c r="A1" s="02"><v>1</v></c><c r="C1" s="2 "><v>45000</v></c><c r="D1" s=""><v>2</v></c><c r="E1" s="1a"/></row>' +
+      '<row r="2"><c r="XFD2"><v>3</v></c><c r="B2" s="0"/><c><v>4</v></c></row>';
+    const read = expectSame(sheet(rows)) as { rows: string[][] };
+    // s="02" is style 2 (a date format), "2 " too; an empty s is no style; a cell without an address follows the one before.
+    expect(read.rows[0]).toEqual(["31.12.1899", "", "15.03.2023", "2"]);
+    expect([read.rows[1].length, read.rows[1][2], read.rows[1][16383]]).toEqual([16384, "4", "3"]);
+    for (const address of ["XFE1", "A1048577", "A01", "a1", "AAAA1", "A"]) expectSame(sheet(`<row r="1"><c r="${address}"><v>1</v></c></row>`));
   });
 
   test("refusals and doubts come in the same order as the scanner's", () => {
