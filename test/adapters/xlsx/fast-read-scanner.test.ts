@@ -30,3 +30,18 @@ describe("scanXml tags", () => {
     expect(texts).toEqual(["И😀&", "И".repeat(3000)]);
   });
 });
+
+describe("character references decoded into text", () => {
+  test("texts of every length, short and long, one after another, give the characters referenced", () => {
+    const letters = "Архивная справка о стаже работы в учреждениях района, выданная по запросу гражданина ".repeat(30);
+    // Lengths around the switch from String.fromCharCode to the decoder, repeated (views of the buffer are reused by
+    // length), a long one that grows the buffer, then short ones again.
+    for (const length of [1, 15, 16, 17, 40, 16, 2000, 17, 3, 2000, 1]) {
+      const text = letters.slice(0, length);
+      const written = [...text].map((character) => `&#${character.codePointAt(0)};`).join("");
+      const seen: string[] = [];
+      scanXml(`<t>${written}</t>`, { open: () => undefined, text: (value) => void seen.push(value) });
+      expect(seen.join("")).toBe(text);
+    }
+  });
+});
