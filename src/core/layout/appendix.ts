@@ -8,6 +8,7 @@ import { COLUMN_COUNT, REGISTER_COLUMNS, columnTitleWithMark } from "../columns"
 import { cleanText, matchKey } from "../text";
 import { DIRECTION_NAME_VARIANTS, findProcess, splitProcessCode, type TypicalProcess } from "../typical-list";
 import { DEFAULT_COLUMN_WIDTH_CHARS, columnLetters, lineHeightPoints, parseA1Range, wrappedLineCapacity, wrappedLineCount } from "./cells";
+import { compareIds } from "./id-order";
 
 import { APPENDIX_SHEET_NAME } from "../sheet-names";
 export { APPENDIX_SHEET_NAME };
@@ -78,8 +79,6 @@ function compareCodes(left: readonly number[], right: readonly number[]): number
   }
   return 0;
 }
-
-const ID_COLLATOR = new Intl.Collator("ru", { numeric: true, sensitivity: "base" });
 
 /** Direction code by the text of column 5 («Предоставление государственных услуг», «1. …», a seed variant). */
 function directionMatcher(catalog: RegisterCatalog): (text: string) => string | null {
@@ -181,7 +180,7 @@ export function groupNormalizedRows(rows: readonly string[][], catalog: Register
         const byCode = compareCodes(a.codeParts, b.codeParts);
         if (byCode !== 0) return byCode;
       }
-      return ID_COLLATOR.compare(a.cells[0], b.cells[0]) || a.order - b.order;
+      return compareIds(a.cells[0], b.cells[0]) || a.order - b.order;
     });
   const groups: AppendixGroup[] = [];
   for (const direction of catalog.directions) {
