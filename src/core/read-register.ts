@@ -161,6 +161,12 @@ class ColumnCleaners {
   }
 }
 
+/**
+ * The extra cells of every row of a table without extra columns: one array, not one per row (a merge keeps tens of
+ * thousands of rows, and the collector copies every object it keeps). Frozen: nothing may add to it.
+ */
+const NO_EXTRA_CELLS = Object.freeze([]) as unknown as string[];
+
 function tableFrom(sheet: SheetText, header: HeaderCandidate): RegisterTable {
   const rows: RegisterRow[] = [];
   const sheetRows = sheet.rows;
@@ -181,7 +187,7 @@ function tableFrom(sheet: SheetText, header: HeaderCandidate): RegisterTable {
       if (cleaned !== "") empty = false;
       cells[i] = cleaned;
     }
-    const extra: string[] = new Array(extraColumns.length);
+    const extra: string[] = extraColumns.length === 0 ? NO_EXTRA_CELLS : new Array(extraColumns.length);
     for (let i = 0; i < extraColumns.length; i++) {
       const text = source[extraColumns[i]];
       const cleaned = text ? cleaners.clean(columnMap.length + i, text) : "";
