@@ -71,6 +71,23 @@ function decodeEntities(text: string): string {
   let last = 0;
   while (amp >= 0) {
     for (let i = last; i < amp; i++) units[n++] = text.charCodeAt(i);
+    if (text.charCodeAt(amp + 1) === 35) {
+      // The usual reference, «&#1048;»: up to five decimal digits, then ";", a character below the surrogates — what
+      // the general way below decodes it to, read in one pass (openpyxl writes one per Cyrillic letter).
+      let i = amp + 2;
+      let code = 0;
+      let c = text.charCodeAt(i);
+      while (c >= 48 && c <= 57 && i < amp + 7) {
+        code = code * 10 + c - 48;
+        c = text.charCodeAt(++i);
+      }
+      if (c === 59 && i > amp + 2 && code < 0xd800) {
+        units[n++] = code;
+        last = i + 1;
+        amp = text.charCodeAt(last) === 38 ? last : text.indexOf("&", last);
+        continue;
+      }
+    }
     // The body runs to the next ";" (a stray "&" or the end first is not well-formed).
     let end = amp + 1;
     while (end < length) {
@@ -108,7 +125,7 @@ function decodeEntities(text: string): string {
       units[n++] = named.charCodeAt(0);
     }
     last = end + 1;
-    amp = text.indexOf("&", last);
+    amp = text.charCodeAt(last) === 38 ? last : text.indexOf("&", last);
   }
   for (let i = last; i < length; i++) units[n++] = text.charCodeAt(i);
   return unitsToString(units, n);

@@ -45,3 +45,34 @@ describe("character references decoded into text", () => {
     }
   });
 });
+
+describe("character references, the usual ones and the rest", () => {
+  const decoded = (written: string): string | "not sure" => {
+    const seen: string[] = [];
+    try {
+      scanXml(`<t>${written}</t>`, { open: () => undefined, text: (value) => void seen.push(value) });
+    } catch (error) {
+      if (error instanceof NotSure) return "not sure";
+      throw error;
+    }
+    return seen.join("");
+  };
+
+  test("decimal references below the surrogates, next to each other, to text and to named ones", () => {
+    expect(decoded("&#1048;&#1074;&#1072;&#1085; &#1048;.")).toBe("Иван И.");
+    expect(decoded("a&#0;b&#55295;&#65;")).toBe("a\u0000b\uD7FFA");
+    expect(decoded("&amp;&#1048;&lt;&#62;x")).toBe("&И<>x");
+    expect(decoded("&#00001048;&#065;")).toBe("ИA");
+  });
+
+  test("the others as before: surrogates refused, astral characters as pairs, hexadecimal, malformed and bare ones", () => {
+    expect(decoded("&#55296;")).toBe("not sure");
+    expect(decoded("&#57343;")).toBe("not sure");
+    expect(decoded("&#65535;&#128512;&#x1F600;&#x41;")).toBe("\uFFFF😀😀A");
+    expect(decoded("&#;")).toBe("not sure");
+    expect(decoded("&#12a;")).toBe("not sure");
+    expect(decoded("&#1048")).toBe("not sure");
+    expect(decoded("&#1048&#1049;")).toBe("not sure");
+    expect(decoded("&#1114112;")).toBe("not sure");
+  });
+});
