@@ -154,14 +154,14 @@ export class CellComparer {
   private readonly keyNumbers = new Map<string, number>();
 
   /**
-   * Equal for two rows exactly when every cell's `key` is equal. Short (numbers, not the texts joined): tens of thousands
-   * of keys live through the whole merge, and long ones were megabytes for the garbage collector to copy.
+   * The row's cells as numbers, into `numbers`: equal for two rows exactly when every cell's `key` is equal. Returns a
+   * hash of them (a small integer) to find rows with the same numbers by: no key string per row — tens of thousands of
+   * them lived through the whole merge, each an object for the collector to copy.
    */
-  rowKey(cells: readonly string[]): string {
-    // Each number as two UTF-16 code units (fixed width, so equal keys mean equal numbers), made in one call: a key
-    // built with += is a rope, flattened again when the map hashes it.
-    const units = this.keyUnits;
-    if (units.length !== cells.length * 2) units.length = cells.length * 2;
+  rowNumbers(cells: readonly string[], numbers: number[]): number {
+    if (numbers.length !== cells.length) numbers.length = cells.length;
+    // FNV-1a over the numbers; rows whose hashes meet are compared number by number (sameNumbers).
+    let hash = 0x811c9dc5;
     for (let index = 0; index < cells.length; index++) {
       const text = cells[index];
       let number: number | undefined;
@@ -170,10 +170,10 @@ export class CellComparer {
         number = this.namedNumbers[index - 4].get(text);
         if (number === undefined) this.namedNumbers[index - 4].set(text, (number = this.keyNumber(this.key(index + 1, text))));
       } else number = this.keyNumber(text);
-      units[2 * index] = number & 0xffff;
-      units[2 * index + 1] = number >>> 16;
+      numbers[index] = number;
+      hash = Math.imul(hash ^ number, 0x01000193);
     }
-    return String.fromCharCode.apply(null, units);
+    return hash & 0x3fffffff;
   }
 
   private keyNumber(cellKey: string): number {
@@ -185,7 +185,6 @@ export class CellComparer {
     return number;
   }
 
-  private readonly keyUnits: number[] = [];
   /** Columns 5 and 6: a cell's text to its key's number. */
   private readonly namedNumbers = [new Map<string, number>(), new Map<string, number>()];
 }

@@ -226,6 +226,11 @@ function compareIds(a: string, b: string): number {
   return a < b ? -1 : 1;
 }
 
+function allEmpty(cells: readonly string[]): boolean {
+  for (let index = 0; index < cells.length; index++) if (cells[index] !== "") return false;
+  return true;
+}
+
 function describeSource(source: RowSource): string {
   return `${source.file} (строка ${source.row})`;
 }
@@ -250,7 +255,15 @@ export function mergeRegisters(inputs: readonly MergeInput[], catalog: RegisterC
   const reports: MergeInputReport[] = [];
   const extraTitles: string[] = [];
   const extraIndexByKey = new Map<string, number>();
-  const keptByKey = new Map<string, MergedRow>();
+  // Kept rows by the hash of their cells' key numbers; a hash shared by distinct rows (rare) holds them all.
+  const keptByHash = new Map<number, MergedRow | MergedRow[]>();
+  const numbers: number[] = [];
+  const otherNumbers: number[] = [];
+  const sameCells = (a: readonly string[], b: readonly string[]) => {
+    comparer.rowNumbers(b, otherNumbers);
+    for (let index = 0; index < numbers.length; index++) if (numbers[index] !== otherNumbers[index]) return false;
+    return true;
+  };
   const kept: MergedRow[] = [];
   let duplicatesMerged = 0;
 
@@ -294,15 +307,20 @@ export function mergeRegisters(inputs: readonly MergeInput[], catalog: RegisterC
     };
     for (const row of table.rows) {
       const cells = normalizer.row(row.cells);
-      if (cells.every((cell) => cell === "")) {
+      if (allEmpty(cells)) {
         if (row.extra.some((value) => cleanText(value ?? "") !== "")) report.rowsWithoutRegisterData++;
         continue;
       }
       report.rows++;
       if (options.skip?.has(fileIndex)) continue;
       const source: RowSource = { file: input.file, fileIndex, sheet: table.sheet, row: row.sheetRow };
-      const key = comparer.rowKey(cells);
-      const existing = keptByKey.get(key);
+      const hash = comparer.rowNumbers(cells, numbers);
+      const bucket = keptByHash.get(hash);
+      let existing: MergedRow | undefined;
+      if (bucket !== undefined) {
+        if (!Array.isArray(bucket)) existing = sameCells(cells, bucket.cells) ? bucket : undefined;
+        else existing = bucket.find((candidate) => sameCells(cells, candidate.cells));
+      }
       if (existing) {
         // A new array per duplicate found: rows without duplicates (nearly all) share one empty array.
         existing.mergedDuplicates = existing.mergedDuplicates.length === 0 ? [source] : [...existing.mergedDuplicates, source];
@@ -312,12 +330,14 @@ export function mergeRegisters(inputs: readonly MergeInput[], catalog: RegisterC
       }
       // Most rows have no extra values: they share one empty map (tens of thousands of maps were megabytes).
       let extra: Map<number, string> | undefined;
-      row.extra.forEach((value, index) => {
-        const text = cleanText(value ?? "");
+      for (let index = 0; index < row.extra.length; index++) {
+        const text = cleanText(row.extra[index] ?? "");
         if (text !== "") (extra ??= new Map()).set(extraMap[index], text);
-      });
+      }
       const merged: MergedRow = { cells, source, extra: extra ?? NO_EXTRA, mergedDuplicates: NO_DUPLICATES };
-      keptByKey.set(key, merged);
+      if (bucket === undefined) keptByHash.set(hash, merged);
+      else if (Array.isArray(bucket)) bucket.push(merged);
+      else keptByHash.set(hash, [bucket, merged]);
       kept.push(merged);
     }
     report.message = [describeInputRemarks(report), ...(options.notes?.get(fileIndex) ?? [])].filter(Boolean).join("; ");

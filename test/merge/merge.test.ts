@@ -153,6 +153,26 @@ describe("mergeRegisters", () => {
     expect(result.rows.map((r) => r.cells[0])).toEqual(["A-9", "A-10", "", "D-1", "C-1", "B-1", "B-2", "Z-9"]);
   });
 
+  test("rows are merged exactly when all 15 cells are equal, among thousands drawn from few values", () => {
+    let seed = 3;
+    const next = (n: number) => (seed = (seed * 1103515245 + 12345) % 2147483648) % n;
+    const inputs: MergeInput[] = [];
+    const distinct = new Set<string>();
+    for (let file = 0; file < 12; file++) {
+      const rows = [];
+      for (let index = 0; index < 250; index++) {
+        const cells = validCells(`ID-${next(40)}`, { 3: `Услуга ${next(3)}`, 11: `данные ${next(4)}`, 12: `результат ${next(2)}` });
+        distinct.add(JSON.stringify(cells));
+        rows.push(row(index + 2, cells));
+      }
+      inputs.push(ok(`unit-${file}.xlsx`, rows));
+    }
+    const result = mergeRegisters(inputs, catalog);
+    expect(result.rows).toHaveLength(distinct.size);
+    expect(new Set(result.rows.map((merged) => JSON.stringify(merged.cells))).size).toBe(distinct.size);
+    expect(result.duplicatesMerged).toBe(3000 - distinct.size);
+  });
+
   test("every input row is accounted for: rows read = consolidated rows + merged duplicates", () => {
     const inputs: MergeInput[] = [];
     for (let file = 0; file < 6; file++) {
