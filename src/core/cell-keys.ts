@@ -160,7 +160,7 @@ export class CellComparer {
    */
   rowNumbers(cells: readonly string[], numbers: number[]): number {
     if (numbers.length !== cells.length) numbers.length = cells.length;
-    // FNV-1a over the numbers; rows whose hashes meet are compared number by number (sameNumbers).
+    // FNV-1a over the numbers; rows whose hashes meet are then compared number by number.
     let hash = 0x811c9dc5;
     for (let index = 0; index < cells.length; index++) {
       const text = cells[index];

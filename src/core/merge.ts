@@ -5,7 +5,7 @@
 import type { RegisterIssue, RegisterTable, SheetText } from "./register-types";
 import type { RegisterCatalog } from "./catalog";
 import { REGISTER_COLUMNS } from "./columns";
-import { cleanText, matchKey } from "./text";
+import { anyText, cleanText, matchKey } from "./text";
 import { validateRegister } from "./rules";
 import { findRegister, NO_REGISTER_MESSAGE } from "./read-register";
 import { SETTINGS_SHEET_NAME, findSettingsPairs, settingsFromPairs, type Settings } from "./settings";
@@ -111,10 +111,9 @@ export function settingsFromSheets(sheets: readonly SheetText[]): Settings | nul
  * a fixed width after their leading zeros are dropped; the original text breaks ties so that «01» and «1» stay distinct.
  */
 export function codeSortKey(code: string): string {
-  if (code.length > KEY_SCRATCH_CODE_LENGTH) return codeSortKeyJoined(code);
-  // Written as code units into one scratch array and made into a string in one call: one key per consolidated row,
-  // and the pieces of a joined key (a slice and a padded copy per digit run, an array per key) were some 800 bytes of
-  // garbage per row, a third of what planning a merge allocates.
+  // Written as code units into one scratch array and made into a string at once: one key per consolidated row, and the
+  // pieces of a joined key (a slice and a padded copy per digit run, an array per key) were some 800 bytes of garbage
+  // per row, a third of what planning a merge allocates.
   const units = keyScratch;
   let count = 0;
   const length = code.length;
@@ -136,35 +135,16 @@ export function codeSortKey(code: string): string {
   units[count++] = 0;
   for (let i = 0; i < length; i++) units[count++] = code.charCodeAt(i);
   if (units.length !== count) units.length = count;
-  return String.fromCharCode.apply(null, units);
-}
-
-/** Codes up to this long (every real ID) are keyed through the scratch array (at most 18 code units per code unit). */
-const KEY_SCRATCH_CODE_LENGTH = 256;
-const keyScratch: number[] = [];
-
-/** `codeSortKey` joined from parts, for a code too long to pass through `apply` at once. */
-function codeSortKeyJoined(code: string): string {
-  // Joined, not built with +=: a key made by += is a rope, and the sort compares each key some 15 times.
+  if (count <= APPLY_UNITS) return String.fromCharCode.apply(null, units);
+  // A code of thousands of characters (a cell holds up to 32,767): `apply` takes its arguments in slices.
   const parts: string[] = [];
-  let last = 0;
-  const length = code.length;
-  for (let i = 0; i < length; i++) {
-    if (!isDigit(code.charCodeAt(i))) continue;
-    let end = i + 1;
-    while (end < length && isDigit(code.charCodeAt(end))) end++;
-    let start = i;
-    while (start < end - 1 && code.charCodeAt(start) === 48) start++;
-    const significant = code.slice(start, end);
-    parts.push(code.slice(last, i), significant.length >= 16 ? significant : ZEROS.slice(significant.length) + significant);
-    last = end;
-    i = end - 1;
-  }
-  parts.push(code.slice(last), "\u0000", code);
+  for (let from = 0; from < count; from += APPLY_UNITS) parts.push(String.fromCharCode.apply(null, units.slice(from, from + APPLY_UNITS)));
   return parts.join("");
 }
 
-const ZEROS = "0".repeat(16);
+/** Code units passed to one String.fromCharCode: well under what `apply` takes as arguments. */
+const APPLY_UNITS = 8192;
+const keyScratch: number[] = [];
 
 function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
@@ -226,11 +206,6 @@ function compareIds(a: string, b: string): number {
   return a < b ? -1 : 1;
 }
 
-function allEmpty(cells: readonly string[]): boolean {
-  for (let index = 0; index < cells.length; index++) if (cells[index] !== "") return false;
-  return true;
-}
-
 function describeSource(source: RowSource): string {
   return `${source.file} (строка ${source.row})`;
 }
@@ -259,8 +234,9 @@ export function mergeRegisters(inputs: readonly MergeInput[], catalog: RegisterC
   const keptByHash = new Map<number, MergedRow | MergedRow[]>();
   const numbers: number[] = [];
   const otherNumbers: number[] = [];
-  const sameCells = (a: readonly string[], b: readonly string[]) => {
-    comparer.rowNumbers(b, otherNumbers);
+  /** Whether a kept row's cells have the numbers of the row at hand (in `numbers`). */
+  const hasRowNumbers = (cells: readonly string[]) => {
+    comparer.rowNumbers(cells, otherNumbers);
     for (let index = 0; index < numbers.length; index++) if (numbers[index] !== otherNumbers[index]) return false;
     return true;
   };
@@ -307,7 +283,7 @@ export function mergeRegisters(inputs: readonly MergeInput[], catalog: RegisterC
     };
     for (const row of table.rows) {
       const cells = normalizer.row(row.cells);
-      if (allEmpty(cells)) {
+      if (!anyText(cells)) {
         if (row.extra.some((value) => cleanText(value ?? "") !== "")) report.rowsWithoutRegisterData++;
         continue;
       }
@@ -318,8 +294,8 @@ export function mergeRegisters(inputs: readonly MergeInput[], catalog: RegisterC
       const bucket = keptByHash.get(hash);
       let existing: MergedRow | undefined;
       if (bucket !== undefined) {
-        if (!Array.isArray(bucket)) existing = sameCells(cells, bucket.cells) ? bucket : undefined;
-        else existing = bucket.find((candidate) => sameCells(cells, candidate.cells));
+        if (!Array.isArray(bucket)) existing = hasRowNumbers(bucket.cells) ? bucket : undefined;
+        else existing = bucket.find((candidate) => hasRowNumbers(candidate.cells));
       }
       if (existing) {
         // A new array per duplicate found: rows without duplicates (nearly all) share one empty array.

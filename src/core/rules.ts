@@ -3,7 +3,7 @@ import { settingsFieldTitle } from "./settings";
 import type { RegisterCatalog } from "./catalog";
 import type { IssueCode, RegisterIssue, RegisterRow, RegisterTable, Severity } from "./register-types";
 import { REGISTER_COLUMNS } from "./columns";
-import { cleanText, matchKey, memoByText as memo, splitList } from "./text";
+import { anyText, cleanText, matchKey, memoByText as memo, splitList } from "./text";
 import { DIRECTION_NAME_VARIANTS, findProcess, type TypicalProcess } from "./typical-list";
 import { canonicalPlacements, canonicalValue, DIGITAL_KIND, vocabularyKey } from "./vocabularies";
 
@@ -164,11 +164,6 @@ export function validateRegister(table: RegisterTable, catalog: RegisterCatalog)
 
   // Array.prototype.sort is stable: within a cell, issues keep the order they were found in.
   return issues.sort((a, b) => a.row - b.row || a.column - b.column);
-}
-
-function anyText(cells: readonly string[]): boolean {
-  for (let index = 0; index < cells.length; index++) if (cells[index] !== "") return true;
-  return false;
 }
 
 const LINK_SEPARATORS = /[,;\n\r]/;

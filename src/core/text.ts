@@ -25,6 +25,12 @@ export function cleanText(s: string): string {
     .trim();
 }
 
+/** True when any of `cells` is not "" (indexed, no callback: run over every row of big tables). */
+export function anyText(cells: readonly string[]): boolean {
+  for (let index = 0; index < cells.length; index++) if (cells[index] !== "") return true;
+  return false;
+}
+
 /** A key for tolerant comparison: case, ё/е, whitespace and line breaks, trailing periods ignored. */
 export function matchKey(s: string): string {
   return cleanText(s)

@@ -210,7 +210,8 @@ describe("compareCodes", () => {
     const next = (n: number) => (seed = (seed * 1103515245 + 12345) % 2147483648) % n;
     const alphabet = "0123456789.-А z";
     const codes = Array.from({ length: 2000 }, () => Array.from({ length: next(24) }, () => alphabet[next(alphabet.length)]).join(""));
-    codes.push("", "0", "000", "1".repeat(20), "0".repeat(17) + "5", "1а".repeat(300), "9".repeat(400));
+    // The last two make keys past one String.fromCharCode call (8,192 code units).
+    codes.push("", "0", "000", "1".repeat(20), "0".repeat(17) + "5", "1а".repeat(300), "9".repeat(400), "1а".repeat(1000), "7".repeat(9000));
     for (const code of codes) expect(codeSortKey(code)).toBe(reference(code));
   });
 });

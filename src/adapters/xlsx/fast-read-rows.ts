@@ -7,7 +7,7 @@
  * (and hands back after that row). A row is taken whole or not at all, and its text is decoded only when it is applied,
  * so every check and every refusal happens in the same order as the general scanner's.
  */
-import { EXCEL_MAX_COLUMNS, EXCEL_MAX_ROWS } from "./fast-read-conventions";
+import { simpleAddressColumn } from "./fast-read-conventions";
 import { LOCAL_NAME_NAMESPACES } from "./fast-read-xml";
 
 /** A cell as written: its attributes and the raw character data of its <v> and <is><t> elements, in order. */
@@ -155,30 +155,6 @@ function styleNumber(xml: string, start: number, end: number): number {
     number = number * 10 + c - 48;
   }
   return number;
-}
-
-/**
- * The column of an address at `start`–`end` written as the lane reads it itself — 1–3 capitals, then 1–7 digits not
- * starting with 0, within Excel's grid —, else 0 (the general way then reads it, with its refusals).
- */
-function simpleAddressColumn(xml: string, start: number, end: number): number {
-  let col = 0;
-  let i = start;
-  for (; i < end && i - start < 4; i++) {
-    const c = xml.charCodeAt(i);
-    if (c < 65 || c > 90) break;
-    col = col * 26 + c - 64;
-  }
-  const letters = i - start;
-  const digits = end - i;
-  if (letters < 1 || letters > 3 || digits < 1 || digits > 7 || xml.charCodeAt(i) === 48) return 0;
-  let row = 0;
-  for (; i < end; i++) {
-    const c = xml.charCodeAt(i);
-    if (c < 48 || c > 57) return 0;
-    row = row * 10 + c - 48;
-  }
-  return row > EXCEL_MAX_ROWS || col > EXCEL_MAX_COLUMNS ? 0 : col;
 }
 
 /** `</name>` at `at`: the position past it, or -1. */

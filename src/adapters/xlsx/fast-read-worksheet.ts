@@ -3,7 +3,6 @@ import type { CellValue } from "exceljs";
 import type { SheetText } from "../../core/register-types";
 import { cellText } from "./cell-text";
 import {
-  addressColumn,
   decodeAddress,
   decodeEscapes,
   EXCEL_MAX_COLUMNS,
@@ -199,7 +198,7 @@ export function parseWorksheet(xml: string, name: string, options: WorksheetOpti
   };
   const nextColumn = (r: string | undefined): number => {
     // A cell without an address takes the column after the previous cell's, empty or not (as Excel reads it).
-    previousCol = r !== undefined ? addressColumn(r) : (previousCol ?? 0) + 1;
+    previousCol = r !== undefined ? decodeAddress(r).col : (previousCol ?? 0) + 1;
     if (previousCol > EXCEL_MAX_COLUMNS) refuseOutsideGrid(`в столбце № ${previousCol}`);
     return previousCol;
   };
@@ -231,7 +230,6 @@ export function parseWorksheet(xml: string, name: string, options: WorksheetOpti
         col = previousCol = rawCell.col;
       } else col = nextColumn(rawCell.r);
       const styleId = rawCell.style;
-      const text = rawCell.index >= 0 ? String(rawCell.index) : rawCell.text;
       if (rawCell.index >= 0 && options.sharedStrings !== undefined) {
         // A shared string by its index, as finishCell would take it (a missing one is refused there, with its message).
         const shared = options.sharedStrings[rawCell.index];
@@ -240,6 +238,7 @@ export function parseWorksheet(xml: string, name: string, options: WorksheetOpti
           continue;
         }
       }
+      const text = rawCell.index >= 0 ? String(rawCell.index) : rawCell.text;
       if (text === undefined) {
         // No value and no formula (the styled empty cells of a template): an unstyled one is not modelled at all, a
         // styled one is an empty entry — what finishCell makes of it, without building the cell.

@@ -6,6 +6,7 @@
  */
 import * as zlib from "zlib";
 import { PackageRefusal } from "./package-graph";
+import { inflateWithZlib } from "./read-workbook-file";
 import { entryData, readZipDirectory, type ZipEntryInfo } from "./zip-directory";
 import { deflateParts, type DeflatedParts } from "./zip-writer";
 
@@ -66,7 +67,8 @@ function startCopies(data: Uint8Array, copies: Copies): void {
     if (entry.method === 0) pieces = [Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)];
     else {
       // Inflated whole, once, on zlib's thread: the reader takes the same bytes (`inflated`), the copy cuts them.
-      const inflated = inflateWithin(bytes, entry.uncompressedSize);
+      // zlib gives Buffers; null when the part does not unpack within its declared size.
+      const inflated = inflateWithZlib(bytes, entry.uncompressedSize) as Promise<Buffer | null>;
       copies.inflatedAt.set(bytes.byteOffset, { buffer: bytes.buffer, byteLength: bytes.byteLength, bytes: inflated });
       pieces = piecesOf(entry.name, inflated);
     }
@@ -132,14 +134,6 @@ function selectedHead(entry: ZipEntryInfo, bytes: Uint8Array): boolean | null {
   }
   const dataAt = head.search(/<(?:[A-Za-z_][\w.-]*:)?sheetData\b/);
   return dataAt < 0 ? null : TAB_SELECTED.test(head.slice(0, dataAt));
-}
-
-/** A deflated part's bytes inflated on zlib's thread; null when they do not unpack within `declaredSize`. */
-function inflateWithin(compressed: Uint8Array, declaredSize: number): Promise<Buffer | null> {
-  const limit = Math.max(1, declaredSize);
-  // One output buffer of the declared size (zlib's 16 KB chunks cost a callback and a copy each).
-  const options = { maxOutputLength: limit, chunkSize: Math.min(Math.max(limit, 64), 64 << 20) };
-  return new Promise((resolve) => zlib.inflateRaw(compressed, options, (error, result) => resolve(error ? null : result)));
 }
 
 /** About this many bytes of an inflated part handed to the deflater at a time. */
