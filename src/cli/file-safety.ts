@@ -8,7 +8,9 @@ import { fileSystemMessage } from "../adapters/xlsx/read-workbook-file";
 import { resolvePath, type CliIO } from "./io";
 
 /** A file that is there, by its device and inode (links and "../" lead to the same); one not there yet, by its real path. */
-type FileIdentity = { dev: number; ino: number; real?: undefined } | { real: string; dev?: undefined; ino?: undefined };
+type FileIdentity =
+  | { dev: number; ino: number; real?: undefined; kind: "file" | "folder" | "pipe" }
+  | { real: string; dev?: undefined; ino?: undefined; kind?: undefined };
 
 /**
  * Synchronous: a merge checks each of hundreds of inputs, and a promise call per file was a round trip to the thread
@@ -17,7 +19,8 @@ type FileIdentity = { dev: number; ino: number; real?: undefined } | { real: str
 function identify(absolute: string): FileIdentity | null {
   try {
     const stat = statSync(absolute);
-    return { dev: stat.dev, ino: stat.ino };
+    const kind = stat.isDirectory() ? "folder" : stat.isFIFO() || stat.isSocket() ? "pipe" : "file";
+    return { dev: stat.dev, ino: stat.ino, kind };
   } catch {
     // Not there yet: its folder may still be reached through a link.
     try {
@@ -47,13 +50,9 @@ export async function outputProblem(out: string, inputs: readonly string[], io: 
       return `файл результата совпадает с входным файлом ${input}: запись уничтожила бы его; укажите другое имя (-o)`;
     }
   }
-  try {
-    const stat = await fs.stat(resolvePath(io, out));
-    if (stat.isDirectory()) return "это папка: укажите имя файла результата (-o)";
-    if (stat.isFIFO() || stat.isSocket()) return "это канал, а не файл: укажите обычный файл результата (-o)";
-  } catch {
-    // Not there yet: written below.
-  }
+  // Its kind from the same stat (a file not there yet is written below).
+  if (target.kind === "folder") return "это папка: укажите имя файла результата (-o)";
+  if (target.kind === "pipe") return "это канал, а не файл: укажите обычный файл результата (-o)";
   return null;
 }
 
@@ -80,17 +79,25 @@ export async function writeOutput(command: string, out: string, data: Uint8Array
  * no half-written OUT, and an OUT that was there stays as it was. On failure prints the command's one line and gives false.
  */
 export async function writeOutputBeside(command: string, out: string, data: Uint8Array | readonly Uint8Array[], io: CliIO): Promise<boolean> {
-  const target = resolvePath(io, out);
+  try {
+    await writeBeside(resolvePath(io, out), data);
+    return true;
+  } catch (error) {
+    io.stderr(`reestr ${command}: ${out}: ${writeFailureMessage(error)}\n`);
+    return false;
+  }
+}
+
+/** `writeOutputBeside` without the message: throws what failed, for a command that reports it its own way. */
+export async function writeBeside(target: string, data: Uint8Array | readonly Uint8Array[]): Promise<void> {
   const temporary = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`);
   try {
     if (data instanceof Uint8Array) await fs.writeFile(temporary, data);
     else await writeChunks(temporary, data);
     await fs.rename(temporary, target);
-    return true;
   } catch (error) {
     await fs.rm(temporary, { force: true }).catch(() => undefined);
-    io.stderr(`reestr ${command}: ${out}: ${writeFailureMessage(error)}\n`);
-    return false;
+    throw error;
   }
 }
 

@@ -52,7 +52,12 @@ export function parseRelationships(xml: string, baseDir: string): Map<string, Re
   return targets;
 }
 
+/** A target that needs none of the steps below: letters, digits, "_", "-", and "/" or "." only inside segments. */
+const PLAIN_TARGET = /^\/?(?:[\w-]+(?:\.[\w-]+)*\/)*[\w-]+(?:\.[\w-]+)*$/;
+
 function resolvePartName(baseDir: string, target: string): string {
+  // Nearly every target is "worksheets/sheet1.xml" or "/xl/workbook.xml": joined at once (a merge resolves thousands).
+  if (PLAIN_TARGET.test(target)) return target.charCodeAt(0) === 47 ? target.slice(1) : baseDir + target;
   let path = target.trim().replace(/\\/g, "/");
   try {
     path = decodeURIComponent(path);

@@ -84,31 +84,42 @@ export function vetWorkbookBytes(
   fileName: string,
   limits: ReadLimits = DEFAULT_READ_LIMITS,
 ): ReadWorkbookResult | null {
-  if (data.length === 0) return failure("empty", "файл пуст (0 байт)");
+  return vetWorkbook(data, fileName, limits).problem;
+}
+
+/** The same check, with the zip directory it read (the reader needs it next: read once, not twice per file). */
+function vetWorkbook(
+  data: Uint8Array,
+  fileName: string,
+  limits: ReadLimits,
+): { problem: ReadWorkbookResult; directory?: undefined } | { problem: null; directory: ZipDirectory } {
+  if (data.length === 0) return { problem: failure("empty", "файл пуст (0 байт)") };
   if (data.length > limits.maxFileBytes) {
-    return failure("too-large", `файл слишком большой: ${formatMegabytes(data.length)} при пределе ${formatMegabytes(limits.maxFileBytes)}`);
+    return { problem: failure("too-large", `файл слишком большой: ${formatMegabytes(data.length)} при пределе ${formatMegabytes(limits.maxFileBytes)}`) };
   }
   if (OLE_SIGNATURE.every((byte, index) => data[index] === byte)) {
     if (containsUtf16(data, "EncryptedPackage") || containsUtf16(data, "EncryptionInfo")) {
-      return failure("encrypted", "файл защищен паролем: снимите пароль в Excel и сохраните книгу снова");
+      return { problem: failure("encrypted", "файл защищен паролем: снимите пароль в Excel и сохраните книгу снова") };
     }
-    return failure("legacy-xls", "формат .xls не поддерживается, сохраните книгу как .xlsx");
+    return { problem: failure("legacy-xls", "формат .xls не поддерживается, сохраните книгу как .xlsx") };
   }
-  if (!startsLikeZip(data)) return failure("not-workbook", notZipMessage(data, fileName));
+  if (!startsLikeZip(data)) return { problem: failure("not-workbook", notZipMessage(data, fileName)) };
   const directory = readZipDirectory(data);
-  if (!directory) return failure("not-workbook", "файл поврежден или не является книгой Excel (.xlsx): архив не читается");
+  if (!directory) return { problem: failure("not-workbook", "файл поврежден или не является книгой Excel (.xlsx): архив не читается") };
   const formatProblem = describeForeignZip(directory);
-  if (formatProblem) return formatProblem;
+  if (formatProblem) return { problem: formatProblem };
   const ambiguity = ambiguousPackage(directory);
-  if (ambiguity) return ambiguity;
+  if (ambiguity) return { problem: ambiguity };
   if (directory.totalUncompressedSize > limits.maxUncompressedBytes) {
-    return failure(
-      "too-large-unpacked",
-      `книга в распакованном виде занимает ${formatMegabytes(directory.totalUncompressedSize)} при пределе ` +
-        `${formatMegabytes(limits.maxUncompressedBytes)} (возможно, это «zip-бомба»)`,
-    );
+    return {
+      problem: failure(
+        "too-large-unpacked",
+        `книга в распакованном виде занимает ${formatMegabytes(directory.totalUncompressedSize)} при пределе ` +
+          `${formatMegabytes(limits.maxUncompressedBytes)} (возможно, это «zip-бомба»)`,
+      ),
+    };
   }
-  return null;
+  return { problem: null, directory };
 }
 
 /**
@@ -122,9 +133,9 @@ export async function readWorkbookData(
   inflateRaw: InflateRaw | null = inflateRawWithStreams,
   internText?: (text: string) => string,
 ): Promise<ReadWorkbookResult> {
-  const problem = vetWorkbookBytes(data, fileName, limits);
-  if (problem) return problem;
-  const directory = inflateRaw ? readZipDirectory(data) : null;
+  const vetted = vetWorkbook(data, fileName, limits);
+  if (vetted.problem) return vetted.problem;
+  const directory = inflateRaw ? vetted.directory : null;
   let fast: SheetText[] | null = null;
   let refusal: Refusal | undefined;
   // The parts the lean reader inflates are capped at their declared sizes as they unpack; only the others are streamed
