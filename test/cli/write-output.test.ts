@@ -5,7 +5,7 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "fs";
 import { tmpdir } from "os";
 import * as path from "path";
-import { writeOutputBeside } from "../../src/cli/file-safety";
+import { writeBeside, writeOutputBeside } from "../../src/cli/file-safety";
 import type { CliIO } from "../../src/cli/io";
 
 describe("writeOutputBeside", () => {
@@ -37,5 +37,14 @@ describe("writeOutputBeside", () => {
     expect(await writeOutputBeside("appendix", "нет/out.xlsx", [Buffer.from("a"), Buffer.from("b")], io)).toBe(false);
     expect(errors).toEqual(["reestr appendix: нет/out.xlsx: не удалось записать файл: папка для него не найдена\n"]);
     expect(readdirSync(dir)).toEqual([]);
+  });
+
+  test("writeBeside throws what failed and leaves the OUT that was there as it was", async () => {
+    const out = path.join(dir, "out.xlsx");
+    await writeBeside(out, Buffer.from("прежняя книга"));
+    // A piece that is no buffer fails the write midway: the old OUT stays, and nothing is left beside it.
+    await expect(writeBeside(out, [Buffer.from("новая"), "не буфер" as unknown as Uint8Array])).rejects.toThrow();
+    expect(readFileSync(out, "utf8")).toBe("прежняя книга");
+    expect(readdirSync(dir)).toEqual(["out.xlsx"]);
   });
 });

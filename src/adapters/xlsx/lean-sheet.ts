@@ -9,8 +9,11 @@ import { XmlBytes } from "./xml-bytes";
 
 const PAPER_SIZE = { A4: 9, A3: 8 } as const;
 const DEFAULT_MARGINS = { left: 0.7, right: 0.7, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 };
-/** Bytes of sheet XML generated before they are handed on to zlib. */
-const BYTES_PER_PART = 1 << 18;
+/**
+ * Bytes of sheet XML generated before they are handed on to zlib: a row short of the writer's 256 KB buffer, so the row
+ * that ends a part seldom outgrows it (growing copied the whole part into a new 512 KB buffer, every part).
+ */
+const BYTES_PER_PART = (1 << 18) - (1 << 15);
 
 interface PlacedCell {
   value: LayoutValue;

@@ -23,7 +23,10 @@ export interface LeanWriteOptions {
 }
 
 export interface LeanWriteResult {
-  bytes: Buffer;
+  /** The archive in one buffer, joined when first asked for. */
+  readonly bytes: Buffer;
+  /** The archive as pieces, in order: for a caller that writes them out as they are (no 1–10 MB join). */
+  chunks: Buffer[];
   warnings: string[];
 }
 
@@ -154,6 +157,13 @@ export async function writeLayoutLean(layout: WorkbookLayout, options: LeanWrite
   await zip.add("xl/_rels/workbook.xml.rels", [workbookRelsXml(sheets.length)]);
   await zip.add("_rels/.rels", [ROOT_RELS]);
   await zip.add("[Content_Types].xml", [contentTypesXml(sheets.length)]);
-  const bytes = zip.finish(["[Content_Types].xml", "_rels/.rels", "xl/workbook.xml", "xl/_rels/workbook.xml.rels", "xl/styles.xml", "xl/sharedStrings.xml"]);
-  return { bytes, warnings };
+  const chunks = zip.finishChunks(["[Content_Types].xml", "_rels/.rels", "xl/workbook.xml", "xl/_rels/workbook.xml.rels", "xl/styles.xml", "xl/sharedStrings.xml"]);
+  let joined: Buffer | undefined;
+  return {
+    get bytes() {
+      return (joined ??= Buffer.concat(chunks));
+    },
+    chunks,
+    warnings,
+  };
 }

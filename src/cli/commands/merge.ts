@@ -28,7 +28,7 @@ import { normalizedRows } from "../../core/changes";
 import { buildCatalog } from "../../core/catalog";
 import { cleanText } from "../../core/text";
 import { parseArgs } from "../args";
-import { checkOutput, writeFailureMessage } from "../file-safety";
+import { checkOutput, writeBeside, writeFailureMessage } from "../file-safety";
 import { EXIT_FAILURE, EXIT_FINDINGS, EXIT_OK, oneLineMessage, resolvePath, UsageError, type CliCommand, type CliIO } from "../io";
 
 const USAGE = [
@@ -246,8 +246,8 @@ const MERGE_DEFLATE_LEVEL = 2;
  * The consolidated workbook is written by the lean writer (sheet XML straight from the layout, zlib on its own thread):
  * ExcelJS took longer to write 20,000 rows than to read the 200 files they came from.
  */
-async function writeMergedWorkbook(layout: WorkbookLayout): Promise<Uint8Array> {
-  return (await writeLayoutLean(layout, { level: MERGE_DEFLATE_LEVEL })).bytes;
+async function writeMergedWorkbook(layout: WorkbookLayout): Promise<Buffer[]> {
+  return (await writeLayoutLean(layout, { level: MERGE_DEFLATE_LEVEL })).chunks;
 }
 
 async function run(argv: string[], io: CliIO): Promise<number> {
@@ -355,7 +355,8 @@ async function run(argv: string[], io: CliIO): Promise<number> {
   let writeFailure: string | null = null;
   if (totals.filesRead > 0) {
     try {
-      await fs.writeFile(resolvePath(io, out), await writeMergedWorkbook(layout));
+      // Written beside OUT and renamed over it: a failed write leaves an OUT that was there as it was.
+      await writeBeside(resolvePath(io, out), await writeMergedWorkbook(layout));
       written = out;
     } catch (error) {
       writeFailure = writeFailureMessage(error);

@@ -184,6 +184,20 @@ describe("lean xlsx writer", () => {
     expect(cells(part("xl/worksheets/sheet2.xml"))).toEqual(["B2=а", "B3=б", "B4=б"]);
   });
 
+  test("a sheet of many parts: rows end parts near the buffer's end, one longer than the margin; the pieces join to the bytes", async () => {
+    const long = "ж".repeat(30_000);
+    const values = Array.from({ length: 12_000 }, (_, r) => [`ID-${r}`, r, r === 7_000 ? long : `текст ${r % 97}`, "x".repeat(r % 50)]);
+    const result = await writeLayoutLean({ sheets: [{ name: "Лист", blocks: [{ row: 1, col: 1, values }] }] });
+    expect(Buffer.concat(result.chunks).equals(result.bytes)).toBe(true);
+    const read = await readWorkbookData(result.bytes, "parts.xlsx");
+    expect(read.ok).toBe(true);
+    if (!read.ok) return;
+    const rows = read.sheets[0].rows;
+    expect(rows).toHaveLength(12_000);
+    expect(rows[7_000][2]).toBe(long);
+    expect(rows[11_999]).toEqual(["ID-11999", "11999", "текст 68", "x".repeat(11_999 % 50)]);
+  });
+
   test("a valid ZIP: every entry deflated, sizes and CRC-32 as stored", async () => {
     const bytes = (await writeLayoutLean(mergeLayout(), { level: 1 })).bytes;
     const directory = readZipDirectory(bytes);
