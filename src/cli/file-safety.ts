@@ -90,15 +90,42 @@ export async function writeOutputBeside(command: string, out: string, data: Uint
 
 /** `writeOutputBeside` without the message: throws what failed, for a command that reports it its own way. */
 export async function writeBeside(target: string, data: Uint8Array | readonly Uint8Array[]): Promise<void> {
-  const temporary = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`);
+  // A link is followed: the file it leads to is replaced, the link stays a link.
+  const real = realPathOrItself(target);
+  if (isDevice(real)) {
+    // A device (/dev/null, a terminal) is written into: renamed over, it would be replaced by a plain file.
+    await writeData(real, data);
+    return;
+  }
+  const temporary = path.join(path.dirname(real), `.${path.basename(real)}.${process.pid}.tmp`);
   try {
-    if (data instanceof Uint8Array) await fs.writeFile(temporary, data);
-    else await writeChunks(temporary, data);
-    await fs.rename(temporary, target);
+    await writeData(temporary, data);
+    await fs.rename(temporary, real);
   } catch (error) {
     await fs.rm(temporary, { force: true }).catch(() => undefined);
     throw error;
   }
+}
+
+function realPathOrItself(file: string): string {
+  try {
+    return realpathSync.native(file);
+  } catch {
+    return file;
+  }
+}
+
+/** Whether the file is there and is not a regular file (folders and pipes are refused before: see outputProblem). */
+function isDevice(file: string): boolean {
+  try {
+    return !statSync(file).isFile();
+  } catch {
+    return false;
+  }
+}
+
+function writeData(file: string, data: Uint8Array | readonly Uint8Array[]): Promise<void> {
+  return data instanceof Uint8Array ? fs.writeFile(file, data) : writeChunks(file, data);
 }
 
 /** Most buffers one writev takes (Linux's IOV_MAX). */

@@ -2,7 +2,8 @@
  * writeOutputBeside writes a command's output beside its target and renames it into place; given pieces (an archive
  * as the zip writer leaves them), it writes them one after another, more than one system call's worth of them too.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from "fs";
+import { lstatSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, symlinkSync, writeFileSync } from "fs";
+import { spawnSync } from "child_process";
 import { tmpdir } from "os";
 import * as path from "path";
 import { writeBeside, writeOutputBeside } from "../../src/cli/file-safety";
@@ -46,5 +47,26 @@ describe("writeOutputBeside", () => {
     await expect(writeBeside(out, [Buffer.from("новая"), "не буфер" as unknown as Uint8Array])).rejects.toThrow();
     expect(readFileSync(out, "utf8")).toBe("прежняя книга");
     expect(readdirSync(dir)).toEqual(["out.xlsx"]);
+  });
+
+  test("a link is followed: the file it leads to is replaced, the link stays", async () => {
+    writeFileSync(path.join(dir, "real.xlsx"), "прежняя");
+    symlinkSync("real.xlsx", path.join(dir, "link.xlsx"));
+    expect(await writeOutputBeside("appendix", "link.xlsx", [Buffer.from("но"), Buffer.from("вая")], io)).toBe(true);
+    expect(lstatSync(path.join(dir, "link.xlsx")).isSymbolicLink()).toBe(true);
+    expect(readlinkSync(path.join(dir, "link.xlsx"))).toBe("real.xlsx");
+    expect(readFileSync(path.join(dir, "real.xlsx"), "utf8")).toBe("новая");
+    expect(readdirSync(dir).sort()).toEqual(["link.xlsx", "real.xlsx"]);
+  });
+
+  // Renamed over, a device (as root: /dev/null) would become a plain file. A node of /dev/null's kind is made here
+  // where the user may make one (root, as in CI); elsewhere the test has nothing to make it from.
+  const canMakeDevices = process.getuid?.() === 0 && spawnSync("mknod", ["--help"]).status === 0;
+  (canMakeDevices ? test : test.skip)("a device is written into, never replaced", async () => {
+    const device = path.join(dir, "null");
+    expect(spawnSync("mknod", [device, "c", "1", "3"]).status).toBe(0);
+    expect(await writeOutputBeside("appendix", "null", [Buffer.from("книга")], io)).toBe(true);
+    expect(statSync(device).isCharacterDevice()).toBe(true);
+    expect(readdirSync(dir)).toEqual(["null"]);
   });
 });

@@ -12,7 +12,7 @@ import { parseArgs } from "../args";
 import { EXIT_FAILURE, EXIT_OK, oneLineMessage, resolvePath, UsageError, type CliCommand, type CliIO } from "../io";
 import { todayText } from "../../core/approval";
 import { splitUnits } from "../settings-flags";
-import { writeFailureMessage } from "../file-safety";
+import { writeBeside, writeFailureMessage } from "../file-safety";
 import { putTextSheet } from "../../adapters/xlsx/sheet-in-place";
 import { roundRecordLayout } from "../../core/collection/round-record";
 import { ROUND_SHEET_NAME } from "../../core/sheet-names";
@@ -142,15 +142,12 @@ function layoutRows(layout: SheetLayout): string[][] {
 async function recordRound(filePath: string, round: { issued: string; due: string; units: string[] }): Promise<string | null> {
   const layout = roundRecordLayout(round);
   const widths = (layout.columns ?? []).map((column) => column.width ?? 10);
-  const temporary = `${filePath}.${process.pid}.tmp`;
   try {
     const patched = await putTextSheet(await fs.readFile(filePath), { name: ROUND_SHEET_NAME, state: "visible", widths, rows: layoutRows(layout) });
     if (!patched.ok) return patched.message;
-    await fs.writeFile(temporary, patched.bytes, { flag: "wx" });
-    await fs.rename(temporary, filePath);
+    await writeBeside(filePath, patched.bytes);
     return null;
   } catch (error) {
-    await fs.rm(temporary, { force: true }).catch(() => undefined);
     return writeFailureMessage(error);
   }
 }
