@@ -157,6 +157,12 @@ async function writeChunks(file: string, chunks: readonly Uint8Array[]): Promise
 export function writeFailureMessage(error: unknown): string {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   const reason =
-    code === "EACCES" || code === "EPERM" ? "нет прав на запись" : code === "ENOENT" || code === "ENOTDIR" ? "папка для него не найдена" : fileSystemMessage(error);
+    code === "EACCES" || code === "EPERM"
+      ? "нет прав на запись"
+      : code === "ENOENT" || code === "ENOTDIR"
+        ? "папка для него не найдена"
+        : code === "EEXIST"
+          ? "на месте папки для него лежит файл"
+          : fileSystemMessage(error);
   return `не удалось записать файл: ${reason}`;
 }

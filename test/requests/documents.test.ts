@@ -3,7 +3,7 @@
  * LibreOffice converting them to PDF with the text read back (pdftotext).
  */
 import { execFileSync } from "child_process";
-import { existsSync, readdirSync, rmSync } from "fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "fs";
 import { join } from "path";
 import { cliRunner } from "../support/cli-runner";
 import { REGISTER_COLUMNS } from "../../src/core/columns";
@@ -80,6 +80,23 @@ describe("reestr notices and reestr order", () => {
     expect(typo.stderr).toMatch(/^reestr order: typo\.xlsx: шаблон приказа в настройках: неизвестная подстановка «\{оргaн\}»/);
     expect(typo.stderr.split("\n").filter(Boolean)).toHaveLength(1);
     expect(existsSync(join(dir, "typo.docx"))).toBe(false);
+  });
+
+  test("the register is never written over, and a write that cannot be done is one Russian line", async () => {
+    await writeCycleWorkbook("own.xlsx");
+    const before = readFileSync(join(dir, "own.xlsx"));
+    const over = await run("order", "own.xlsx", "-o", "./own.xlsx");
+    expect([over.code, over.stderr]).toEqual([2, "reestr order: ./own.xlsx: файл результата совпадает с входным файлом own.xlsx: запись уничтожила бы его; укажите другое имя (-o)\n"]);
+    expect(readFileSync(join(dir, "own.xlsx")).equals(before)).toBe(true);
+    mkdirSync(join(dir, "folder.docx"));
+    const folder = await run("order", "own.xlsx", "-o", "folder.docx");
+    expect([folder.code, folder.stderr]).toEqual([2, "reestr order: folder.docx: это папка: укажите имя файла результата (-o)\n"]);
+    writeFileSync(join(dir, "plain"), "");
+    const underFile = await run("order", "own.xlsx", "-o", "plain/order.docx");
+    expect([underFile.code, underFile.stderr]).toEqual([2, "reestr order: plain/order.docx: не удалось записать файл: на месте папки для него лежит файл\n"]);
+    const notices = await run("notices", "own.xlsx", "-o", "plain");
+    expect([notices.code, notices.stderr]).toEqual([2, "reestr notices: plain: это файл, а не папка: укажите папку для документов (-o DIR)\n"]);
+    expect(readFileSync(join(dir, "plain"), "utf8")).toBe("");
   });
 
   (sofficeAvailable() ? test : test.skip)("LibreOffice opens every .docx: converted to PDF, the text read back", async () => {

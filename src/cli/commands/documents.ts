@@ -6,7 +6,8 @@ import { promises as fs } from "fs";
 import * as path from "path";
 import { buildNotices, buildOrderDraft, type CycleDocument, type DocumentsResult } from "../../core/documents/cycle-documents";
 import { parseArgs } from "../args";
-import { EXIT_FAILURE, EXIT_OK, oneLineMessage, resolvePath, UsageError, type CliCommand, type CliIO } from "../io";
+import { checkOutput, writeBeside, writeFailureMessage } from "../file-safety";
+import { EXIT_FAILURE, EXIT_OK, resolvePath, UsageError, type CliCommand, type CliIO } from "../io";
 import { fileProblemLine } from "../register-input";
 import { parseTodayFlag, readSheetsOrSay } from "./requests";
 
@@ -19,16 +20,28 @@ async function writeDocuments(command: string, file: string, io: CliIO, result: 
   const written: string[] = [];
   for (const [index, document] of result.documents.entries()) {
     const out = target(document, index);
+    // The register itself, a folder or a pipe is never written over (`reestr order reg.xlsx -o reg.xlsx`).
+    if (!(await checkOutput(command, out, [file], io))) return null;
     try {
       await fs.mkdir(path.dirname(resolvePath(io, out)), { recursive: true });
-      await fs.writeFile(resolvePath(io, out), await documentToDocx(document));
+      // Beside and renamed over: a failed write leaves a document that was there as it was.
+      await writeBeside(resolvePath(io, out), await documentToDocx(document));
     } catch (error) {
-      io.stderr(`reestr ${command}: ${out}: не удалось записать: ${oneLineMessage(error)}\n`);
+      io.stderr(`reestr ${command}: ${out}: ${writeFailureMessage(error)}\n`);
       return null;
     }
     written.push(out);
   }
   return written;
+}
+
+/** Whether something other than a folder stands at `dir` (a folder not there yet is made). */
+async function isNonFolder(dir: string): Promise<boolean> {
+  try {
+    return !(await fs.stat(dir)).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 export const noticesCommand: CliCommand = {
@@ -60,6 +73,10 @@ export const noticesCommand: CliCommand = {
     const sheets = await readSheetsOrSay("notices", file, io);
     if (!sheets) return EXIT_FAILURE;
     const dir = flags.output;
+    if (await isNonFolder(resolvePath(io, dir))) {
+      io.stderr(`reestr notices: ${dir}: это файл, а не папка: укажите папку для документов (-o DIR)\n`);
+      return EXIT_FAILURE;
+    }
     const written = await writeDocuments("notices", file, io, buildNotices(sheets, today), (document) => path.join(dir, `${document.fileName}.docx`));
     if (!written) return EXIT_FAILURE;
     io.stdout([`Записано документов: ${written.length}`, ...written.map((out) => `  ${out}`)].join("\n") + "\n");
