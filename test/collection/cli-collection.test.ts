@@ -63,6 +63,15 @@ describe("reestr distribute", () => {
     expect(odd.status).toBe(0);
     expect(fs.readdirSync(path.join(dir, "другое")).sort()).toEqual(["_CON.xlsx", "Отдел кадров.xlsx"].sort());
     expect(odd.stderr).toMatch(/«CON».*«_CON\.xlsx»/);
+
+    // A file where DIR should be, or on its way: one Russian line, not Node's «EEXIST: file already exists, mkdir …».
+    fs.writeFileSync(path.join(dir, "не-папка"), "");
+    for (const target of ["не-папка", "не-папка/сбор"]) {
+      expect(reestr(["distribute", "реестр.xlsx", "-o", target], dir)).toMatchObject({
+        status: 2,
+        stderr: `reestr distribute: ${target}: папку не удалось создать: на ее месте или на пути к ней лежит файл, а не папка\n`,
+      });
+    }
   }, 180_000);
 
   test("three units answer (LibreOffice edit, a row added, a row deleted), one does not: merge --previous gives exactly that", async () => {
@@ -151,5 +160,6 @@ describe("reestr distribute", () => {
     const text = reestr(["merge", "--units-only", "ответы"], dir);
     expect(text.stdout).toMatch(/^Подразделения: 4, представили файл 3, не представили 1\.\n {2}✗ Архивный отдел: не представлен/);
     expect(reestr(["merge", "--units-only", "реестр.xlsx"], dir)).toMatchObject({ status: 2, stderr: expect.stringContaining("не папка") });
+    expect(reestr(["merge", "--units-only", "нет-такой"], dir)).toMatchObject({ status: 2, stderr: "reestr merge: нет-такой: папка не прочитана: папка не найдена\n" });
   }, 120_000);
 });

@@ -4,12 +4,12 @@
  */
 import { promises as fs } from "fs";
 import * as path from "path";
-import { readWorkbookFile } from "../../adapters/xlsx/read-workbook-file";
+import { fileSystemMessage, readWorkbookFile } from "../../adapters/xlsx/read-workbook-file";
 import { writeLayoutLean } from "../../adapters/xlsx/lean-writer";
 import { isoToRuDate } from "../../core/approval";
 import { distributionSource, planDistribution } from "../../core/collection/distribute";
 import { parseArgs } from "../args";
-import { EXIT_FAILURE, EXIT_OK, oneLineMessage, resolvePath, UsageError, type CliCommand, type CliIO } from "../io";
+import { EXIT_FAILURE, EXIT_OK, resolvePath, UsageError, type CliCommand, type CliIO } from "../io";
 import { todayText } from "../../core/approval";
 import { splitUnits } from "../settings-flags";
 import { writeBeside, writeFailureMessage } from "../file-safety";
@@ -81,7 +81,7 @@ async function run(argv: string[], io: CliIO): Promise<number> {
   try {
     await fs.mkdir(outDir, { recursive: true });
   } catch (error) {
-    io.stderr(`reestr distribute: ${dir}: папку не удалось создать: ${oneLineMessage(error)}\n`);
+    io.stderr(`reestr distribute: ${dir}: папку не удалось создать: ${folderFailureMessage(error)}\n`);
     return EXIT_FAILURE;
   }
   const inputPath = resolvePath(io, file);
@@ -105,7 +105,7 @@ async function run(argv: string[], io: CliIO): Promise<number> {
     } catch (error) {
       failed = true;
       const code = (error as NodeJS.ErrnoException | undefined)?.code;
-      const reason = code === "EEXIST" ? "файл уже есть (добавьте --force, чтобы заменить)" : `не удалось записать файл: ${oneLineMessage(error)}`;
+      const reason = code === "EEXIST" ? "файл уже есть (добавьте --force, чтобы заменить)" : writeFailureMessage(error);
       io.stderr(`reestr distribute: ${shown}: ${reason}\n`);
     }
   }
@@ -150,6 +150,14 @@ async function recordRound(filePath: string, round: { issued: string; due: strin
   } catch (error) {
     return writeFailureMessage(error);
   }
+}
+
+/** Why DIR could not be made, in Russian: a file standing there or on its way is the usual case. */
+function folderFailureMessage(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code === "EEXIST" || code === "ENOTDIR") return "на ее месте или на пути к ней лежит файл, а не папка";
+  if (code === "EACCES" || code === "EPERM") return "нет прав на запись";
+  return fileSystemMessage(error);
 }
 
 export const distributeCommand: CliCommand = {

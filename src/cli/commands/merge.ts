@@ -2,7 +2,7 @@
 import { promises as fs } from "fs";
 import { workbookSavedDate } from "../../adapters/xlsx/saved-date";
 import { DEFAULT_READ_LIMITS, readWorkbookData, type ReadWorkbookResult } from "../../adapters/xlsx/read-workbook";
-import { inflateOnThisThread, inflateWithZlib, readRegularFile, readWorkbookFile } from "../../adapters/xlsx/read-workbook-file";
+import { fileSystemMessage, inflateOnThisThread, inflateWithZlib, readRegularFile, readWorkbookFile } from "../../adapters/xlsx/read-workbook-file";
 import { writeLayoutLean } from "../../adapters/xlsx/lean-writer";
 import { REGISTER_COLUMNS } from "../../core/columns";
 import { todayText } from "../../core/approval";
@@ -29,7 +29,7 @@ import { buildCatalog } from "../../core/catalog";
 import { cleanText } from "../../core/text";
 import { parseArgs } from "../args";
 import { checkOutput, writeBeside, writeFailureMessage } from "../file-safety";
-import { EXIT_FAILURE, EXIT_FINDINGS, EXIT_OK, oneLineMessage, resolvePath, UsageError, type CliCommand, type CliIO } from "../io";
+import { EXIT_FAILURE, EXIT_FINDINGS, EXIT_OK, resolvePath, UsageError, type CliCommand, type CliIO } from "../io";
 
 const USAGE = [
   "reestr merge FILE... -o OUT [--previous APPROVED.xlsx] [--settings SETTINGS.xlsx] [--json]",
@@ -388,7 +388,7 @@ async function unitsOnly(positionals: string[], flags: { previous?: string; json
     names = (await fs.readdir(resolvePath(io, dir))).filter((name) => /\.(xlsx|xlsm)$/i.test(name) && !name.startsWith("~$")).sort((a, b) => a.localeCompare(b, "ru"));
   } catch (error) {
     if (error instanceof UsageError) throw error;
-    io.stderr(`reestr merge: ${dir}: папка не прочитана: ${oneLineMessage(error)}\n`);
+    io.stderr(`reestr merge: ${dir}: папка не прочитана: ${(error as NodeJS.ErrnoException).code === "ENOENT" ? "папка не найдена" : fileSystemMessage(error)}\n`);
     return EXIT_FAILURE;
   }
   let settings: Settings | null = null;
