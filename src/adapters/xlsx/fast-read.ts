@@ -17,6 +17,7 @@ import { parseRelationships, parseSharedStrings, parseStyles, parseWorkbook, rel
 import { parseWorksheet, type WorksheetOptions } from "./fast-read-worksheet";
 import { sheetDataInPieces } from "./fast-read-pieces";
 import { NotSure, notSure, refuse } from "./fast-read-xml";
+import { RepeatedParses, RepeatedParts } from "./fast-read-repeated";
 import { entryData, type ZipDirectory, type ZipEntryInfo } from "./zip-directory";
 
 /** Inflates raw deflate data to at most `maxBytes`; null when it would unpack larger (the caller falls back). */
@@ -67,7 +68,8 @@ export async function readSheetsFast(
       if (!entries.has(name)) entries.set(name, entry);
     }
     let scanned = 0;
-    const partBytes = async (name: string): Promise<Uint8Array | undefined> => {
+    /** The part's entry and its bytes as stored, counted against the caps; undefined when the package has no such part. */
+    const claim = (name: string): { entry: ZipEntryInfo; raw: Uint8Array } | undefined => {
       const entry = entries.get(name.toLowerCase());
       if (!entry) return undefined;
       scanned += entry.uncompressedSize;
@@ -83,6 +85,9 @@ export async function readSheetsFast(
       }
       const raw = entryData(data, entry);
       if (!raw) notSure(`part ${name}`);
+      return { entry, raw };
+    };
+    const unpack = async (name: string, entry: ZipEntryInfo, raw: Uint8Array): Promise<Uint8Array> => {
       let bytes: Uint8Array | null;
       if (entry.method === 0) bytes = raw;
       else if (entry.method === 8) bytes = await inflate(raw, entry.uncompressedSize);
@@ -92,25 +97,45 @@ export async function readSheetsFast(
       if (entry.method === 8) verified?.add(entry);
       return bytes;
     };
+    const partBytes = async (name: string): Promise<Uint8Array | undefined> => {
+      const part = claim(name);
+      return part === undefined ? undefined : unpack(name, part.entry, part.raw);
+    };
     const partText = async (name: string): Promise<string | undefined> => {
       const bytes = await partBytes(name);
       return bytes === undefined ? undefined : decodeXmlBytes(bytes);
     };
+    /** A small part files share (relationships, the workbook, the styles): made once per content (fast-read-repeated.ts). */
+    const repeatedPart = async <T>(name: string, remembered: RepeatedParts<T>, make: (bytes: Uint8Array) => T): Promise<T | undefined> => {
+      const part = claim(name);
+      if (part === undefined) return undefined;
+      const { entry, raw } = part;
+      const known = remembered.get(raw, entry.method, entry.uncompressedSize, entry.crc32);
+      if (known !== undefined) {
+        // These very bytes unpacked to this declared size before.
+        if (entry.method === 8) verified?.add(entry);
+        return known;
+      }
+      const value = make(await unpack(name, entry, raw));
+      remembered.remember(raw, entry.method, entry.uncompressedSize, entry.crc32, value);
+      return value;
+    };
 
     // The workbook part is the package's officeDocument; xl/workbook.xml only by convention (and as ExcelJS assumes).
-    const packageRels = await partText("_rels/.rels");
-    const officeDocument = packageRels === undefined ? undefined : [...parseRelationships(packageRels, "").values()].find((rel) => relationType(rel.type) === "officeDocument");
+    const packageRels = await repeatedPart("_rels/.rels", REPEATED_TEXTS, decodeXmlBytes);
+    const officeDocument = packageRels === undefined ? undefined : [...relationshipsOf(packageRels, "").values()].find((rel) => relationType(rel.type) === "officeDocument");
     const workbookPart = officeDocument && entries.has(officeDocument.target.toLowerCase()) ? officeDocument.target : "xl/workbook.xml";
-    const workbookXml = await partText(workbookPart);
+    const workbookXml = await repeatedPart(workbookPart, REPEATED_TEXTS, decodeXmlBytes);
     if (workbookXml === undefined) return null;
-    const workbook = parseWorkbook(workbookXml);
+    const workbook = REPEATED_WORKBOOKS.get(workbookXml, () => parseWorkbook(workbookXml));
     const workbookDir = workbookPart.slice(0, workbookPart.lastIndexOf("/") + 1);
-    const relsXml = await partText(`${workbookDir}_rels/${workbookPart.slice(workbookDir.length)}.rels`);
-    const targets = relsXml === undefined ? new Map<string, Relationship>() : parseRelationships(relsXml, workbookDir);
+    const relsXml = await repeatedPart(`${workbookDir}_rels/${workbookPart.slice(workbookDir.length)}.rels`, REPEATED_TEXTS, decodeXmlBytes);
+    const targets = relsXml === undefined ? new Map<string, Relationship>() : relationshipsOf(relsXml, workbookDir);
     const partOfType = (type: string, conventional: string) =>
       [...targets.values()].find((rel) => relationType(rel.type) === type && entries.has(rel.target.toLowerCase()))?.target ?? conventional;
     const sharedXml = await partText(partOfType("sharedStrings", `${workbookDir}sharedStrings.xml`));
-    const stylesBytes = await partBytes(partOfType("styles", `${workbookDir}styles.xml`));
+    // Kept as a copy: stored uncompressed, the bytes lie in this file's data (and a Buffer's slice is a view).
+    const stylesBytes = await repeatedPart(partOfType("styles", `${workbookDir}styles.xml`), REPEATED_BYTES, (bytes) => new Uint8Array(bytes));
     // The number formats matter only to numbers, dates and formulas: a register of texts never decodes its styles part
     // (LibreOffice writes some 20 KB of it per file).
     let formats: (string | undefined)[] | undefined | null = null;
@@ -159,6 +184,16 @@ export async function readSheetsFast(
     if (error instanceof NotSure) return null;
     throw error;
   }
+}
+
+/** The small parts and parses that repeat from file to file, kept across readings (see fast-read-repeated.ts). */
+const REPEATED_TEXTS = new RepeatedParts<string>();
+const REPEATED_BYTES = new RepeatedParts<Uint8Array>();
+const REPEATED_WORKBOOKS = new RepeatedParses<ReturnType<typeof parseWorkbook>>();
+const REPEATED_RELATIONSHIPS = new RepeatedParses<Map<string, Relationship>>();
+
+function relationshipsOf(xml: string, baseDir: string): Map<string, Relationship> {
+  return REPEATED_RELATIONSHIPS.get(`${baseDir}\u0000${xml}`, () => parseRelationships(xml, baseDir));
 }
 
 function internStrings(values: SharedString[], internText: ((text: string) => string) | undefined): SharedString[] {
