@@ -186,15 +186,20 @@ export function parseWorksheet(xml: string, name: string, options: WorksheetOpti
     row![current.col - 1] = read.value === undefined ? "" : cellText(read.value, read.numFmt, options.date1904);
   };
 
-  const startRow = (r: string | undefined) => {
+  /** The row's number, checked; it becomes the previous row. */
+  const nextRowNumber = (r: string | undefined): number => {
     // Some writers leave out row numbers: a row without one follows the previous row (as Excel reads it).
     if (r !== undefined && !/^[1-9][0-9]*$/.test(r)) notSure("an odd row number");
     const rowNumber = r !== undefined ? Number(r) : previousRow + 1;
     if (rowNumber > EXCEL_MAX_ROWS) refuseOutsideGrid(`в строке ${r?.slice(0, 12) ?? rowNumber}`);
     previousRow = rowNumber;
+    previousCol = undefined;
+    return rowNumber;
+  };
+  const startRow = (r: string | undefined) => {
+    const rowNumber = nextRowNumber(r);
     row = [];
     rows.set(rowNumber, row);
-    previousCol = undefined;
   };
   const nextColumn = (r: string | undefined): number => {
     // A cell without an address takes the column after the previous cell's, empty or not (as Excel reads it).
@@ -217,8 +222,35 @@ export function parseWorksheet(xml: string, name: string, options: WorksheetOpti
    * all (a big sheet has a million cells), with the fields startCell would give.
    */
   const laneCell: CellRead = { address: undefined, col: 0, type: undefined, styleId: undefined, formula: "", value: undefined };
+  /**
+   * A row of cells without values — a template's styled empty rows, 2,000 to a sheet, 15 cells each — shows nothing:
+   * it is checked as any row is (its number, its cells' columns) and takes its number's place as an empty row would (a row
+   * showing nothing is left out of the sheet's text), but no array is made for it. Each such row was kept until the whole
+   * sheet was read, and every collection meanwhile copied it: a merge of 200 files from `reestr distribute` spent more
+   * time collecting them than reading. A cell after it outside any row is left to ExcelJS (notSure), as one before any row.
+   */
+  const applyRowWithoutValues = (raw: RawRow) => {
+    rows.delete(nextRowNumber(raw.r));
+    row = undefined;
+    const cells = raw.cells;
+    for (let index = 0; index < raw.count; index++) {
+      const rawCell = cells[index];
+      if (rawCell.col > 0) previousCol = rawCell.col;
+      else nextColumn(rawCell.r);
+    }
+  };
+  /** Whether a cell of the row the lane read holds a value (a shared string's index, a text, a number, a formula's result). */
+  const hasValue = (raw: RawRow): boolean => {
+    for (let index = 0; index < raw.count; index++) if (raw.cells[index].index >= 0 || raw.cells[index].text !== undefined) return true;
+    return false;
+  };
+
   /** A row read by the fast lane, applied as the scanner's events would apply it (text decoded here, in order). */
   const applyRow = (raw: RawRow, xml: string) => {
+    if (!hasValue(raw)) {
+      applyRowWithoutValues(raw);
+      return;
+    }
     startRow(raw.r);
     const current = row!;
     const cells = raw.cells;

@@ -117,6 +117,34 @@ describe("the fast lane through a sheet's rows", () => {
     for (const address of ["XFE1", "A1048577", "A01", "a1", "AAAA1", "A"]) expectSame(sheet(`<row r="1"><c r="${address}"><v>1</v></c></row>`));
   });
 
+  test("rows of styled cells without values (a template's empty rows) read as the scanner reads them", () => {
+    const empty = (r: number, attributes = ` r="${r}"`) => `<row${attributes}>${["A", "B", "C"].map((c) => `<c r="${c}${r}" s="1"/>`).join("")}</row>`;
+    const cases = [
+      // Between and after rows with values, and a sheet of nothing else.
+      `<row r="1"><c r="A1" t="s"><v>0</v></c></row>${empty(2)}${empty(3)}<row r="4"><c r="B4" s="1"><v>2</v></c></row>${empty(5)}${empty(6)}`,
+      `${empty(1)}${empty(2)}`,
+      // An empty row under the number of a row with values replaces it, as a later row does.
+      `<row r="1"><c r="A1" t="s"><v>1</v></c></row>${empty(1)}<row r="2"><c r="A2" t="s"><v>3</v></c></row>`,
+      `${empty(1)}<row r="1"><c r="A1" t="s"><v>1</v></c></row>`,
+      // Rows without numbers follow an empty row; cells without addresses follow the previous cell.
+      `<row r="1"><c r="A1" t="s"><v>0</v></c></row>${empty(0, "")}<row><c t="s"><v>1</v></c><c s="1"/></row><row><c s="1"/><c s="1"/></row><row><c t="s"><v>3</v></c></row>`,
+      // Unstyled empty cells, an empty <v/>, a shared-string type without a value: nothing to show either.
+      `<row r="1"><c r="A1"/><c r="B1" t="s"/><c r="C1" s="1"><v></v></c></row><row r="2"><c r="A2" t="s"><v>0</v></c></row>`,
+      // The checks an empty row still gets: its number and its cells' columns.
+      `${empty(1)}<row r="0"><c r="A1" s="1"/></row>`,
+      `${empty(1)}<row r="2000000"><c r="A1" s="1"/></row>`,
+      `<row r="1"><c r="ZZZZ1" s="1"/></row>`,
+      `<row r="1"><c r="XFD1" s="1"/><c s="1"/></row>`,
+      // Merged areas over empty rows.
+      `${empty(8)}<row r="9"><c r="A9" t="s"><v>0</v></c><c r="B9" t="s"><v>1</v></c></row>${empty(10)}`,
+    ];
+    for (const rows of cases) {
+      const { fast, events } = both(sheet(rows));
+      expect({ rows, result: fast }).toEqual({ rows, result: events });
+    }
+    expect(rowsTaken).toBeGreaterThan(0);
+  });
+
   test("refusals and doubts come in the same order as the scanner's", () => {
     const cases = [
       '<row r="1"><c r="A1" t="s"><v>9</v></c></row>',
