@@ -5,6 +5,8 @@
  *   checks nor writes).
  * - `reestr distribute` of a 3,000-row register to 30 units: each file is a complete template (2,000+ rows with
  *   dropdowns) written by the lean writer. Goal: ≤ 1.5 s per unit file.
+ * - `reestr merge --previous` of those 30 files as they come back (the whole template each: 630 KB of sheet XML, most of
+ *   it styled empty rows): reported, no goal.
  */
 import { spawnSync } from "child_process";
 import * as fs from "fs";
@@ -86,9 +88,16 @@ export async function run(): Promise<BenchResult[]> {
   await coordinatorRegister(register);
   const outDir = fs.mkdtempSync(path.join(os.tmpdir(), "reestr-distribute-bench-"));
   const distributeMs = timed([bin, "distribute", register, "-o", outDir, "--force"], project);
-  const written = fs.readdirSync(outDir).length;
-  fs.rmSync(outDir, { recursive: true, force: true });
+  const unitFiles = fs.readdirSync(outDir).map((name) => path.join(outDir, name));
+  const written = unitFiles.length;
   const perFile = distributeMs / Math.max(1, written);
+  // The round's files come back as they went out (each the whole template: its rows, then 2,000 styled empty rows) and
+  // are merged against the approved register, as the coordinator does.
+  const roundOut = path.join(os.tmpdir(), "reestr-distribute-bench-merged.xlsx");
+  const roundMerge = () => timed([bin, "merge", ...unitFiles, "-o", roundOut, "--previous", register, "--json"], project);
+  roundMerge();
+  const roundMs = median(Array.from({ length: ROUNDS }, roundMerge));
+  fs.rmSync(outDir, { recursive: true, force: true });
 
   return [
     { name: `merge --units-only: 200 файлов × 100 строк (медиана ${ROUNDS})`, value: Math.round(onlyMs), unit: "ms" },
@@ -96,6 +105,8 @@ export async function run(): Promise<BenchResult[]> {
     { name: "--units-only / merge", value: Math.round((onlyMs / mergeMs) * 100) / 100, unit: "×", goal: "≤ 0.8", ok: onlyMs <= 0.8 * mergeMs },
     { name: `distribute: реестр ${REGISTER_ROWS} строк → ${written} файлов`, value: Math.round(distributeMs), unit: "ms" },
     { name: "distribute: на один файл подразделения", value: Math.round(perFile), unit: "ms", goal: "≤ 1500", ok: written === UNITS && perFile <= 1500 },
+    { name: `merge --previous этих ${written} файлов, как они вернулись (медиана ${ROUNDS})`, value: Math.round(roundMs), unit: "ms" },
+    { name: "то же, на один файл подразделения", value: Math.round(roundMs / Math.max(1, written)), unit: "ms" },
   ];
 }
 
