@@ -92,7 +92,7 @@ export async function writeOutputBeside(command: string, out: string, data: Uint
 export async function writeBeside(target: string, data: Uint8Array | readonly Uint8Array[]): Promise<void> {
   // A link is followed: the file it leads to is replaced, the link stays a link.
   const real = realPathOrItself(target);
-  if (isDevice(real)) {
+  if (isSpecialFile(real)) {
     // A device (/dev/null, a terminal) is written into: renamed over, it would be replaced by a plain file.
     await writeData(real, data);
     return;
@@ -116,7 +116,7 @@ function realPathOrItself(file: string): string {
 }
 
 /** Whether the file is there and is not a regular file (folders and pipes are refused before: see outputProblem). */
-function isDevice(file: string): boolean {
+function isSpecialFile(file: string): boolean {
   try {
     return !statSync(file).isFile();
   } catch {
@@ -151,6 +151,23 @@ async function writeChunks(file: string, chunks: readonly Uint8Array[]): Promise
     }
   } finally {
     await handle.close();
+  }
+}
+
+/**
+ * Makes the output folder DIR (and the folders on its way); on failure prints the command's one line and gives false.
+ * A file standing where the folder should be is the usual case, said as such, never as Node's «EEXIST … mkdir».
+ */
+export async function makeOutputFolder(command: string, dir: string, io: CliIO): Promise<boolean> {
+  try {
+    await fs.mkdir(resolvePath(io, dir), { recursive: true });
+    return true;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException | undefined)?.code;
+    const reason =
+      code === "EEXIST" || code === "ENOTDIR" ? "на ее месте или на пути к ней лежит файл, а не папка" : code === "EACCES" || code === "EPERM" ? "нет прав на запись" : fileSystemMessage(error);
+    io.stderr(`reestr ${command}: ${dir}: папку не удалось создать: ${reason}\n`);
+    return false;
   }
 }
 

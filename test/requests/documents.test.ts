@@ -95,7 +95,7 @@ describe("reestr notices and reestr order", () => {
     const underFile = await run("order", "own.xlsx", "-o", "plain/order.docx");
     expect([underFile.code, underFile.stderr]).toEqual([2, "reestr order: plain/order.docx: не удалось записать файл: на месте папки для него лежит файл\n"]);
     const notices = await run("notices", "own.xlsx", "-o", "plain");
-    expect([notices.code, notices.stderr]).toEqual([2, "reestr notices: plain: это файл, а не папка: укажите папку для документов (-o DIR)\n"]);
+    expect([notices.code, notices.stderr]).toEqual([2, "reestr notices: plain: папку не удалось создать: на ее месте или на пути к ней лежит файл, а не папка\n"]);
     expect(readFileSync(join(dir, "plain"), "utf8")).toBe("");
   });
 

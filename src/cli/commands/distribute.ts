@@ -4,7 +4,7 @@
  */
 import { promises as fs } from "fs";
 import * as path from "path";
-import { fileSystemMessage, readWorkbookFile } from "../../adapters/xlsx/read-workbook-file";
+import { readWorkbookFile } from "../../adapters/xlsx/read-workbook-file";
 import { writeLayoutLean } from "../../adapters/xlsx/lean-writer";
 import { isoToRuDate } from "../../core/approval";
 import { distributionSource, planDistribution } from "../../core/collection/distribute";
@@ -12,7 +12,7 @@ import { parseArgs } from "../args";
 import { EXIT_FAILURE, EXIT_OK, resolvePath, UsageError, type CliCommand, type CliIO } from "../io";
 import { todayText } from "../../core/approval";
 import { splitUnits } from "../settings-flags";
-import { writeBeside, writeFailureMessage } from "../file-safety";
+import { makeOutputFolder, writeBeside, writeFailureMessage } from "../file-safety";
 import { putTextSheet } from "../../adapters/xlsx/sheet-in-place";
 import { roundRecordLayout } from "../../core/collection/round-record";
 import { ROUND_SHEET_NAME } from "../../core/sheet-names";
@@ -77,13 +77,8 @@ async function run(argv: string[], io: CliIO): Promise<number> {
     return EXIT_FAILURE;
   }
 
+  if (!(await makeOutputFolder("distribute", dir, io))) return EXIT_FAILURE;
   const outDir = resolvePath(io, dir);
-  try {
-    await fs.mkdir(outDir, { recursive: true });
-  } catch (error) {
-    io.stderr(`reestr distribute: ${dir}: папку не удалось создать: ${folderFailureMessage(error)}\n`);
-    return EXIT_FAILURE;
-  }
   const inputPath = resolvePath(io, file);
   let failed = false;
   const lines = [`Сбор сведений: основа — ${plan.sourceText}; выдано ${issued}${due ? `, срок ${due}` : ""}.`];
@@ -150,14 +145,6 @@ async function recordRound(filePath: string, round: { issued: string; due: strin
   } catch (error) {
     return writeFailureMessage(error);
   }
-}
-
-/** Why DIR could not be made, in Russian: a file standing there or on its way is the usual case. */
-function folderFailureMessage(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  if (code === "EEXIST" || code === "ENOTDIR") return "на ее месте или на пути к ней лежит файл, а не папка";
-  if (code === "EACCES" || code === "EPERM") return "нет прав на запись";
-  return fileSystemMessage(error);
 }
 
 export const distributeCommand: CliCommand = {

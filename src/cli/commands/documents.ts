@@ -6,7 +6,7 @@ import { promises as fs } from "fs";
 import * as path from "path";
 import { buildNotices, buildOrderDraft, type CycleDocument, type DocumentsResult } from "../../core/documents/cycle-documents";
 import { parseArgs } from "../args";
-import { checkOutput, writeBeside, writeFailureMessage } from "../file-safety";
+import { checkOutput, makeOutputFolder, writeBeside, writeFailureMessage } from "../file-safety";
 import { EXIT_FAILURE, EXIT_OK, resolvePath, UsageError, type CliCommand, type CliIO } from "../io";
 import { fileProblemLine } from "../register-input";
 import { parseTodayFlag, readSheetsOrSay } from "./requests";
@@ -33,15 +33,6 @@ async function writeDocuments(command: string, file: string, io: CliIO, result: 
     written.push(out);
   }
   return written;
-}
-
-/** Whether something other than a folder stands at `dir` (a folder not there yet is made). */
-async function isNonFolder(dir: string): Promise<boolean> {
-  try {
-    return !(await fs.stat(dir)).isDirectory();
-  } catch {
-    return false;
-  }
 }
 
 export const noticesCommand: CliCommand = {
@@ -73,11 +64,9 @@ export const noticesCommand: CliCommand = {
     const sheets = await readSheetsOrSay("notices", file, io);
     if (!sheets) return EXIT_FAILURE;
     const dir = flags.output;
-    if (await isNonFolder(resolvePath(io, dir))) {
-      io.stderr(`reestr notices: ${dir}: это файл, а не папка: укажите папку для документов (-o DIR)\n`);
-      return EXIT_FAILURE;
-    }
-    const written = await writeDocuments("notices", file, io, buildNotices(sheets, today), (document) => path.join(dir, `${document.fileName}.docx`));
+    const notices = buildNotices(sheets, today);
+    if (notices.ok && !(await makeOutputFolder("notices", dir, io))) return EXIT_FAILURE;
+    const written = await writeDocuments("notices", file, io, notices, (document) => path.join(dir, `${document.fileName}.docx`));
     if (!written) return EXIT_FAILURE;
     io.stdout([`Записано документов: ${written.length}`, ...written.map((out) => `  ${out}`)].join("\n") + "\n");
     return EXIT_OK;
